@@ -1,0 +1,40 @@
+# marsad — two commands: `make demo` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= demo.db
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install demo test test-all bench clean help
+
+help:
+	@echo "make install   create .venv and install marsad (editable) with its dependencies"
+	@echo "make demo      install if needed, ingest examples/ into $(DB), print a summary"
+	@echo "make test      run the test suite (fast; slow tests need 'make test-all')"
+	@echo "make bench     run the benchmarks and rewrite docs/benchmarks.md sections"
+
+$(BIN)/marsad: pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "marsad needs Python >= 3.11 ($(PY) not found; set PY=...)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(BIN)/marsad
+
+install: $(BIN)/marsad
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/marsad ingest examples/ --db $(DB)
+	$(BIN)/marsad stats --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q -n 2 tests
+
+test-all: install
+	$(BIN)/python -m pytest -q -n 2 --runslow tests
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache demo.db*

@@ -1,0 +1,1 @@
+"""Command-line faces over marsad's importable functions."""
