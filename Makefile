@@ -24,7 +24,8 @@ install: $(BIN)/marsad
 
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/marsad ingest examples/ --db $(DB)
+	@# examples/05_news.jsonl has one deliberately broken line: ingest reports it, skips it and exits 1
+	-$(BIN)/marsad ingest examples/ --db $(DB)
 	$(BIN)/marsad stats --db $(DB)
 
 test: install

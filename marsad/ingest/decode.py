@@ -12,7 +12,7 @@ _COMMON = re.compile(r"ال|في|من|على|أن|إلى")
 
 def _looks_utf16(data: bytes) -> str | None:
     sample = data[:4000]
-    if len(sample) < 4:
+    if len(sample) < 16:
         return None
     even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))

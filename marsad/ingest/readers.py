@@ -19,7 +19,7 @@ from marsad.config import max_bytes
 from marsad.errors import InputError, UsageError
 from marsad.ingest.decode import decode
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html",
+SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
             ".xml": "trec", ".trec": "trec", ".sgml": "trec"}
 
@@ -48,7 +48,9 @@ def expand(paths: list[str]) -> list[Path]:
         for m in matches:
             path = Path(m)
             if path.is_dir():
-                out += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+                # inside folders, only files of a format marsad reads (README.md and the like stay out)
+                out += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+                              and _format_of(f.name)[0] is not None)
             elif path.exists():
                 out.append(path)
             else:
@@ -134,10 +136,45 @@ def _trec(text: str, source: str) -> Iterator[Record | InputError]:
         yield InputError(source, "no <DOC> element found", code="M108")
 
 
+def _jsonl_stream(path: Path, gz: bool) -> Iterator[Record | InputError]:
+    """Records of a JSON Lines file read line by line (the size limit applies per line)."""
+    source = str(path)
+    limit = max_bytes()
+    try:
+        fh = gzip.open(path, "rb") if gz else open(path, "rb")
+        with fh:
+            n = 0
+            for n, line in enumerate(fh, 1):
+                if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                if not line.strip():
+                    continue
+                label = f"{source}:{n}"
+                if len(line) > limit:
+                    yield InputError(label, f"line too large ({len(line):,} bytes > limit {limit:,})", code="M105")
+                    continue
+                try:
+                    obj = json.loads(line.decode("utf-8").strip())
+                except UnicodeDecodeError as exc:
+                    yield InputError(label, f"not UTF-8 ({exc.reason} at byte {exc.start})", code="M102")
+                    continue
+                except json.JSONDecodeError as exc:
+                    yield InputError(label, f"malformed JSON line ({exc.msg} at column {exc.colno})", code="M107")
+                    continue
+                yield _from_object(obj, label)
+            if n == 0:
+                yield InputError(source, "empty file", code="M101")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(source, f"cannot read ({exc})", code="M106")
+
+
 def iter_records(path: Path) -> Iterator[Record | InputError]:
     """Records of one file (several for JSONL/JSON lists/TREC); errors are yielded, not raised."""
     source = str(path)
     fmt, gz = _format_of(path.name)
+    if fmt == "jsonl":
+        yield from _jsonl_stream(path, gz)
+        return
     try:
         text, _enc = decode(_read_bytes(path, gz), source)
     except InputError as exc:

@@ -13,7 +13,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(LANGUAGES)
     return ident
 

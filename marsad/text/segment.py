@@ -27,7 +27,7 @@ _TOKEN = re.compile(
     r"(?P<url>https?://\S+[^\s.,;:!?؟،؛)\]}»”\"']|www\.\S+[^\s.,;:!?؟،؛)\]}»”\"'])"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<num>\d+(?:[.,٫٬]\d+)*)"
-    rf"|(?P<word>{_LETTER}+(?:['’]{_LETTER}+)*)"
+    rf"|(?P<word>{_LETTER}(?:{_LETTER}|\d)*(?:['’]{_LETTER}+)*)"
     r"|(?P<rep>([.!?؟…\-_=*~])\6+)"
     r"|(?P<other>\S)"
 )

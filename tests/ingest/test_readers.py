@@ -1,0 +1,84 @@
+import gzip
+import json
+
+import pytest
+
+from marsad.errors import InputError
+from marsad.ingest import process
+from marsad.ingest.decode import decode
+from marsad.ingest.readers import iter_records
+
+ARABIC = "أعلنت الوزارة اليوم عن توقيع اتفاقية جديدة في مجال الذكاء الاصطناعي مع شركائها."
+
+
+def records(path):
+    return list(iter_records(path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256", "iso-8859-6"])
+def test_encodings_detected(tmp_path, encoding):
+    p = tmp_path / f"a_{encoding}.txt"
+    p.write_bytes(ARABIC.encode(encoding))
+    (rec,) = records(p)
+    assert rec.raw == ARABIC
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty"), (b"   \n", "empty"), (b"\x00\x01\x02\x03binary\x00", "binary"),
+    (bytes(range(256)) * 4, "binary"),
+])
+def test_bad_bytes_named_with_reason(data, reason):
+    with pytest.raises(InputError) as err:
+        decode(data, "bad.bin")
+    assert "bad.bin" in err.value.one_line() and reason in err.value.reason
+
+
+def test_jsonl_bad_line_reported_and_rest_read(tmp_path):
+    p = tmp_path / "n.jsonl.gz"
+    lines = [json.dumps({"id": "a", "text": ARABIC, "published": "2018-02-18T21:35:43+04:00"}),
+             "{broken", json.dumps({"title": "no text"}), json.dumps({"text": ARABIC + " ثانية"})]
+    p.write_bytes(gzip.compress("\n".join(lines).encode()))
+    recs = records(p)
+    errors = [r for r in recs if isinstance(r, InputError)]
+    assert [e.source.rsplit(":", 1)[1] for e in errors] == ["2", "3"]
+    assert "malformed JSON" in errors[0].reason and "'text'" in errors[1].reason
+    assert [r.doc_id for r in recs if not isinstance(r, InputError)] == ["a", None]
+
+
+def test_trec_documents(tmp_path):
+    p = tmp_path / "c.xml"
+    p.write_text("<DOC>\n<DOCNO>X1</DOCNO>\n<TEXT>\n" + ARABIC + "\n</TEXT>\n</DOC>\n<DOC><DOCNO>X2</DOCNO></DOC>",
+                 encoding="utf-8")
+    recs = records(p)
+    assert recs[0].doc_id == "X1" and recs[0].raw == ARABIC
+    assert isinstance(recs[1], InputError) and "X2" in recs[1].source
+
+
+def test_oversize_file_rejected(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_MAX_BYTES", "100")
+    p = tmp_path / "big.txt"
+    p.write_text(ARABIC * 5, encoding="utf-8")
+    (err,) = records(p)
+    assert isinstance(err, InputError) and "too large" in err.reason
+
+
+def test_html_extraction_maps_to_raw_html():
+    from pathlib import Path
+    html = (Path(__file__).resolve().parents[2] / "examples" / "03_un_resolution.html").read_text(encoding="utf-8")
+    doc = process(html, source="x.html", html=True)
+    assert doc.title.startswith("الجمعية العامة") and doc.published == "2024-03-22"
+    assert "التعليقات" not in doc.text and "جميع الحقوق" not in doc.text and "trackPageView" not in doc.text
+    for tok in doc.spans("tokens"):
+        a, b = doc.raw_span(tok)
+        raw = doc.raw[a:b]
+        assert raw == doc.span_text(tok) or raw == "&amp;"
+
+
+def test_malformed_html_does_not_crash():
+    doc = process("<html><body><p>" + ARABIC + "<div><<>>&bogus;</p></span>", source="m.html", html=True)
+    assert "الذكاء الاصطناعي" in doc.text
+
+
+def test_published_iso_datetime_kept_as_date():
+    doc = process(ARABIC, published="2018-02-18T21:35:43+04:00")
+    assert doc.published == "2018-02-18" and doc.meta["published_raw"].startswith("2018-02-18T")
