@@ -7,6 +7,7 @@ from marsad.errors import PipelineError
 
 @pytest.fixture
 def fake_stages(monkeypatch):
+    pipeline.registered()  # load the built-in stages into the real registry first
     reg = dict(pipeline._REGISTRY)
     monkeypatch.setattr(pipeline, "_REGISTRY", reg)
 
