@@ -3,13 +3,15 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
+SERVE ?= 1
+PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: install demo test test-all bench clean help
 
 help:
 	@echo "make install   create .venv and install marsad (editable) with its dependencies"
-	@echo "make demo      install if needed, ingest examples/ into $(DB), print a summary"
+	@echo "make demo      install if needed, ingest examples/ into $(DB), print a summary, serve it on :$(PORT)"
 	@echo "make test      run the test suite (fast; slow tests need 'make test-all')"
 	@echo "make bench     run the benchmarks and rewrite docs/benchmarks.md sections"
 
@@ -27,6 +29,8 @@ demo: install
 	@# examples/05_news.jsonl has one deliberately broken line: ingest reports it, skips it and exits 1
 	-$(BIN)/marsad ingest examples/ --db $(DB)
 	$(BIN)/marsad stats --db $(DB)
+	@if [ "$(SERVE)" = "1" ]; then echo "Open http://127.0.0.1:$(PORT)/ (make demo SERVE=0 skips the server)"; \
+	  $(BIN)/marsad serve --db $(DB) --port $(PORT); fi
 
 test: install
 	$(BIN)/python -m pytest -q -n 2 tests

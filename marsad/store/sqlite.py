@@ -37,7 +37,8 @@ class SQLiteStore(Store):
         super().__init__()
         self.path = path
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            # one Store per request or command; never shared by two threads at once
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -152,6 +153,47 @@ class SQLiteStore(Store):
         if len(rows) > 1:
             raise UsageError(f"document id prefix {prefix!r} is ambiguous; give more characters")
         return rows[0]
+
+    def list_documents(self, *, limit: int = 20, offset: int = 0, lang: str | None = None,
+                       date_from: str | None = None, date_to: str | None = None,
+                       source: str | None = None, q: str | None = None) -> tuple[int, list[dict]]:
+        """(total, page) of document summaries, newest first, filtered."""
+        where, args = [], []
+        if lang:
+            where.append("lang = ?"); args.append(lang)
+        if date_from:
+            where.append("published >= ?"); args.append(date_from)
+        if date_to:
+            where.append("published <= ?"); args.append(date_to)
+        if source:
+            where.append("source LIKE ?"); args.append(f"%{source}%")
+        if q:
+            where.append("(title LIKE ? OR text LIKE ?)"); args += [f"%{q}%", f"%{q}%"]
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT count(*) FROM documents{cond}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT id, source, title, published, lang, ingested_at, substr(text, 1, 200), length(text) "
+            f"FROM documents{cond} ORDER BY coalesce(published, '') DESC, ingested_at DESC, id "
+            f"LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+        keys = ("id", "source", "title", "published", "lang", "ingested_at", "snippet", "length")
+        return total, [dict(zip(keys, r)) for r in rows]
+
+    def list_entities(self, *, limit: int = 20, offset: int = 0, etype: str | None = None,
+                      q: str | None = None) -> tuple[int, list[dict]]:
+        """(total, page) of entities with mention and document counts, most documented first."""
+        where, args = [], []
+        if etype:
+            where.append("e.type = ?"); args.append(etype)
+        if q:
+            where.append("e.canonical LIKE ?"); args.append(f"%{q}%")
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT count(*) FROM entities e{cond}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT e.id, e.type, e.canonical, count(m.doc_id), count(DISTINCT m.doc_id) FROM entities e "
+            f"LEFT JOIN mentions m ON m.entity_id = e.id{cond} GROUP BY e.id ORDER BY 5 DESC, 4 DESC, e.id "
+            f"LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+        keys = ("id", "type", "canonical", "mentions", "documents")
+        return total, [dict(zip(keys, r)) for r in rows]
 
     def iter_ids(self) -> Iterator[str]:
         for (did,) in self.conn.execute("SELECT id FROM documents ORDER BY id"):
