@@ -1,0 +1,197 @@
+"""Named entities: our CRF (trained on ANERcorp) plus the curated authority gazetteer.
+
+The stage ``entities`` reads each sentence's tokens, tags them with the CRF
+(``marsad/models/ner``, loaded lazily and checked against its sha256), and turns the BIO
+spans into mentions:
+
+* offsets exclude a leading proclitic (و ف ب ك ل) and a leading honorific (السيد، السيدة …);
+* the canonical form is the mention without clitics (``للمغرب`` → ``المغرب``);
+* PERS → PERSON, ORG → ORG, MISC → MISC; LOC → GPE when it names a country or city
+  (gazetteers), else LOC;
+* curated institutions, summits and programmes (``data/gazetteers/institutions.json``) are
+  matched on normalised tokens, tolerant of clitics, and take precedence over overlapping CRF
+  mentions; they carry a stable ``entity_id`` (e.g. ``org:gpai``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.doc import Document, Span
+from marsad.errors import ModelError
+from marsad.extract.ner_features import DATA, lexicons, norm, sentence_features, strip_clitics, without_article
+from marsad.pipeline import register
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    """The CRF tagger, loaded once; ModelError if the file is missing or altered."""
+    import pycrfsuite
+
+    meta_path = MODEL_DIR / "meta.json"
+    model = MODEL_DIR / "crf.crfsuite"
+    if not meta_path.exists() or not model.exists():
+        raise ModelError(f"NER model missing in {MODEL_DIR} (rebuild: python train/ner/train_crf.py)")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()
+    if digest != meta["files"]["crf.crfsuite"]:
+        raise ModelError(f"NER model {model} does not match the sha256 in its meta.json")
+    t = pycrfsuite.Tagger()
+    t.open(str(model))
+    return t
+
+
+@lru_cache(maxsize=1)
+def _gpe_names() -> frozenset[str]:
+    names = set()
+    for fname in ("countries.tsv", "cities.tsv"):
+        path = DATA / "gazetteers" / fname
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    n = norm(line.split("\t")[0])
+                    names.add(n)
+                    names.add(without_article(n))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _authority() -> dict[tuple[str, ...], dict]:
+    """Normalised token tuple → curated entry (every Arabic, French, English name and abbreviation)."""
+    data = json.loads((DATA / "gazetteers" / "institutions.json").read_text(encoding="utf-8"))
+    table: dict[tuple[str, ...], dict] = {}
+    for e in data["entries"]:
+        forms = e.get("ar", []) + e.get("fr", []) + e.get("en", []) + e.get("abbr", [])
+        canonical = (e.get("ar") or e.get("en") or e.get("abbr"))[0]
+        for form in forms:
+            key = tuple(norm(w).lower() for w in form.replace("/", " / ").split())
+            table.setdefault(key, {**e, "canonical": canonical})
+    return table
+
+
+def _key(word: str) -> str:
+    return norm(strip_clitics(word)[1]).lower()
+
+
+def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
+    """Longest curated-name matches over a token list: ``(first, last_exclusive, entry)``."""
+    table = _authority()
+    maxlen = max((len(k) for k in table), default=0)
+    keys = [_key(w) for w in words]
+    raw = [norm(w).lower() for w in words]
+    out, i = [], 0
+    while i < len(words):
+        found = None
+        for n in range(min(maxlen, len(words) - i), 0, -1):
+            cand = (keys[i],) + tuple(raw[i + 1:i + n])
+            if cand in table:
+                found = (i, i + n, table[cand])
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:
+    """Offsets and canonical form of tokens a..b-1 without proclitics or a leading honorific."""
+    titles = lexicons()["titles"]
+    while etype == "PERSON" and b - a > 1 and norm(doc.text[toks[a].start:toks[a].end]) in titles:
+        a += 1
+    first = doc.text[toks[a].start:toks[a].end]
+    pre, rest = strip_clitics(first)
+    start = toks[a].start + len(pre)
+    end = toks[b - 1].end
+    if start >= end:
+        return None
+    surface = doc.text[start:end]
+    canonical = " ".join((rest + surface[len(first) - len(pre):]).split()) if pre else " ".join(surface.split())
+    return start, end, canonical
+
+
+def _type(label: str, canonical: str) -> str:
+    etype = TYPE_MAP.get(label, "MISC")
+    if etype == "LOC":
+        n = norm(canonical)
+        if n in _gpe_names() or without_article(n) in _gpe_names():
+            return "GPE"
+    return etype
+
+
+def tag_document(doc: Document) -> list[Span]:
+    """Entity spans for a segmented document."""
+    crf = tagger()
+    tokens = doc.spans("tokens")
+    out: list[Span] = []
+    ti = 0
+    for sent in doc.spans("sentences"):
+        while ti < len(tokens) and tokens[ti].start < sent.start:
+            ti += 1
+        toks = []
+        while ti < len(tokens) and tokens[ti].end <= sent.end:
+            toks.append(tokens[ti])
+            ti += 1
+        if not toks:
+            continue
+        words = [doc.text[t.start:t.end] for t in toks]
+        tags = crf.tag(sentence_features(words))
+        taken = [False] * len(toks)
+        for a, b, entry in match_authority(words):
+            m = _mention(doc, toks, a, b, entry["type"])
+            if m:
+                out.append(Span(m[0], m[1], entry["type"], {"canonical": entry["canonical"], "entity_id": entry["id"],
+                                                            "source": "authority", "confidence": 0.95}))
+                for k in range(a, b):
+                    taken[k] = True
+        i = 0
+        while i < len(tags):
+            if tags[i] == "O":
+                i += 1
+                continue
+            label = tags[i][2:]
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-" + label:
+                j += 1
+            if not any(taken[i:j]):
+                etype = TYPE_MAP.get(label, "MISC")
+                m = _mention(doc, toks, i, j, etype)
+                if m and any(ch.isalpha() for ch in m[2]):
+                    out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
+                                                                     "source": "crf", "confidence": 0.8}))
+            i = j
+    return _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end)))
+
+
+def _join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
+    """A person name followed by '-' and a word (توماس-غرينفيلد) is one mention."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "PERSON" and text[prev.end:s.start] == "-"):
+            prev.end = s.end
+            prev.attrs["canonical"] = text[prev.start:s.end]
+            continue
+        if s.label == "PERSON" and text[s.end:s.end + 1] == "-" and text[s.end + 1:s.end + 2].isalpha():
+            j = s.end + 1
+            while j < len(text) and (text[j].isalpha() or text[j] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"):
+                j += 1
+            s = Span(s.start, j, s.label, {**s.attrs, "canonical": text[s.start:j]})
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+@register("entities", requires=("sentences", "tokens"), provides=("entities",))
+def make_entities(**config):
+    """Named entities (PERSON, ORG, GPE, LOC, FAC, EVENT, MISC) with canonical forms."""
+    def stage(doc: Document) -> None:
+        doc.set_layer("entities", tag_document(doc))
+    return stage

@@ -1,0 +1,155 @@
+"""Token features for the CRF entity recogniser (shared by training and inference).
+
+Features: the normalised word and its clitic-stripped stem, affixes, shape, the attached
+proclitics, gazetteer membership (people's names, places, organisation words), title
+triggers, and the same for a ±2 token window. Gazetteers and titles are data files in
+``marsad/extract/data``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_NORM = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def norm(word: str) -> str:
+    """Matching key: no diacritics or tatweel, one alef, ي for ى, ه for ة."""
+    return _DIACRITICS.sub("", word).translate(_NORM)
+
+
+@lru_cache(maxsize=100_000)
+def strip_clitics(word: str) -> tuple[str, str]:
+    """(proclitics, rest): leading و ف ب ك ل as the segmenter's lexicon decides; keeps ال.
+
+    ``وكازاخستان`` → ("و", "كازاخستان"); ``للمغرب`` → ("ل", "المغرب"); ``فرنسا`` → ("", "فرنسا").
+    """
+    from marsad.text.segment import clitic_split
+
+    if len(word) < 3 or not _ARABIC.match(word):
+        return "", word
+    cut, prev = 0, 0
+    for c in clitic_split(word):
+        piece = word[prev:c]
+        if piece in ("و", "ف", "ب", "ك", "ل") and not (piece == "ل" and prev > 0 and word[prev - 1] == "ل"):
+            cut = c
+        elif piece == "ل" and prev > 0 and word[prev - 1] == "ل":  # لل: the article's lam
+            return word[:prev], "ا" + word[prev:]
+        prev = c
+    return word[:cut], word[cut:]
+
+
+def without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, frozenset[str]]:
+    """Normalised single-word lexicons: person names, places, organisation words, titles."""
+    out: dict[str, set[str]] = {}
+    for name in ("person_names", "places", "org_words", "org_names", "titles", "demonyms"):
+        path = DATA / "gazetteers" / f"{name}.txt"
+        words: set[str] = set()
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    words.add(norm(line))
+        out[name] = words
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, str]:
+    """Word key → cluster id (``data/clusters.tsv.gz``, pretrained on the news corpora)."""
+    import gzip
+
+    path = DATA / "clusters.tsv.gz"
+    out: dict[str, str] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#"):
+                    w, _, c = line.rstrip("\n").partition("\t")
+                    out[w] = c
+    return out
+
+
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _shape(w: str) -> str:
+    if _ARABIC.search(w):
+        return "AR"
+    if w.isdigit():
+        return "D"
+    if re.fullmatch(r"[A-Z][a-z]+", w):
+        return "Xx"
+    if w.isupper() and w.isalpha():
+        return "XX"
+    if w.isalpha():
+        return "x"
+    return "P" if len(w) == 1 else "O"
+
+
+def token_info(word: str) -> dict[str, str]:
+    """Per-token facts reused by the window features."""
+    core = _EDGE_PUNCT.sub("", word) or word
+    punct = "1" if core != word else "0"
+    pre, rest = strip_clitics(core)
+    n = norm(rest)
+    bare = without_article(n)
+    lex = lexicons()
+    gaz = []
+    if n in lex["person_names"] or bare in lex["person_names"]:
+        gaz.append("PER")
+    if n in lex["places"] or bare in lex["places"]:
+        gaz.append("LOC")
+    if n in lex["org_words"] or bare in lex["org_words"]:
+        gaz.append("ORGW")
+    if n in lex["org_names"]:
+        gaz.append("ORG")
+    if n in lex["titles"] or bare in lex["titles"]:
+        gaz.append("TITLE")
+    if n in lex["demonyms"] or bare in lex["demonyms"]:
+        gaz.append("DEM")
+    return {"n": n, "bare": bare, "pre": pre, "gaz": "|".join(gaz) or "-", "shape": _shape(core),
+            "al": "1" if n.startswith("ال") else "0", "punct": punct, "cl": clusters().get(n, "?")}
+
+
+def sentence_features(words: list[str]) -> list[list[str]]:
+    """crfsuite feature lists for every token of one sentence."""
+    infos = [token_info(w) for w in words]
+    feats = []
+    for i, info in enumerate(infos):
+        n, bare = info["n"], info["bare"]
+        f = ["b", "n=" + n, "bare=" + bare, "pre=" + info["pre"], "gaz=" + info["gaz"], "shape=" + info["shape"],
+             "al=" + info["al"], "len=" + str(min(len(bare), 8)), "cl=" + info["cl"], "punct=" + info["punct"]]
+        for k in (1, 2, 3):
+            if len(bare) > k:
+                f.append(f"p{k}={bare[:k]}")
+                f.append(f"s{k}={bare[-k:]}")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(infos):
+                o = infos[j]
+                f += [f"{d}:n={o['n']}", f"{d}:gaz={o['gaz']}", f"{d}:shape={o['shape']}", f"{d}:cl={o['cl']}"]
+                if abs(d) == 1:
+                    f.append(f"{d}:bare={o['bare']}")
+            else:
+                f.append(f"{d}:BOUND")
+        if i > 0:
+            f.append(f"bi={infos[i - 1]['n']}|{n}")
+        if i + 1 < len(infos):
+            f.append(f"bi+={n}|{infos[i + 1]['n']}")
+        feats.append(f)
+    return feats
+
+
+def load_json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))

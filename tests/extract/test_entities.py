@@ -1,0 +1,102 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import require_shared
+from marsad.doc import Document
+from marsad.errors import ModelError
+from marsad.extract import entities as ent
+from marsad.extract.ner_features import strip_clitics
+from marsad.ingest import process
+
+BASELINE = json.loads((Path(__file__).with_name("ner_baseline.json")).read_text())
+
+
+def ents(doc):
+    return {(doc.span_text(e), e.label, e.attrs["canonical"]) for e in doc.spans("entities")}
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    return {p.name[:3]: process(p.read_text(encoding="utf-8"), source=p.name) for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+def test_people_in_seeds_are_persons(seeds):
+    people = {c for d in seeds.values() for _, t, c in ents(d) if t == "PERSON"}
+    for name in ["جان نويل بارو", "عمر هلال", "ليندا توماس-غرينفيلد", "يوسف عمراني", "أمل الفلاح السغروشني",
+                 "ليلى المركاوي", "إيمانويل ماكرون"]:
+        assert name in people, name
+
+
+def test_gpai_applicants_are_gpe_with_clitics_stripped(seeds):
+    doc = seeds["000"]
+    found = ents(doc)
+    for country in ["المغرب", "كمبوديا", "مالطا", "رومانيا", "كرواتيا", "رواندا"]:
+        assert any(c == country and t == "GPE" for _, t, c in found), country
+    kz = [e for e in doc.spans("entities") if e.attrs["canonical"] == "كازاخستان"]
+    assert kz and doc.span_text(kz[0]) == "كازاخستان" and doc.text[kz[0].start - 1] == "و"
+
+
+def test_institutions_and_events_from_authority_file(seeds):
+    all_ents = {(t, c, e) for d in seeds.values() for e_ in d.spans("entities")
+                for t, c, e in [(e_.label, e_.attrs["canonical"], e_.attrs["entity_id"])]}
+    assert ("ORG", "الشراكة العالمية للذكاء الاصطناعي", "org:gpai") in all_ents
+    assert ("ORG", "منظمة التعاون والتنمية الاقتصادية", "org:oecd") in all_ents
+    assert ("ORG", "برنامج الأمم المتحدة للتنمية", "org:undp") in all_ents
+    assert ("EVENT", "قمة باريس للعمل من أجل الذكاء الاصطناعي", "event:paris-ai-summit-2025") in all_ents
+    assert ("EVENT", "المناظرة الوطنية حول الذكاء الاصطناعي", "event:ma-ai-conference-2025") in all_ents
+
+
+def test_honorific_stripped_and_offsets_exact(seeds):
+    doc = seeds["003"]
+    for e in doc.spans("entities"):
+        assert doc.span_text(e) == doc.text[e.start:e.end]
+    amal = [e for e in doc.spans("entities") if e.attrs["canonical"] == "أمل الفلاح السغروشني"]
+    assert amal and doc.text[amal[0].start - len("السيدة "):amal[0].start] == "السيدة "
+
+
+def test_authority_match_never_inside_a_longer_word():
+    doc = process("زار الوفد مالطا ثم تحدث عن الأوضاع في ماليا والمغربية.")
+    canon = {e.attrs["canonical"] for e in doc.spans("entities")}
+    words = ent.match_authority(["الأممية", "المتحدةx"])
+    assert words == []
+    assert "ماليا" not in {doc.span_text(e) for e in doc.spans("entities") if e.label == "GPE" and e.attrs["canonical"] == "مالطا"}
+
+
+def test_clitics():
+    assert strip_clitics("وكازاخستان") == ("و", "كازاخستان")
+    assert strip_clitics("للمغرب") == ("ل", "المغرب")
+    assert strip_clitics("فرنسا") == ("", "فرنسا")
+    assert strip_clitics("ولاية") == ("", "ولاية")
+
+
+def test_altered_model_is_refused(tmp_path, monkeypatch):
+    model_dir = tmp_path / "ner"
+    model_dir.mkdir()
+    (model_dir / "crf.crfsuite").write_bytes(b"not a model")
+    (model_dir / "meta.json").write_text(json.dumps({"files": {"crf.crfsuite": "0" * 64}}))
+    monkeypatch.setattr(ent, "MODEL_DIR", model_dir)
+    ent.tagger.cache_clear()
+    try:
+        with pytest.raises(ModelError):
+            ent.tagger()
+    finally:
+        ent.tagger.cache_clear()
+
+
+def test_meta_records_data_licences_metrics_and_sha():
+    meta = json.loads((ent.MODEL_DIR / "meta.json").read_text())
+    assert meta["training_data"] and all("licence" in d for d in meta["training_data"])
+    assert meta["metrics"]["anercorp_test"]["micro"]["f1"] > 0
+    assert len(meta["files"]["crf.crfsuite"]) == 64
+
+
+def test_anercorp_test_gate():
+    """Exact-span micro F1 on ANERcorp (CAMeL test) must not drop below the stored floor."""
+    from marsad.cli.eval_ner import evaluate_file
+    gold = require_shared("data", "ner", "anercorp-camel", "ANERCorp_CamelLab_test.txt")
+    res = evaluate_file(gold)
+    assert res["micro"]["f1"] >= BASELINE["anercorp_test_micro_f1"]
+    for t, floor in BASELINE["anercorp_test_per_type_f1"].items():
+        assert res["per_type"][t]["f1"] >= floor, t
