@@ -1,0 +1,139 @@
+"""The embedded search index: SQLite FTS5 over analysed text (BM25), document and sentence level.
+
+Tables come from ``marsad/store/migrations/010_search.sql``. :func:`install` registers hooks
+on a store so that documents are indexed inside the transaction that saves them. Ranking,
+filters, snippets and duplicate collapsing live in :mod:`marsad.search.query`.
+"""
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from bisect import bisect_right
+from importlib import resources
+
+import numpy as np
+
+from marsad.doc import Document
+from marsad.search.analyzer import WORD, Term, analyze
+from marsad.text.keys import TABLE
+
+MIGRATION = "010_search"
+SIG_SIZE = 32
+_P = (1 << 61) - 1
+_rng = np.random.default_rng(20240610)
+_A = _rng.integers(1, _P, SIG_SIZE, dtype=np.uint64)
+_B = _rng.integers(0, _P, SIG_SIZE, dtype=np.uint64)
+
+
+def apply_schema(conn: sqlite3.Connection) -> None:
+    """Create the search tables on a bare connection (the store applies the migration itself)."""
+    sql = (resources.files("marsad.store") / "migrations" / f"{MIGRATION}.sql").read_text(encoding="utf-8")
+    conn.executescript(sql)
+
+
+def install(store) -> None:
+    """Index documents as the store saves them, and drop them as it deletes them."""
+    store.add_save_hook(index_document)
+    store.add_delete_hook(remove_document)
+
+
+def signature(terms: list[str], k: int = 4) -> bytes:
+    """MinHash signature of the term k-shingles (near-duplicate detection)."""
+    if not terms:
+        return b""
+    shingles = {" ".join(terms[i:i + k]) for i in range(max(len(terms) - k + 1, 1))}
+    x = np.fromiter((zlib.crc32(s.encode("utf-8", "surrogatepass")) for s in shingles),
+                    dtype=np.uint64, count=len(shingles))
+    h = (_A[:, None] * x[None, :] + _B[:, None]) & np.uint64(0xFFFFFFFF)
+    return h.min(axis=1).astype(np.uint32).tobytes()
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return float(np.mean(np.frombuffer(a, np.uint32) == np.frombuffer(b, np.uint32)))
+
+
+def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:
+    spans = doc.spans("sentences")
+    if spans:
+        return [(s.start, s.end) for s in spans]
+    return [(0, len(doc.text))] if doc.text else []
+
+
+def _join(terms: list[Term]) -> str:
+    return " ".join(t.term for t in terms)
+
+
+def index_document(conn: sqlite3.Connection, doc: Document) -> int:
+    """(Re)index one document: document row, sentence rows, trigram keys. Returns its rowid."""
+    remove_document(conn, doc.id)
+    lang = doc.lang or "ar"
+    terms = analyze(doc.text, lang)
+    title_terms = analyze(doc.title, lang) if doc.title else []
+    cur = conn.execute("INSERT INTO search_docs(doc_id, published, lang, source, sig) VALUES (?,?,?,?,?)",
+                       (doc.id, doc.published, doc.lang, doc.source, signature([t.term for t in terms])))
+    rowid = cur.lastrowid
+    conn.execute("INSERT INTO search_doc_fts(rowid, title, body) VALUES (?,?,?)",
+                 (rowid, _join(title_terms), _join(terms)))
+    starts = [t.start for t in terms]
+    sent_rows = []
+    for start, end in _sentence_bounds(doc):
+        sub = terms[bisect_right(starts, start - 1):bisect_right(starts, end - 1)]
+        if sub:
+            sent_rows.append((start, end, _join(sub)))
+    for start, end, body in sent_rows:
+        sid = conn.execute("INSERT INTO search_sents(doc_rowid, start, end) VALUES (?,?,?)",
+                           (rowid, start, end)).lastrowid
+        conn.execute("INSERT INTO search_sent_fts(rowid, body) VALUES (?,?)", (sid, body))
+    words = {m.group(0).translate(TABLE) for m in WORD.finditer((doc.title or "") + " " + doc.text)}
+    conn.execute("INSERT INTO search_trigram(rowid, keys) VALUES (?,?)", (rowid, " ".join(sorted(words))))
+    return rowid
+
+
+def remove_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+    """Drop a document's rows from every search table."""
+    row = conn.execute("SELECT rowid FROM search_docs WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return False
+    rowid = row[0]
+    sids = [r[0] for r in conn.execute("SELECT rowid FROM search_sents WHERE doc_rowid = ?", (rowid,))]
+    conn.executemany("DELETE FROM search_sent_fts WHERE rowid = ?", [(s,) for s in sids])
+    conn.execute("DELETE FROM search_sents WHERE doc_rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_doc_fts WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_trigram WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_docs WHERE rowid = ?", (rowid,))
+    return True
+
+
+def reindex(store, batch: int = 500) -> int:
+    """Index every stored document (for databases made before search was installed)."""
+    n = 0
+    ids = list(store.iter_ids())
+    for i in range(0, len(ids), batch):
+        with store.transaction() as c:
+            for did in ids[i:i + batch]:
+                index_document(c, store.get(did))
+                n += 1
+    return n
+
+
+class SearchIndex:
+    """The search index over one sqlite3 connection (tables from migration 010)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def index_document(self, doc: Document) -> int:
+        return index_document(self.conn, doc)
+
+    def remove_document(self, doc_id: str) -> bool:
+        return remove_document(self.conn, doc_id)
+
+    def search(self, query: str, filters=None, limit: int = 10, offset: int = 0, **kw):
+        from marsad.search.query import search
+        return search(self.conn, query, filters, limit, offset, **kw)
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]

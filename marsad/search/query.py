@@ -1,0 +1,264 @@
+"""Search: BM25 over documents fused with the best sentence, filters, snippets, duplicates.
+
+Ranking (weights in ``data/ranking.json``, tuned on ARCD *train* questions only):
+``score = w_doc·doc + w_sent·sent + w_cover·coverage + w_pair·pairs + w_tri·trigram``, each
+BM25 score divided by the query's best. ``doc`` is FTS5 BM25 over the title and the whole text,
+``sent`` the best sentence's BM25, ``coverage`` the share of query terms (idf-weighted) the
+document holds, ``pairs`` the share of adjacent query-term pairs found adjacent (within a
+window) in the document, ``trigram`` a character-trigram match over search keys for names
+and partial words that the analyzer leaves unknown.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.search.analyzer import Term, analyze
+from marsad.search.index import similarity
+from marsad.text.keys import TABLE
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def ranking() -> dict:
+    return json.loads((DATA / "ranking.json").read_text(encoding="utf-8"))["weights"]
+
+
+@dataclass
+class Filters:
+    """Result filters. ``entity``/``event_type``/``topic`` read the store's tables when present."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    entity: str | None = None
+    event_type: str | None = None
+    topic: str | None = None
+
+    def sql(self, conn: sqlite3.Connection) -> tuple[str, list]:
+        """A condition on ``search_docs d`` and its arguments ('' when no filter)."""
+        where, args = [], []
+        if self.date_from:
+            where.append("d.published >= ?"); args.append(self.date_from)
+        if self.date_to:
+            where.append("substr(d.published, 1, ?) <= ?"); args += [len(self.date_to), self.date_to]
+        if self.lang:
+            where.append("d.lang = ?"); args.append(self.lang)
+        if self.source:
+            where.append("d.source LIKE ?"); args.append(f"%{self.source}%")
+        if self.entity:
+            where.append("d.doc_id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                         "WHERE e.id = ? OR e.canonical = ? OR m.text = ?)")
+            args += [self.entity] * 3
+        for layer, value in (("events", self.event_type), ("topics", self.topic)):
+            if value:
+                where.append("d.doc_id IN (SELECT l.doc_id FROM layers l, json_each(l.spans) j "
+                             "WHERE l.name = ? AND json_extract(j.value, '$[2]') = ?)")
+                args += [layer, value]
+        return " AND ".join(where), args
+
+    def active(self) -> bool:
+        return any(asdict(self).values())
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    score: float
+    title: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    snippet: dict | None = None
+    duplicates: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _fts_query(terms: list[str]) -> str:
+    return " OR ".join(f'"{t}"' for t in terms)
+
+
+def _unique(seq):
+    return list(dict.fromkeys(seq))
+
+
+def candidates(conn: sqlite3.Connection, qterms: list[str], keys: list[str], filters: Filters | None,
+               depth: int) -> dict[int, dict[str, float]]:
+    """Raw features of candidate documents (rowid → feature → value)."""
+    cond, args = (filters.sql(conn) if filters and filters.active() else ("", []))
+    restrict = f" AND rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else ""
+    w = ranking()
+    feats: dict[int, dict[str, float]] = {}
+    if qterms:
+        q = _fts_query(qterms)
+        for rowid, s in conn.execute(
+                f"SELECT rowid, bm25(search_doc_fts, ?, 1.0) FROM search_doc_fts WHERE search_doc_fts MATCH ?"
+                f"{restrict} ORDER BY rank LIMIT ?", [w["title_weight"], q] + args + [depth]):
+            feats[rowid] = {"doc": -s}
+        srestrict = (f" AND s.doc_rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else "")
+        for rowid, s in conn.execute(
+                f"SELECT s.doc_rowid, bm25(search_sent_fts) AS r FROM search_sent_fts JOIN search_sents s "
+                f"ON s.rowid = search_sent_fts.rowid WHERE search_sent_fts MATCH ?{srestrict} ORDER BY r LIMIT ?",
+                [q] + args + [depth * 3]):
+            f = feats.setdefault(rowid, {"doc": 0.0})
+            f["sent"] = max(f.get("sent", 0.0), -s)
+    if keys and w.get("trigram", 0) > 0:
+        tq = " OR ".join(f'"{k}"' for k in keys if len(k) >= 3)
+        if tq:
+            trestrict = f" AND rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else ""
+            for rowid, s in conn.execute(
+                    f"SELECT rowid, bm25(search_trigram) FROM search_trigram WHERE search_trigram MATCH ?"
+                    f"{trestrict} ORDER BY rank LIMIT ?", [tq] + args + [depth]):
+                feats.setdefault(rowid, {"doc": 0.0})["tri"] = -s
+    return feats
+
+
+def _doc_terms(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, list[str]]:
+    out = {}
+    for rowid, title, body in conn.execute(
+            f"SELECT rowid, title, body FROM search_doc_fts WHERE rowid IN ({','.join('?' * len(rowids))})", rowids):
+        out[rowid] = (title + " " + body).split()
+    return out
+
+
+def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
+    n = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
+    out = {}
+    for t in terms:
+        df = conn.execute("SELECT count(*) FROM search_doc_fts WHERE search_doc_fts MATCH ?", (f'"{t}"',)).fetchone()[0]
+        out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+    return out
+
+
+def _proximity(qterms: list[str], dterms: list[str], idf: dict[str, float], window: int) -> tuple[float, float]:
+    """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``)."""
+    qset = set(qterms)
+    pos: dict[str, list[int]] = {}
+    for i, t in enumerate(dterms):
+        if t in qset:
+            pos.setdefault(t, []).append(i)
+    total = sum(idf.get(t, 0) for t in qset) or 1.0
+    cover = sum(idf.get(t, 0) for t in qset if t in pos) / total
+    pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b]
+    if not pairs:
+        return cover, 0.0
+    hit = 0.0
+    for a, b in pairs:
+        pa, pb = pos.get(a), pos.get(b)
+        if not pa or not pb:
+            continue
+        j, best = 0, window + 1
+        for p in pa:
+            while j < len(pb) and pb[j] < p - window:
+                j += 1
+            if j < len(pb) and abs(pb[j] - p) <= window:
+                best = min(best, abs(pb[j] - p))
+        if best <= window:
+            hit += (idf.get(a, 0) + idf.get(b, 0)) / (1 + best)
+    denom = sum(idf.get(a, 0) + idf.get(b, 0) for a, b in pairs) or 1.0
+    return cover, hit / denom
+
+
+def rank(conn: sqlite3.Connection, query: str, filters: Filters | None = None, depth: int | None = None,
+         lang: str | None = "ar", weights: dict | None = None) -> list[tuple[int, float]]:
+    """``(rowid, score)`` of matching documents, best first (``weights`` override data/ranking.json)."""
+    w = {**ranking(), **(weights or {})}
+    depth = depth or int(w["depth"])
+    qt = analyze(query, lang)
+    qterms = [t.term for t in qt]
+    uterms = _unique(qterms)
+    keys = _unique(query[t.start:t.end].translate(TABLE) for t in qt)
+    feats = candidates(conn, uterms, keys, filters, depth)
+    if not feats:
+        return []
+    top = {k: max((f.get(k, 0.0) for f in feats.values()), default=0.0) or 1.0 for k in ("doc", "sent", "tri")}
+    use_prox = (w["cover"] or w["pairs"]) and uterms
+    if use_prox:
+        idf = _idf(conn, uterms)
+        dterms = _doc_terms(conn, list(feats))
+    scored = []
+    for rowid, f in feats.items():
+        s = (w["doc"] * f.get("doc", 0.0) / top["doc"] + w["sent"] * f.get("sent", 0.0) / top["sent"]
+             + w.get("trigram", 0) * f.get("tri", 0.0) / top["tri"])
+        if use_prox:
+            cover, pairs = _proximity(qterms, dterms.get(rowid, []), idf, int(w["window"]))
+            s += w["cover"] * cover + w["pairs"] * pairs
+        scored.append((rowid, s))
+    scored.sort(key=lambda x: -x[1])
+    return scored
+
+
+def snippet(text: str, start: int, end: int, qterms: set[str], lang: str | None, width: int = 240) -> dict:
+    """A window of ``text[start:end]`` with highlights ``[[s, e], …]`` (offsets into ``text``)."""
+    if end - start > width:
+        terms = [t for t in analyze(text[start:end], lang) if t.term in qterms]
+        first = start + (terms[0].start if terms else 0)
+        start = max(start, min(first - width // 4, end - width))
+        end = min(end, start + width)
+    hl = [[start + t.start, start + t.end] for t in analyze(text[start:end], lang) if t.term in qterms]
+    return {"start": start, "end": end, "text": text[start:end], "highlights": hl}
+
+
+def _best_sentence(conn, rowid: int, q: str) -> tuple[int, int] | None:
+    row = conn.execute(
+        "SELECT s.start, s.end FROM search_sent_fts JOIN search_sents s ON s.rowid = search_sent_fts.rowid "
+        "WHERE search_sent_fts MATCH ? AND s.doc_rowid = ? ORDER BY bm25(search_sent_fts) LIMIT 1",
+        (q, rowid)).fetchone()
+    return row
+
+
+def _has_documents(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone() is not None
+
+
+def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 10,
+           offset: int = 0, *, collapse: float = 0.6, snippets: bool = True, lang: str | None = "ar") -> dict:
+    """Ranked hits with snippets, near-duplicate rewrites collapsed into their best copy.
+
+    Returns ``{"query", "terms", "total", "hits": [Hit.to_json(), …]}``; ``total`` counts
+    the collapsed candidates considered (up to the ranking depth)."""
+    ranked = rank(conn, query, filters, lang=lang)
+    qterms = _unique(t.term for t in analyze(query, lang))
+    # collapse near-duplicates among the ranked candidates
+    rowids = [r for r, _ in ranked]
+    sigs = {}
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        for r, doc_id, pub, lg, src, sig in conn.execute(
+                f"SELECT rowid, doc_id, published, lang, source, sig FROM search_docs "
+                f"WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+            sigs[r] = (doc_id, pub, lg, src, sig)
+    groups: list[tuple[int, float, list[int]]] = []
+    for r, s in ranked:
+        sig = sigs[r][4]
+        for g in groups:
+            if collapse and similarity(sigs[g[0]][4], sig) >= collapse:
+                g[2].append(r)
+                break
+        else:
+            groups.append((r, s, []))
+        if len(groups) >= offset + limit and len(groups) > 200:
+            break
+    hits = []
+    docs = _has_documents(conn)
+    q = _fts_query(qterms) if qterms else None
+    for r, s, dups in groups[offset:offset + limit]:
+        doc_id, pub, lg, src, _ = sigs[r]
+        hit = Hit(doc_id, round(s, 4), published=pub, lang=lg, source=src, duplicates=[sigs[d][0] for d in dups])
+        if docs:
+            title, text = conn.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            hit.title = title
+            if snippets:
+                span = _best_sentence(conn, r, q) if q else None
+                start, end = span if span else (0, min(len(text), 240))
+                hit.snippet = snippet(text, start, end, set(qterms), lg)
+        hits.append(hit.to_json())
+    return {"query": query, "terms": qterms, "total": len(groups), "hits": hits}
