@@ -114,13 +114,26 @@ def latin_term(word: str, lang: str) -> str:
     return _stemmer("french" if lang == "fr" else "english").stemWord(key)
 
 
-def analyze(text: str, lang: str | None = "ar") -> list[Term]:
-    """Terms of ``text`` with their offsets; Arabic words use the Arabic chain whatever ``lang``."""
+@lru_cache(maxsize=200_000)
+def arabic_light(word: str) -> str:
+    """Light term of one Arabic word: search key without proclitics, not stemmed ('' for a stop word)."""
+    key = word.translate(TABLE)
+    stops = stopwords()["ar"]
+    if not key or key in stops:
+        return ""
+    base = strip_proclitics(key)
+    return "" if base in stops else base
+
+
+def analyze(text: str, lang: str | None = "ar", light: bool = False) -> list[Term]:
+    """Terms of ``text`` with their offsets; Arabic words use the Arabic chain whatever ``lang``.
+    ``light=True`` gives unstemmed Arabic terms (a second, more exact view for ranking)."""
     out: list[Term] = []
     latin = "fr" if lang == "fr" else "en"
+    ar = arabic_light if light else arabic_term
     for m in WORD.finditer(text):
         w = m.group(0)
-        t = arabic_term(w) if _ARABIC.search(w) or lang == "ar" and not w.isascii() else latin_term(w.lower(), latin)
+        t = ar(w) if _ARABIC.search(w) or lang == "ar" and not w.isascii() else latin_term(w.lower(), latin)
         if t:
             out.append(Term(t, m.start(), m.end()))
     return out

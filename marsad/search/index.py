@@ -75,8 +75,9 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> int:
     cur = conn.execute("INSERT INTO search_docs(doc_id, published, lang, source, sig) VALUES (?,?,?,?,?)",
                        (doc.id, doc.published, doc.lang, doc.source, signature([t.term for t in terms])))
     rowid = cur.lastrowid
-    conn.execute("INSERT INTO search_doc_fts(rowid, title, body) VALUES (?,?,?)",
-                 (rowid, _join(title_terms), _join(terms)))
+    light = _join(analyze(((doc.title + "\n") if doc.title else "") + doc.text, lang, light=True))
+    conn.execute("INSERT INTO search_doc_fts(rowid, title, body, light) VALUES (?,?,?,?)",
+                 (rowid, _join(title_terms), _join(terms), light))
     starts = [t.start for t in terms]
     sent_rows = []
     for start, end in _sentence_bounds(doc):
@@ -107,18 +108,6 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     return True
 
 
-def reindex(store, batch: int = 500) -> int:
-    """Index every stored document (for databases made before search was installed)."""
-    n = 0
-    ids = list(store.iter_ids())
-    for i in range(0, len(ids), batch):
-        with store.transaction() as c:
-            for did in ids[i:i + batch]:
-                index_document(c, store.get(did))
-                n += 1
-    return n
-
-
 class SearchIndex:
     """The search index over one sqlite3 connection (tables from migration 010)."""
 
@@ -137,3 +126,14 @@ class SearchIndex:
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+
+
+def sync(store, batch: int = 500) -> int:
+    """Index stored documents the search tables do not have yet (returns how many)."""
+    missing = [r[0] for r in store.conn.execute(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs)")]
+    for i in range(0, len(missing), batch):
+        with store.transaction() as c:
+            for did in missing[i:i + batch]:
+                index_document(c, store.get(did))
+    return len(missing)

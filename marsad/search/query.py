@@ -91,18 +91,23 @@ def _unique(seq):
 
 
 def candidates(conn: sqlite3.Connection, qterms: list[str], keys: list[str], filters: Filters | None,
-               depth: int) -> dict[int, dict[str, float]]:
+               depth: int, w: dict, lterms: list[str] = ()) -> dict[int, dict[str, float]]:
     """Raw features of candidate documents (rowid → feature → value)."""
     cond, args = (filters.sql(conn) if filters and filters.active() else ("", []))
     restrict = f" AND rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else ""
-    w = ranking()
     feats: dict[int, dict[str, float]] = {}
     if qterms:
         q = _fts_query(qterms)
         for rowid, s in conn.execute(
-                f"SELECT rowid, bm25(search_doc_fts, ?, 1.0) FROM search_doc_fts WHERE search_doc_fts MATCH ?"
-                f"{restrict} ORDER BY rank LIMIT ?", [w["title_weight"], q] + args + [depth]):
+                f"SELECT rowid, bm25(search_doc_fts, ?, 1.0, 0.0) FROM search_doc_fts WHERE search_doc_fts MATCH ?"
+                f"{restrict} ORDER BY rank LIMIT ?", [w["title_weight"], "{title body} : (" + q + ")"] + args + [depth]):
             feats[rowid] = {"doc": -s}
+    if lterms and w.get("light", 0) > 0:
+        lq = "light : (" + _fts_query(lterms) + ")"
+        for rowid, s in conn.execute(
+                f"SELECT rowid, bm25(search_doc_fts, 0.0, 0.0, 1.0) FROM search_doc_fts WHERE search_doc_fts MATCH ?"
+                f"{restrict} ORDER BY rank LIMIT ?", [lq] + args + [depth]):
+            feats.setdefault(rowid, {"doc": 0.0})["light"] = -s
         srestrict = (f" AND s.doc_rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else "")
         for rowid, s in conn.execute(
                 f"SELECT s.doc_rowid, bm25(search_sent_fts) AS r FROM search_sent_fts JOIN search_sents s "
@@ -133,7 +138,8 @@ def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
     n = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
     out = {}
     for t in terms:
-        df = conn.execute("SELECT count(*) FROM search_doc_fts WHERE search_doc_fts MATCH ?", (f'"{t}"',)).fetchone()[0]
+        df = conn.execute("SELECT count(*) FROM search_doc_fts WHERE search_doc_fts MATCH ?",
+                          (f'{{title body}} : "{t}"',)).fetchone()[0]
         out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
     return out
 
@@ -167,33 +173,47 @@ def _proximity(qterms: list[str], dterms: list[str], idf: dict[str, float], wind
     return cover, hit / denom
 
 
-def rank(conn: sqlite3.Connection, query: str, filters: Filters | None = None, depth: int | None = None,
-         lang: str | None = "ar", weights: dict | None = None) -> list[tuple[int, float]]:
-    """``(rowid, score)`` of matching documents, best first (``weights`` override data/ranking.json)."""
-    w = {**ranking(), **(weights or {})}
-    depth = depth or int(w["depth"])
+def features(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
+             lang: str | None = "ar", w: dict | None = None) -> dict[int, dict[str, float]]:
+    """Per candidate document: doc/sent/tri scores normalised by the query's best, cover, pairs."""
+    w = w or ranking()
     qt = analyze(query, lang)
     qterms = [t.term for t in qt]
     uterms = _unique(qterms)
     keys = _unique(query[t.start:t.end].translate(TABLE) for t in qt)
-    feats = candidates(conn, uterms, keys, filters, depth)
+    lterms = _unique(t.term for t in analyze(query, lang, light=True))
+    feats = candidates(conn, uterms, keys, filters, int(w["depth"]), w, lterms)
     if not feats:
-        return []
-    top = {k: max((f.get(k, 0.0) for f in feats.values()), default=0.0) or 1.0 for k in ("doc", "sent", "tri")}
-    use_prox = (w["cover"] or w["pairs"]) and uterms
-    if use_prox:
+        return feats
+    for k in ("doc", "sent", "tri", "light"):
+        top = max((f.get(k, 0.0) for f in feats.values()), default=0.0) or 1.0
+        for f in feats.values():
+            f[k] = f.get(k, 0.0) / top
+    if (w["cover"] or w["pairs"]) and uterms:
         idf = _idf(conn, uterms)
         dterms = _doc_terms(conn, list(feats))
-    scored = []
-    for rowid, f in feats.items():
-        s = (w["doc"] * f.get("doc", 0.0) / top["doc"] + w["sent"] * f.get("sent", 0.0) / top["sent"]
-             + w.get("trigram", 0) * f.get("tri", 0.0) / top["tri"])
-        if use_prox:
-            cover, pairs = _proximity(qterms, dterms.get(rowid, []), idf, int(w["window"]))
-            s += w["cover"] * cover + w["pairs"] * pairs
-        scored.append((rowid, s))
-    scored.sort(key=lambda x: -x[1])
+        for rowid, f in feats.items():
+            f["cover"], f["pairs"] = _proximity(qterms, dterms.get(rowid, []), idf, int(w["window"]))
+    return feats
+
+
+FEATURES = ("doc", "sent", "tri", "light", "cover", "pairs")
+_WEIGHT = {"doc": "doc", "sent": "sent", "tri": "trigram", "light": "light", "cover": "cover", "pairs": "pairs"}
+
+
+def combine(feats: dict[int, dict[str, float]], w: dict) -> list[tuple[int, float]]:
+    """Weighted sum of the features, best first (ties broken by document order)."""
+    scored = [(rowid, sum(w.get(_WEIGHT[k], 0.0) * f.get(k, 0.0) for k in FEATURES))
+              for rowid, f in feats.items()]
+    scored.sort(key=lambda x: (-x[1], x[0]))
     return scored
+
+
+def rank(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
+         lang: str | None = "ar", weights: dict | None = None) -> list[tuple[int, float]]:
+    """``(rowid, score)`` of matching documents, best first (``weights`` override data/ranking.json)."""
+    w = {**ranking(), **(weights or {})}
+    return combine(features(conn, query, filters, lang, w), w)
 
 
 def snippet(text: str, start: int, end: int, qterms: set[str], lang: str | None, width: int = 240) -> dict:

@@ -18,11 +18,11 @@ CREATE TABLE search_sents (
 );
 CREATE INDEX search_sents_doc ON search_sents(doc_rowid);
 
--- rowid = search_docs.rowid; columns hold analysed terms joined by spaces
-CREATE VIRTUAL TABLE search_doc_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+-- rowid = search_docs.rowid; columns hold analysed terms joined by spaces (light: unstemmed terms)
+CREATE VIRTUAL TABLE search_doc_fts USING fts5(title, body, light, tokenize = 'unicode61 remove_diacritics 0');
 
 -- rowid = search_sents.rowid
 CREATE VIRTUAL TABLE search_sent_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
 
 -- rowid = search_docs.rowid; the distinct search keys of the title and text
-CREATE VIRTUAL TABLE search_trigram USING fts5(keys, tokenize = 'trigram', detail = 'none');
+CREATE VIRTUAL TABLE search_trigram USING fts5(keys, tokenize = 'trigram');
