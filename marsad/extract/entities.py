@@ -170,19 +170,21 @@ def tag_document(doc: Document) -> list[Span]:
 
 
 def _join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
-    """A person name followed by '-' and a word (توماس-غرينفيلد) is one mention."""
+    """A person name followed by '-' and a word (توماس-غرينفيلد), or by another person name
+    with only a space between (ليندا | توماس-غرينفيلد), is one mention."""
     out: list[Span] = []
     for s in spans:
+        if s.label == "PERSON" and text[s.end:s.end + 1] == "-" and text[s.end + 1:s.end + 2].isalpha():
+            j = s.end + 1
+            while j < len(text) and (text[j].isalpha() or "\u064b" <= text[j] <= "\u0652"):
+                j += 1
+            s = Span(s.start, j, s.label, {**s.attrs, "canonical": text[s.start:j]})
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == "PERSON" and text[prev.end:s.start] == "-"):
+        if (prev is not None and prev.label == "PERSON" and
+                (text[prev.end:s.start] == "-" or (s.label == "PERSON" and text[prev.end:s.start] == " "))):
             prev.end = s.end
             prev.attrs["canonical"] = text[prev.start:s.end]
             continue
-        if s.label == "PERSON" and text[s.end:s.end + 1] == "-" and text[s.end + 1:s.end + 2].isalpha():
-            j = s.end + 1
-            while j < len(text) and (text[j].isalpha() or text[j] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"):
-                j += 1
-            s = Span(s.start, j, s.label, {**s.attrs, "canonical": text[s.start:j]})
         if out and s.start < out[-1].end:
             continue
         out.append(s)

@@ -65,18 +65,18 @@ def lexicons() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def clusters() -> dict[str, str]:
-    """Word key → cluster id (``data/clusters.tsv.gz``, pretrained on the news corpora)."""
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Word key → cluster ids, coarse to fine (``data/clusters.tsv.gz``, pretrained on the news)."""
     import gzip
 
     path = DATA / "clusters.tsv.gz"
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
     if path.exists():
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
                 if not line.startswith("#"):
-                    w, _, c = line.rstrip("\n").partition("\t")
-                    out[w] = c
+                    w, *ids = line.rstrip("\n").split("\t")
+                    out[w] = tuple(ids)
     return out
 
 
@@ -119,7 +119,7 @@ def token_info(word: str) -> dict[str, str]:
     if n in lex["demonyms"] or bare in lex["demonyms"]:
         gaz.append("DEM")
     return {"n": n, "bare": bare, "pre": pre, "gaz": "|".join(gaz) or "-", "shape": _shape(core),
-            "al": "1" if n.startswith("ال") else "0", "punct": punct, "cl": clusters().get(n, "?")}
+            "al": "1" if n.startswith("ال") else "0", "punct": punct, "cls": clusters().get(n, ())}
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
@@ -129,7 +129,8 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     for i, info in enumerate(infos):
         n, bare = info["n"], info["bare"]
         f = ["b", "n=" + n, "bare=" + bare, "pre=" + info["pre"], "gaz=" + info["gaz"], "shape=" + info["shape"],
-             "al=" + info["al"], "len=" + str(min(len(bare), 8)), "cl=" + info["cl"], "punct=" + info["punct"]]
+             "al=" + info["al"], "len=" + str(min(len(bare), 8)), "punct=" + info["punct"]]
+        f += [f"cl{k}={c}" for k, c in enumerate(info["cls"])] or ["cl=?"]
         for k in (1, 2, 3):
             if len(bare) > k:
                 f.append(f"p{k}={bare[:k]}")
@@ -138,7 +139,8 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             j = i + d
             if 0 <= j < len(infos):
                 o = infos[j]
-                f += [f"{d}:n={o['n']}", f"{d}:gaz={o['gaz']}", f"{d}:shape={o['shape']}", f"{d}:cl={o['cl']}"]
+                f += [f"{d}:n={o['n']}", f"{d}:gaz={o['gaz']}", f"{d}:shape={o['shape']}"]
+                f += [f"{d}:cl{k}={c}" for k, c in enumerate(o["cls"][:2])] or [f"{d}:cl=?"]
                 if abs(d) == 1:
                     f.append(f"{d}:bare={o['bare']}")
             else:

@@ -2,9 +2,10 @@
 
 Each frequent word gets a vector of counts of its left and right neighbours (the 1,000 most
 frequent words), log-scaled and reduced to 100 dimensions by SVD; k-means groups the vectors
-into clusters. Output: marsad/extract/data/clusters.tsv.gz (word → cluster id).
+into clusters at several granularities. Output: marsad/extract/data/clusters.tsv.gz
+(word → one cluster id per granularity).
 
-    python train/ner/build_clusters.py [--words 60000] [--clusters 300] [--docs 20000]
+    python train/ner/build_clusters.py [--words 60000] [--clusters 100,300,1000] [--docs 40000]
 """
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def key(w: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--words", type=int, default=60000)
-    ap.add_argument("--clusters", type=int, default=300)
-    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--clusters", default="100,300,1000")
+    ap.add_argument("--docs", type=int, default=40000)
     ap.add_argument("--context", type=int, default=1000)
     args = ap.parse_args()
     docs = []
@@ -65,21 +66,28 @@ def main() -> None:
     U, S, _ = np.linalg.svd(M - M.mean(0), full_matrices=False)
     X = U[:, :100] * S[:100]
     X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-6
-    rng = np.random.default_rng(0)
-    centres = X[rng.choice(len(X), args.clusters, replace=False)]
-    for _ in range(25):
-        assign = np.argmax(X @ centres.T, axis=1)
-        for k in range(args.clusters):
-            members = X[assign == k]
-            if len(members):
-                c = members.mean(0)
-                centres[k] = c / (np.linalg.norm(c) + 1e-6)
+    sizes = [int(k) for k in args.clusters.split(",")]
+    assigns = [kmeans(X, k) for k in sizes]
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(f"# word\tcluster — {args.clusters} clusters over {len(vocab)} words of {args.docs} ANT v2.1 "
-                  "articles (Apache-2.0); train/ner/build_clusters.py\n")
-        for w, k in zip(vocab, assign):
-            out.write(f"{w}\t{k}\n")
-    print(f"{len(vocab)} words, {args.clusters} clusters → {OUT} ({OUT.stat().st_size // 1024} KB)")
+        out.write(f"# word\tcluster ids for {'/'.join(map(str, sizes))} clusters over {len(vocab)} words of "
+                  f"{args.docs} ANT v2.1 articles (Apache-2.0); train/ner/build_clusters.py\n")
+        for i, w in enumerate(vocab):
+            out.write(w + "\t" + "\t".join(str(a[i]) for a in assigns) + "\n")
+    print(f"{len(vocab)} words, {sizes} clusters → {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+def kmeans(X: np.ndarray, k: int, iterations: int = 25) -> np.ndarray:
+    """Spherical k-means; returns each row's cluster."""
+    rng = np.random.default_rng(0)
+    centres = X[rng.choice(len(X), k, replace=False)].copy()
+    for _ in range(iterations):
+        assign = np.argmax(X @ centres.T, axis=1)
+        for c in range(k):
+            members = X[assign == c]
+            if len(members):
+                m = members.mean(0)
+                centres[c] = m / (np.linalg.norm(m) + 1e-6)
+    return np.argmax(X @ centres.T, axis=1)
 
 
 if __name__ == "__main__":
