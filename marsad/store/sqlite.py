@@ -195,6 +195,31 @@ class SQLiteStore(Store):
         keys = ("id", "type", "canonical", "mentions", "documents")
         return total, [dict(zip(keys, r)) for r in rows]
 
+    def entity(self, entity_id: str) -> dict:
+        """One entity: aliases, mentions with their documents, and co-occurring entities."""
+        row = self.conn.execute("SELECT id, type, canonical FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            rows = self.conn.execute("SELECT id, type, canonical FROM entities WHERE canonical = ? "
+                                     "ORDER BY type LIMIT 2", (entity_id,)).fetchall()
+            if not rows:
+                raise StoreError(f"no entity with id or name {entity_id!r}", code="M301")
+            row = rows[0]
+        eid, etype, canonical = row
+        aliases = dict(self.conn.execute("SELECT text, count(*) FROM mentions WHERE entity_id = ? "
+                                         "GROUP BY text ORDER BY 2 DESC", (eid,)))
+        mentions = [{"doc_id": d, "start": a, "end": b, "text": t, "title": title, "published": pub}
+                    for d, a, b, t, title, pub in self.conn.execute(
+                        "SELECT m.doc_id, m.start, m.end, m.text, d.title, d.published FROM mentions m "
+                        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? "
+                        "ORDER BY coalesce(d.published, ''), m.doc_id, m.start", (eid,))]
+        co = [{"id": i, "type": t, "canonical": c, "documents": n} for i, t, c, n in self.conn.execute(
+            "SELECT e.id, e.type, e.canonical, count(DISTINCT m2.doc_id) FROM mentions m1 "
+            "JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.entity_id != m1.entity_id "
+            "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? GROUP BY e.id "
+            "ORDER BY 4 DESC, e.canonical LIMIT 15", (eid,))]
+        return {"id": eid, "type": etype, "canonical": canonical, "aliases": aliases,
+                "documents": len({m["doc_id"] for m in mentions}), "mentions": mentions, "co_occurring": co}
+
     def iter_ids(self) -> Iterator[str]:
         for (did,) in self.conn.execute("SELECT id FROM documents ORDER BY id"):
             yield did
