@@ -40,3 +40,15 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_paths(seeds_dir) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> str:
+    """An SQLite store holding the example corpus (built once per test session)."""
+    from marsad.ingest.runner import ingest
+    from marsad.store import open_store
+
+    path = str(tmp_path_factory.mktemp("examples") / "examples.db")
+    with open_store(path) as store:
+        ingest([str(EXAMPLES)], store)
+    return path

@@ -158,18 +158,9 @@ class SQLiteStore(Store):
                        date_from: str | None = None, date_to: str | None = None,
                        source: str | None = None, q: str | None = None) -> tuple[int, list[dict]]:
         """(total, page) of document summaries, newest first, filtered."""
-        where, args = [], []
-        if lang:
-            where.append("lang = ?"); args.append(lang)
-        if date_from:
-            where.append("published >= ?"); args.append(date_from)
-        if date_to:
-            where.append("published <= ?"); args.append(date_to)
-        if source:
-            where.append("source LIKE ?"); args.append(f"%{source}%")
-        if q:
-            where.append("(title LIKE ? OR text LIKE ?)"); args += [f"%{q}%", f"%{q}%"]
-        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        cond, args = _where([("lang = ?", lang), ("published >= ?", date_from), ("published <= ?", date_to),
+                             ("source LIKE ?", source and f"%{source}%"),
+                             ("(title LIKE ? OR text LIKE ?)", q and (f"%{q}%", f"%{q}%"))])
         total = self.conn.execute(f"SELECT count(*) FROM documents{cond}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT id, source, title, published, lang, ingested_at, substr(text, 1, 200), length(text) "
@@ -181,12 +172,7 @@ class SQLiteStore(Store):
     def list_entities(self, *, limit: int = 20, offset: int = 0, etype: str | None = None,
                       q: str | None = None) -> tuple[int, list[dict]]:
         """(total, page) of entities with mention and document counts, most documented first."""
-        where, args = [], []
-        if etype:
-            where.append("e.type = ?"); args.append(etype)
-        if q:
-            where.append("e.canonical LIKE ?"); args.append(f"%{q}%")
-        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        cond, args = _where([("e.type = ?", etype), ("e.canonical LIKE ?", q and f"%{q}%")])
         total = self.conn.execute(f"SELECT count(*) FROM entities e{cond}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT e.id, e.type, e.canonical, count(m.doc_id), count(DISTINCT m.doc_id) FROM entities e "
@@ -253,6 +239,16 @@ class SQLiteStore(Store):
             self.conn.close()
         except sqlite3.Error:
             pass
+
+
+def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
+    """' WHERE a AND b' and its arguments, from (condition, value) pairs whose value is set."""
+    conds, args = [], []
+    for cond, value in filters:
+        if value:
+            conds.append(cond)
+            args += list(value) if isinstance(value, tuple) else [value]
+    return (" WHERE " + " AND ".join(conds)) if conds else "", args
 
 
 def _dumps(obj: object) -> str:

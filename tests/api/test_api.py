@@ -4,8 +4,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api.app import create_app
-from marsad.ingest.runner import ingest
-from marsad.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "s3cret-token"
@@ -13,10 +11,11 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("api") / "api.db")
-    with open_store(path) as store:
-        ingest([str(REPO / "examples")], store)
+def db(examples_db, tmp_path_factory):
+    """A private copy of the examples store (these tests may write to it)."""
+    import shutil
+    path = str(tmp_path_factory.mktemp("db") / "copy.db")
+    shutil.copy(examples_db, path)
     return path
 
 

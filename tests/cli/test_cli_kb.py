@@ -5,7 +5,6 @@ import pytest
 from typer.testing import CliRunner
 
 from marsad.cli.main import app
-from marsad.ingest.runner import ingest
 from marsad.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -13,11 +12,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("kb") / "kb.db")
-    with open_store(path) as store:
-        ingest([str(REPO / "examples")], store)
-    return path
+def db(examples_db):
+    return examples_db
 
 
 def test_entities_lists_by_type(db):
