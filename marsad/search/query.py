@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.search.analyzer import Term, analyze
-from marsad.search.index import similarity
+import numpy as np
+
+from marsad.search.index import SIG_SIZE as SIG
 from marsad.text.keys import TABLE
 
 DATA = Path(__file__).with_name("data")
@@ -108,6 +110,8 @@ def candidates(conn: sqlite3.Connection, qterms: list[str], keys: list[str], fil
                 f"SELECT rowid, bm25(search_doc_fts, 0.0, 0.0, 1.0) FROM search_doc_fts WHERE search_doc_fts MATCH ?"
                 f"{restrict} ORDER BY rank LIMIT ?", [lq] + args + [depth]):
             feats.setdefault(rowid, {"doc": 0.0})["light"] = -s
+    if qterms and w.get("sent", 0) > 0:
+        q = _fts_query(qterms)
         srestrict = (f" AND s.doc_rowid IN (SELECT d.rowid FROM search_docs d WHERE {cond})" if cond else "")
         for rowid, s in conn.execute(
                 f"SELECT s.doc_rowid, bm25(search_sent_fts) AS r FROM search_sent_fts JOIN search_sents s "
@@ -227,12 +231,39 @@ def snippet(text: str, start: int, end: int, qterms: set[str], lang: str | None,
     return {"start": start, "end": end, "text": text[start:end], "highlights": hl}
 
 
-def _best_sentence(conn, rowid: int, q: str) -> tuple[int, int] | None:
-    row = conn.execute(
-        "SELECT s.start, s.end FROM search_sent_fts JOIN search_sents s ON s.rowid = search_sent_fts.rowid "
-        "WHERE search_sent_fts MATCH ? AND s.doc_rowid = ? ORDER BY bm25(search_sent_fts) LIMIT 1",
-        (q, rowid)).fetchone()
-    return row
+def _best_sentence(conn, rowid: int, qterms: set[str], idf: dict[str, float]) -> tuple[int, int] | None:
+    """The sentence of the document holding the most (idf-weighted) distinct query terms."""
+    best, span = 0.0, None
+    for start, end, body in conn.execute(
+            "SELECT s.start, s.end, f.body FROM search_sents s JOIN search_sent_fts f ON f.rowid = s.rowid "
+            "WHERE s.doc_rowid = ? ORDER BY s.start", (rowid,)):
+        score = sum(idf.get(t, 1.0) for t in qterms.intersection(body.split()))
+        if score > best:
+            best, span = score, (start, end)
+    return span
+
+
+def _collapse(ranked: list[tuple[int, float]], sigs: dict, threshold: float,
+              wanted: int) -> list[tuple[int, float, list[int]]]:
+    """Group near-duplicates (MinHash agreement ≥ threshold) under their best-ranked copy.
+    Once ``wanted`` groups exist, later candidates only join groups (they open none)."""
+    groups: list[tuple[int, float, list[int]]] = []
+    reps: list[np.ndarray] = []
+    for r, s in ranked:
+        sig = sigs[r][4]
+        if threshold and sig and reps:
+            v = np.frombuffer(sig, np.uint32)
+            m = np.stack(reps)
+            sim = (m == v).mean(axis=1) if m.shape[1] == v.shape[0] else np.zeros(len(reps))
+            j = int(sim.argmax())
+            if sim[j] >= threshold:
+                groups[j][2].append(r)
+                continue
+        if len(groups) >= wanted:
+            continue
+        groups.append((r, s, []))
+        reps.append(np.frombuffer(sig, np.uint32) if sig else np.zeros(SIG, np.uint32))
+    return groups
 
 
 def _has_documents(conn) -> bool:
@@ -243,8 +274,8 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
            offset: int = 0, *, collapse: float = 0.6, snippets: bool = True, lang: str | None = "ar") -> dict:
     """Ranked hits with snippets, near-duplicate rewrites collapsed into their best copy.
 
-    Returns ``{"query", "terms", "total", "hits": [Hit.to_json(), …]}``; ``total`` counts
-    the collapsed candidates considered (up to the ranking depth)."""
+    Returns ``{"query", "terms", "total", "hits": [Hit.to_json(), …]}``; ``total`` is the
+    number of ranked candidates (up to the ranking depth), before collapsing."""
     ranked = rank(conn, query, filters, lang=lang)
     qterms = _unique(t.term for t in analyze(query, lang))
     # collapse near-duplicates among the ranked candidates
@@ -256,20 +287,10 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
                 f"SELECT rowid, doc_id, published, lang, source, sig FROM search_docs "
                 f"WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
             sigs[r] = (doc_id, pub, lg, src, sig)
-    groups: list[tuple[int, float, list[int]]] = []
-    for r, s in ranked:
-        sig = sigs[r][4]
-        for g in groups:
-            if collapse and similarity(sigs[g[0]][4], sig) >= collapse:
-                g[2].append(r)
-                break
-        else:
-            groups.append((r, s, []))
-        if len(groups) >= offset + limit and len(groups) > 200:
-            break
+    groups = _collapse(ranked, sigs, collapse, offset + limit)
     hits = []
     docs = _has_documents(conn)
-    q = _fts_query(qterms) if qterms else None
+    idf = _idf(conn, qterms) if docs and snippets and qterms else {}
     for r, s, dups in groups[offset:offset + limit]:
         doc_id, pub, lg, src, _ = sigs[r]
         hit = Hit(doc_id, round(s, 4), published=pub, lang=lg, source=src, duplicates=[sigs[d][0] for d in dups])
@@ -277,8 +298,8 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
             title, text = conn.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             hit.title = title
             if snippets:
-                span = _best_sentence(conn, r, q) if q else None
+                span = _best_sentence(conn, r, set(qterms), idf) if qterms else None
                 start, end = span if span else (0, min(len(text), 240))
                 hit.snippet = snippet(text, start, end, set(qterms), lg)
         hits.append(hit.to_json())
-    return {"query": query, "terms": qterms, "total": len(groups), "hits": hits}
+    return {"query": query, "terms": qterms, "total": len(ranked), "hits": hits}

@@ -1,0 +1,89 @@
+"""Search benchmarks: retrieval on ARCD with the bm25s baselines, and latency over ANT.
+
+    python bench/search_bench.py arcd                  # marsad vs bm25s baselines, same run
+    python bench/search_bench.py latency [--db FILE]   # ingest ANT (if FILE is absent) and time queries
+
+Latency queries: the first 2–4 words of the titles of 300 stored articles (seeded sample)
+plus topical queries written by us; one thread, one core, warm cache after a first pass.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from marsad.config import shared_path  # noqa: E402
+
+TOPICAL = ["اتفاقيات الذكاء الاصطناعي", "متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟",
+           "الانتقال الرقمي", "حماية المعطيات الشخصية", "الأمن السيبراني", "الجيل الخامس للاتصالات",
+           "وزارة الانتقال الرقمي وإصلاح الإدارة", "الاتحاد الأوروبي", "كأس العالم", "ارتفاع الأسعار"]
+
+
+def arcd() -> dict:
+    from marsad.search.evaluate import evaluate
+    res = evaluate(baselines=True)
+    print(json.dumps(res, indent=1))
+    return res
+
+
+def latency(db: str, n: int, seed: int) -> dict:
+    from marsad.search.index import install, sync
+    from marsad.search.query import search
+    from marsad.store import open_store
+
+    if not Path(db).exists():
+        from marsad.ingest.runner import ingest
+        ant = shared_path("data", "news", "ant-v2.1-multisource.jsonl.gz")
+        if ant is None:
+            raise SystemExit("ANT corpus not found under the shared folder")
+        with open_store(db) as store:
+            install(store)
+            t0 = time.perf_counter()
+            report = ingest([str(ant)], store, progress=False)
+            print(f"ingested with search indexing: {report.summary()} in {time.perf_counter() - t0:.0f} s",
+                  file=sys.stderr)
+    with open_store(db) as store:
+        t0 = time.perf_counter()
+        k = sync(store)
+        if k:
+            print(f"indexed {k} documents in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        ndocs = store.count()
+        titles = [r[0] for r in store.conn.execute("SELECT title FROM documents WHERE title IS NOT NULL "
+                                                   "ORDER BY id")]
+        rnd = random.Random(seed)
+        queries = list(TOPICAL)
+        for t in rnd.sample(titles, min(n, len(titles))):
+            words = t.split()
+            queries.append(" ".join(words[:rnd.randint(2, 4)]))
+        for q in queries[:20]:
+            search(store.conn, q)  # warm up
+        times = []
+        for q in queries:
+            t0 = time.perf_counter()
+            search(store.conn, q, limit=10)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    res = {"documents": ndocs, "queries": len(times), "p50_ms": round(statistics.median(times), 1),
+           "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "max_ms": round(times[-1], 1)}
+    print(json.dumps(res, indent=1))
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["arcd", "latency"])
+    ap.add_argument("--db", default="/tmp/marsad_search_bench.db")
+    ap.add_argument("--queries", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=13)
+    a = ap.parse_args()
+    arcd() if a.what == "arcd" else latency(a.db, a.queries, a.seed)
+
+
+if __name__ == "__main__":
+    main()
