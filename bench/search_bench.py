@@ -2,6 +2,7 @@
 
     python bench/search_bench.py arcd                  # marsad vs bm25s baselines, same run
     python bench/search_bench.py latency [--db FILE]   # ingest ANT (if FILE is absent) and time queries
+    python bench/search_bench.py tune                  # grid over ranking weights, ARCD *train* questions
 
 Latency queries: the first 2–4 words of the titles of 300 stored articles (seeded sample)
 plus topical queries written by us; one thread, one core, warm cache after a first pass.
@@ -30,6 +31,37 @@ def arcd() -> dict:
     res = evaluate(baselines=True)
     print(json.dumps(res, indent=1))
     return res
+
+
+def tune() -> list:
+    """Grid search of the ranking weights on ARCD train questions (the test questions are not used)."""
+    import itertools
+    import sqlite3
+
+    from marsad.doc import Document
+    from marsad.search import evaluate as E
+    from marsad.search import query as Q
+    from marsad.search.index import apply_schema, index_document
+
+    pool, _ = E.arcd_files()
+    paras, qs = E.build_task(pool, [pool[0]])
+    conn = sqlite3.connect(":memory:")
+    apply_schema(conn)
+    for i, p in enumerate(paras):
+        index_document(conn, Document.from_text(p, id=f"p{i}", lang="ar"))
+    r2i = {r: int(d[1:]) for r, d in conn.execute("SELECT rowid, doc_id FROM search_docs")}
+    allw = {**Q.ranking(), "trigram": 1, "cover": 1, "pairs": 1, "sent": 1, "light": 1}
+    feats = [Q.features(conn, q, w=allw) for q, _ in qs]
+    gold = [g for _, g in qs]
+    out = []
+    for sent, tri, cover, pairs, light in itertools.product([0, .25], [0, .25], [0, .5], [0, .5, 1], [0, .5]):
+        w = {"doc": 1, "sent": sent, "trigram": tri, "cover": cover, "pairs": pairs, "light": light}
+        m = E.metrics([[r2i[r] for r, _ in Q.combine(f, w)[:20]] for f in feats], gold)
+        out.append((m["recall@1"] + m["mrr"], m, w))
+    out.sort(key=lambda x: -x[0])
+    for _, m, w in out[:5]:
+        print(json.dumps(m), json.dumps(w))
+    return out
 
 
 def latency(db: str, n: int, seed: int) -> dict:
@@ -77,12 +109,17 @@ def latency(db: str, n: int, seed: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["arcd", "latency"])
+    ap.add_argument("what", choices=["arcd", "latency", "tune"])
     ap.add_argument("--db", default="/tmp/marsad_search_bench.db")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--seed", type=int, default=13)
     a = ap.parse_args()
-    arcd() if a.what == "arcd" else latency(a.db, a.queries, a.seed)
+    if a.what == "arcd":
+        arcd()
+    elif a.what == "tune":
+        tune()
+    else:
+        latency(a.db, a.queries, a.seed)
 
 
 if __name__ == "__main__":
