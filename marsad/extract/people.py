@@ -1,0 +1,245 @@
+"""Person mentions, titles and gender, shared by the roles and quotes stages.
+
+A *mention* is a person name in the text: a ``PERSON`` entity, or the words right after an
+honorific (``السيد``/``السيدة`` ...) when the entity layer missed it. Gender comes from the
+honorific, a title (``الوزيرة``), or the first name (``data/first_names.tsv``). Short mentions
+(``السغروشني``) take the canonical name of the longer mention they abbreviate.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.doc import Document
+
+DATA = Path(__file__).resolve().parent / "data"
+WORD = re.compile(r"[^\s\u060c\u061b\u061f,.:;!?()\[\]{}“”«»\"″„]+")
+PUNCT_STOP = re.compile(r"[،,.:;؛!?؟()\[\]{}\n“”«»\"″]")
+_DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def fold(s: str) -> str:
+    """A matching key: no diacritics or tatweel, alef/ya/ta-marbuta variants folded."""
+    return _DIACRITICS.sub("", s).translate(_ALEF).strip(".-")
+
+
+@dataclass
+class Title:
+    id: str
+    form: str          # the bare form in the lexicon (``وزيرة``)
+    gender: str | None
+    counterpart: bool = False
+
+
+@dataclass
+class Mention:
+    """A person mention; ``start``/``end`` cover the name only (no honorific)."""
+
+    start: int
+    end: int
+    name: str
+    canonical: str
+    gender: str | None = None
+    kind: str = "entity"            # entity | honorific | title
+    head: int | None = None         # start of the honorific or title before the name
+    attrs: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def titles_data() -> dict:
+    return json.loads((DATA / "role_titles.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _title_index() -> dict[tuple[str, ...], Title]:
+    """Folded word tuples → Title (multi-word forms included)."""
+    data = titles_data()
+    idx: dict[tuple[str, ...], Title] = {}
+    for t in data["titles"]:
+        for g in ("m", "f"):
+            for form in t[g]:
+                words = form.split()
+                if words[0].startswith("ال"):
+                    words[0] = words[0][2:]
+                idx.setdefault(tuple(fold(w) for w in words), Title(t["id"], form, g))
+    for g, forms in data["counterpart"].items():
+        for form in forms:
+            idx[(fold(form),)] = Title("counterpart", form, g, counterpart=True)
+    return idx
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str | None]:
+    return {fold(k): v for k, v in titles_data()["honorifics"].items()}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {fold(k): v for k, v in titles_data()["demonyms"].items()}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Folded first name → ``m``/``f`` (data/first_names.tsv)."""
+    out: dict[str, str] = {}
+    for line in (DATA / "first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            out.setdefault(fold(name), gender)
+    return out
+
+
+def strip_proclitics(word: str) -> tuple[int, str]:
+    """``(n, rest)``: strip و/ف, then ب/ل/ك, then the article; ``لل`` counts as ل + ال."""
+    n = 0
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        n, w = n + 1, w[1:]
+    if len(w) > 3 and w.startswith("لل"):
+        return n + 2, w[2:]
+    if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
+        n, w = n + 1, w[1:]
+    if len(w) > 3 and w.startswith("ال"):
+        n, w = n + 2, w[2:]
+    return n, w
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for each word of ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None:
+    """The title starting at word ``i`` and the index just past it, else None."""
+    idx = _title_index()
+    _, bare = strip_proclitics(ws[i][2])
+    candidates = [fold(bare), fold(ws[i][2])]
+    for first in candidates:
+        for n in (3, 2, 1):
+            if i + n > len(ws):
+                continue
+            key = (first,) + tuple(fold(strip_proclitics(w)[1]) for _, _, w in ws[i + 1:i + n])
+            if key in idx:
+                return idx[key], i + n
+    return None
+
+
+def honorific_at(word: str) -> tuple[bool, str | None]:
+    """Whether ``word`` is an honorific (after و/ف) and its gender."""
+    hon = honorifics()
+    for w in (word, word[1:] if word[:1] in "وف" else word):
+        if fold(w) in hon:
+            return True, hon[fold(w)]
+    return False, None
+
+
+def name_gender(name: str) -> str | None:
+    """Gender of a person name from its first word, if known."""
+    parts = name.split()
+    return first_names().get(fold(parts[0])) if parts else None
+
+
+_NAME_STOP = {fold(w) for w in (
+    "في", "من", "على", "عن", "إلى", "الى", "مع", "أن", "إن", "أنه", "التي", "الذي", "حيث", "كما", "قد",
+    "لقد", "خلال", "بعد", "قبل", "عند", "منذ", "حول", "أمس", "اليوم", "هذا", "هذه", "ذلك", "تلك", "بين",
+    "وقد", "ثم", "أو", "لا", "لم", "لن", "ما", "عدة", "كل", "بعض", "أيضا", "الخطوط", "أمام", "جهود")}
+
+
+def _name_words(text: str, ws: list[tuple[int, int, str]], i: int, known: list[str]) -> int:
+    """How many words from ``ws[i]`` form a name (honorific case, no entity)."""
+    n = 0
+    while i + n < len(ws) and n < 4:
+        a, b, w = ws[i + n]
+        if n and PUNCT_STOP.search(text[ws[i + n - 1][1]:a]):
+            break
+        if fold(w) in _NAME_STOP or title_at(ws, i + n) or honorific_at(w)[0]:
+            break
+        if n and (w[:1] in "بلك" and w[1:3] == "ال" or w.startswith("لل")):
+            break
+        n += 1
+    if n == 0:
+        return 0
+    # Prefer the longest prefix that is (a part of) a name already seen in the document.
+    for k in range(n, 0, -1):
+        cand = " ".join(w for _, _, w in ws[i:i + k])
+        if any(cand == kn or f" {cand}" in f" {kn}" for kn in known):
+            return k
+    end_b = ws[i + n - 1][1]
+    closed = end_b >= len(text) or PUNCT_STOP.match(text, end_b) or text[end_b:end_b + 2] in (" ،", " ,")
+    return n if closed else min(n, 2)
+
+
+def _clean_name(s: str) -> str:
+    return " ".join(s.split())
+
+
+def person_mentions(doc: Document) -> list[Mention]:
+    """Every person mention in ``doc``: PERSON entities, then honorific + name where NER missed."""
+    text = doc.text
+    out: list[Mention] = []
+    for e in doc.spans("entities"):
+        if e.label != "PERSON":
+            continue
+        name = text[e.start:e.end]
+        canonical = e.attrs.get("canonical") or _clean_name(name)
+        out.append(Mention(e.start, e.end, name, canonical, name_gender(name), "entity"))
+    covered = [(m.start, m.end) for m in out]
+    ws = words(text)
+    known = [m.canonical for m in out]
+    for i, (a, b, w) in enumerate(ws):
+        is_hon, g = honorific_at(w)
+        if not is_hon or i + 1 >= len(ws):
+            continue
+        if PUNCT_STOP.search(text[b:ws[i + 1][0]]):
+            continue
+        na = ws[i + 1][0]
+        hit = next((m for m in out if m.start <= na < m.end or (m.kind == "entity" and na <= m.start < na + 3)), None)
+        if hit is not None:
+            hit.head = a
+            hit.gender = g or hit.gender
+            continue
+        n = _name_words(text, ws, i + 1, known)
+        if n == 0:
+            continue
+        nb = ws[i + n][1]
+        if any(s < nb and na < e for s, e in covered):
+            continue
+        name = text[na:nb]
+        out.append(Mention(na, nb, name, _clean_name(name), g or name_gender(name), "honorific", head=a))
+        covered.append((na, nb))
+        known.append(_clean_name(name))
+    out.sort(key=lambda m: m.start)
+    _link_short_forms(out)
+    return out
+
+
+def _link_short_forms(mentions: list[Mention]) -> None:
+    """Give a short mention (``السغروشني``) the canonical of the longer one containing it."""
+    fulls = sorted({m.canonical for m in mentions}, key=lambda c: -len(c.split()))
+    for m in mentions:
+        parts = m.canonical.split()
+        for full in fulls:
+            fp = full.split()
+            if len(fp) > len(parts) and all(p in fp for p in parts) and fp[-1] == parts[-1]:
+                m.canonical = full
+                break
+    genders: dict[str, str] = {}
+    for m in mentions:
+        if m.gender:
+            genders.setdefault(m.canonical, m.gender)
+    for m in mentions:
+        m.gender = m.gender or genders.get(m.canonical)
+
+
+def mention_at(mentions: list[Mention], pos: int, slack: int = 0) -> Mention | None:
+    """The mention whose name (or honorific) starts at ``pos`` (± ``slack`` characters)."""
+    for m in mentions:
+        starts = {m.start} | ({m.head} if m.head is not None else set())
+        if any(abs(s - pos) <= slack for s in starts):
+            return m
+    return None

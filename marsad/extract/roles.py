@@ -1,0 +1,213 @@
+"""Roles: person ↔ title ↔ organisation or country, from appositions and title phrases.
+
+Patterns (titles, honorifics and demonyms are data, ``data/role_titles.json``):
+
+* title phrase, person — ``وزير الخارجية الفرنسي، جان نويل بارو``
+* person, title phrase — ``السيدة أمل ...، الوزيرة المنتدبة لدى رئيس الحكومة ...``
+* title directly before a name — ``الرئيس إيمانويل ماكرون``
+* counterpart — ``ونظيرته الأمريكية، ليندا ...``: the previous role's title, another country.
+
+Each ``ROLE`` span covers the evidence phrase; attrs: person, title, org, country, title_id,
+gender, person_span, title_span, date (the article's date), pattern.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.doc import Document, Span
+from marsad.extract.people import (_NAME_STOP, Mention, _name_words, demonyms, first_names, fold, mention_at,
+                                   person_mentions, strip_proclitics, title_at, titles_data, words)
+from marsad.pipeline import register
+
+_BOUNDARY = re.compile(r"[،,.:;؛!?؟\n()]")
+_COMMA = re.compile(r"\s*[،,]\s*")
+_VIA_ORG = {"ambassador", "delegate", "representative", "envoy"}
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    sents = [(s.start, s.end) for s in doc.spans("sentences")]
+    return sents or [(0, len(doc.text))]
+
+
+def _country_phrases() -> list[tuple[str, str | None]]:
+    cp = titles_data().get("country_phrases", {})
+    return sorted(cp.items(), key=lambda kv: -len(kv[0]))
+
+
+def _phrase_facts(doc: Document, a: int, b: int, title_id: str) -> dict:
+    """Title text, organisation and country found inside the title phrase ``[a, b)``."""
+    text = doc.text
+    phrase = text[a:b]
+    country = None
+    for _, _, w in words(text, a, b):
+        c = demonyms().get(fold(strip_proclitics(w)[1] if not w.startswith("ال") else w)) or demonyms().get(fold(w))
+        if c:
+            country = c
+            break
+    if country is None:
+        for p, c in _country_phrases():
+            if p in phrase and c:
+                country = c
+                break
+    org = None
+    title_end = b
+    m = re.search(r"(?:^|\s)لدى\s+", phrase)
+    if m and title_id in _VIA_ORG:
+        title_end = a + m.start()
+        org = " ".join(phrase[m.end():].split()) or None
+        for p, c in _country_phrases():
+            if org == p and c:
+                org = c
+    if org is None:
+        for e in doc.spans("entities"):
+            if a <= e.start and e.end <= b and e.label in ("ORG",):
+                org = e.attrs.get("canonical") or text[e.start:e.end]
+                break
+    title = " ".join(text[a:title_end].split())
+    title = re.sub(r"^[وف](?=ال)", "", title)
+    return {"title": title, "org": org or country, "country": country}
+
+
+def _role(doc: Document, m: Mention, ta: int, tb: int, title, pattern: str, **extra) -> Span:
+    facts = extra.pop("facts", None) or _phrase_facts(doc, ta, tb, title.id)
+    a = min(ta, m.head if m.head is not None else m.start)
+    b = max(tb, m.end)
+    gender = m.gender or title.gender
+    attrs = {"person": m.canonical, "title": facts["title"], "org": facts["org"],
+             "country": facts["country"], "title_id": title.id, "gender": gender,
+             "person_span": [m.start, m.end], "title_span": [ta, tb],
+             "date": doc.published, "pattern": pattern}
+    attrs.update(extra)
+    return Span(a, b, "ROLE", attrs)
+
+
+def _bare_mention(doc: Document, ws, j: int) -> Mention | None:
+    """A name the entity layer missed: a known first name and the name words after it."""
+    if j >= len(ws) or fold(ws[j][2]) not in first_names() or fold(ws[j][2]) in _NAME_STOP:
+        return None
+    n = _name_words(doc.text, ws, j, [])
+    if n == 0:
+        return None
+    a, b = ws[j][0], ws[j + n - 1][1]
+    name = doc.text[a:b]
+    return Mention(a, b, name, " ".join(name.split()), first_names()[fold(ws[j][2])], "bare")
+
+
+def extract_roles(doc: Document, mentions: list[Mention] | None = None) -> list[Span]:
+    """All ROLE spans of ``doc`` (uses the entity layer when present, honorifics otherwise)."""
+    text = doc.text
+    mentions = person_mentions(doc) if mentions is None else mentions
+    out: list[Span] = []
+    for sa, sb in _sentences(doc):
+        ws = words(text, sa, sb)
+        _title_then_person(doc, ws, mentions, out)
+        _person_then_title(doc, ws, mentions, out)
+    out.sort(key=lambda s: (s.start, s.end))
+    _counterparts(doc, out)
+    seen, uniq = set(), []
+    for r in out:
+        key = (r.attrs["person"], tuple(r.attrs["title_span"]))
+        if key not in seen:
+            seen.add(key)
+            uniq.append(r)
+    return uniq
+
+
+def _title_then_person(doc, ws, mentions, out) -> None:
+    text = doc.text
+    clause_start = 0
+    for i in range(len(ws)):
+        if i and _BOUNDARY.search(text[ws[i - 1][1]:ws[i][0]]):
+            clause_start = i
+        hit = title_at(ws, i)
+        if hit is None:
+            continue
+        title, j = hit
+        if i > clause_start and any(title_at(ws, k) for k in range(clause_start, i)):
+            continue  # not the head title of its clause
+        # extend the phrase to the end of the clause
+        k = j
+        while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
+            if mention_at(mentions, ws[k][0]) or (k - j <= 2 and _bare_mention(doc, ws, k)):
+                break
+            k += 1
+        ta, tb = ws[i][0] + (1 if ws[i][2][:1] in "وف" and title.form[:1] not in "وف" and
+                             strip_proclitics(ws[i][2])[0] else 0), ws[k - 1][1]
+        if k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
+            m = mention_at(mentions, ws[k][0])       # title directly before a name
+            if m is None and k - j <= 2:
+                m = _bare_mention(doc, ws, k)
+            if m and k - j <= 4 and not title.counterpart:
+                out.append(_role(doc, m, ta, tb, title, "title_name"))
+            continue
+        gap = text[tb:ws[k][0]] if k < len(ws) else ""
+        if k >= len(ws) or not _COMMA.fullmatch(gap):
+            continue
+        m = mention_at(mentions, ws[k][0]) or _bare_mention(doc, ws, k)
+        if m is None:
+            continue
+        if title.counterpart:
+            out.append(_role(doc, m, ta, tb, title, "counterpart",
+                             facts={"title": None, "org": None, "country": None}))
+        else:
+            out.append(_role(doc, m, ta, tb, title, "title_comma_name"))
+
+
+def _person_then_title(doc, ws, mentions, out) -> None:
+    text = doc.text
+    starts = {w[0]: n for n, w in enumerate(ws)}
+    for m in mentions:
+        g = _COMMA.match(text, m.end)
+        if not g or g.end() not in starts:
+            continue
+        i = starts[g.end()]
+        if ws[i][2][:1] in "وف" and strip_proclitics(ws[i][2])[0]:
+            continue  # a new conjunct, not an apposition
+        hit = title_at(ws, i)
+        if hit is None or hit[0].counterpart:
+            continue
+        title, j = hit
+        k = j
+        while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
+            k += 1
+        out.append(_role(doc, m, ws[i][0], ws[k - 1][1], title, "name_comma_title"))
+
+
+def _counterparts(doc: Document, roles: list[Span]) -> None:
+    """Fill a counterpart role from the nearest earlier role: same title, the stated country."""
+    tdata = {t["id"]: t for t in titles_data()["titles"]}
+    for n, r in enumerate(roles):
+        if r.attrs["pattern"] != "counterpart":
+            continue
+        prev = next((p for p in reversed(roles[:n]) if p.attrs["pattern"] != "counterpart"), None)
+        ta, tb = r.attrs["title_span"]
+        facts = _phrase_facts(doc, ta, tb, "counterpart")
+        if prev is None:
+            r.attrs.update(title=" ".join(doc.text[ta:tb].split()), org=facts["country"],
+                           country=facts["country"])
+            continue
+        tid = prev.attrs["title_id"]
+        g = r.attrs["gender"] or "m"
+        forms = tdata.get(tid, {}).get(g) or [prev.attrs["title"]]
+        base = forms[0] if forms[0].startswith("ال") else "ال" + forms[0]
+        dem = next((w for _, _, w in words(doc.text, ta, tb) if fold(w) in demonyms()), "")
+        prev_org = prev.attrs["org"] if prev.attrs["org"] != prev.attrs["country"] else None
+        r.attrs.update(title=" ".join(f"{base} {re.sub('^[وف]', '', dem)}".split()),
+                       title_id=tid, org=prev_org or facts["country"],
+                       country=facts["country"], counterpart_of=prev.attrs["person"])
+
+
+def roles_by_person(doc: Document) -> dict[str, list[dict]]:
+    """Person canonical → their roles in ``doc`` (title, org, country, date, evidence offsets)."""
+    out: dict[str, list[dict]] = {}
+    for r in doc.spans("roles"):
+        out.setdefault(r.attrs["person"], []).append({**r.attrs, "evidence": [r.start, r.end]})
+    return out
+
+
+@register("roles", requires=("sentences", "entities"), provides=("roles",))
+def make_roles(**config):
+    """Person ↔ title ↔ organisation/country from appositions and title phrases."""
+    def stage(doc: Document) -> None:
+        doc.set_layer("roles", extract_roles(doc))
+    return stage
