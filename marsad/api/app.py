@@ -77,9 +77,11 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
 
     # -- dependencies --------------------------------------------------------------
     def store():
+        from marsad.search.index import install
         from marsad.store import open_store
 
         s = open_store(db)
+        install(s)  # documents written through the API are searchable at once
         try:
             yield s
         finally:

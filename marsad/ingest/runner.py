@@ -63,15 +63,20 @@ def iter_documents(paths: list[str], *, published: str | None = None, pipeline: 
 
 
 def ingest(paths: list[str], store, *, published: str | None = None, progress: bool | None = None,
-           on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+           on_error: Callable[[InputError], None] | None = None, index: bool = True) -> IngestReport:
     """Ingest files, folders and globs into ``store``; returns what happened.
 
     Documents already stored with the same pipeline version are skipped (so a re-run resumes
     an interrupted ingest); others are (re-)annotated and saved in batches, each batch one
-    transaction.
+    transaction. With ``index`` (the default) documents are also put in the search index, in
+    the same transaction.
     """
     from tqdm import tqdm
 
+    if index:
+        from marsad.search.index import install
+
+        install(store)
     pipeline = default()
     version = pipeline_version(pipeline)
     known = store.versions()
