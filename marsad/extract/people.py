@@ -132,7 +132,8 @@ def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None
 def honorific_at(word: str) -> tuple[bool, str | None]:
     """Whether ``word`` is an honorific (after و/ف) and its gender."""
     hon = honorifics()
-    for w in (word, word[1:] if word[:1] in "وف" else word):
+    n, bare = strip_proclitics(word)
+    for w in (word, word[1:] if word[:1] in "وف" else word, "ال" + bare if n else word):
         if fold(w) in hon:
             return True, hon[fold(w)]
     return False, None

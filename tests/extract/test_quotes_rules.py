@@ -1,0 +1,74 @@
+"""Quotes: marks, reporting verbs, speaker by subject, by gender, by title; null when unknown."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.quotes import extract_quotes, quote_marks
+
+
+def _quotes(text, ents=None):
+    doc = make_doc(text, ents)
+    return doc, [(doc.span_text(q), q.attrs) for q in extract_quotes(doc)]
+
+
+def test_marks_pair_within_a_line():
+    text = "قال «نعم» ثم “لا” و\"ربما\" و”كذلك″"
+    assert [text[a + 1:b] for a, b in quote_marks(text)] == ["نعم", "لا", "ربما", "كذلك"]
+
+
+def test_subject_after_the_verb():
+    doc, qs = _quotes("وقال كريم الإدريسي «سنطلق المنصة قبل نهاية السنة».", {"كريم الإدريسي": "PERSON"})
+    assert qs == [("سنطلق المنصة قبل نهاية السنة.", qs[0][1])] or qs[0][0] == "سنطلق المنصة قبل نهاية السنة"
+    assert qs[0][1]["speaker"] == "كريم الإدريسي" and qs[0][1]["method"] == "subject"
+    assert doc.text[slice(*qs[0][1]["speaker_span"])] == "كريم الإدريسي"
+
+
+def test_feminine_verb_takes_the_last_named_woman():
+    text = ("التقت السيدة سلمى الرحالي بالسيد رشيد البقالي في الرباط. "
+            "وقالت: “نعمل معا على برنامج للتكوين في البيانات”.")
+    doc, qs = _quotes(text)
+    assert len(qs) == 1
+    assert qs[0][0] == "نعمل معا على برنامج للتكوين في البيانات"
+    assert qs[0][1]["speaker"] == "سلمى الرحالي" and qs[0][1]["verb"] == "وقالت"
+
+
+def test_masculine_verb_skips_the_woman():
+    text = ("التقت السيدة سلمى الرحالي بالسيد رشيد البقالي في الرباط. "
+            "وأكد: “الشراكة مفتوحة لكل الجامعات”.")
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "رشيد البقالي"
+
+
+def test_title_resolved_to_its_holder():
+    text = ("حضرت وزيرة التعليم، السيدة هند العلوي، افتتاح المعرض. "
+            "وأضافت السيدة الوزيرة: «سندعم المقاولات الناشئة».")
+    doc, qs = _quotes(text)
+    assert qs[0][0] == "سندعم المقاولات الناشئة"
+    assert qs[0][1]["speaker"] == "هند العلوي" and qs[0][1]["method"] == "title"
+
+
+def test_unmarked_quote_after_colon():
+    text = "وقال سمير الفاسي: نحتاج إلى مراكز بيانات وطنية.\nسطر آخر."
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON"})
+    assert qs[0][0] == "نحتاج إلى مراكز بيانات وطنية." and qs[0][1]["speaker"] == "سمير الفاسي"
+
+
+def test_document_source_and_named_reports():
+    text = ("وأضاف البلاغ أن “الباب مفتوح أمام الجميع”. "
+            "ونشر المكتب تقرير “آفاق الرقمنة 2030” هذا الأسبوع. "
+            "وتم تنظيم اللقاء تحت شعار “معا من أجل الابتكار”.")
+    doc, qs = _quotes(text)
+    assert [q[0] for q in qs] == ["الباب مفتوح أمام الجميع"]
+    assert qs[0][1]["speaker"] is None and qs[0][1]["source"] == "البلاغ"
+
+
+def test_no_candidate_keeps_null_speaker():
+    doc, qs = _quotes("وقالت: «الطريق طويل».")
+    assert qs[0][1]["speaker"] is None
+
+
+def test_quote_offsets_are_inside_the_marks():
+    doc, _ = _quotes("")
+    doc = make_doc("وأكد الخبير يوسف البركة: «النماذج المفتوحة ضرورية»", {"يوسف البركة": "PERSON"})
+    (q,) = extract_quotes(doc)
+    assert doc.text[q.start - 1] == "«" and doc.text[q.end] == "»"
