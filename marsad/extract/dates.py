@@ -91,7 +91,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "season_rel": rf"{B}(?:[وفبل])?(?:فصل\s+)?(?P<sea>{_alt(r['seasons'])})\s+{REL}{E}",
         "weekday": rf"{B}(?:(?:{_alt(r['weekday_prefixes'])})\s+)?{W}(?:\s+(?P<rel>{PAST}|{NEXT}))?{E}",
     }
-    return {k: re.compile(v) for k, v in pats.items()}
+    # a date never runs across a line break
+    return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in pats.items()}
 
 
 ORDER = ["range_months", "range_days", "full", "numeric", "iso", "hijri", "hijri_year",
@@ -273,7 +274,7 @@ def find_dates(text: str, published: date | str | None = None) -> list[DateMatch
             s, e = m.span("x") if "x" in m.groupdict() else m.span()
             while s < e and not folded[s].strip():
                 s += 1
-            while e > s and folded[e - 1] in " ،,":
+            while e > s and (folded[e - 1] in "،," or not folded[e - 1].strip()):
                 e -= 1
             if any(taken[s:e]):
                 continue

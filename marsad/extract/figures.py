@@ -1,0 +1,209 @@
+"""Figures: counts, percentages, money and plain numbers, with qualifier and counted unit.
+
+:func:`find_figures` finds numbers (digits in any script, number words, scale words) with
+:func:`marsad.extract.numbers.find_numbers`, drops those that dates claim (a year inside a
+date), years inside names (المغرب الرقمي 2030), resolution numbers (78/265), phone numbers,
+times and codes, then reads the context: a qualifier before (أكثر من، نحو …) or after
+(على الأقل), a percent sign or word, a currency, and the counted noun canonicalised to its
+singular (``130 متدخلا`` → ``متدخل``; ``الدول السبع`` → ``دولة``). Tables are data files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.doc import Document, Span
+from marsad.extract.dates import find_dates, non_figure_spans
+from marsad.extract.numbers import HARAKAT, find_numbers, fold, key, load
+from marsad.pipeline import register
+
+
+@dataclass
+class FigureMatch:
+    """One figure: ``text[start:end]`` (number, scale, percent/currency words), its value and context."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    unit: str | None = None
+    currency: str | None = None
+    kind: str = "number"            # count | percent | money | number
+
+
+def _norm_phrase(s: str) -> str:
+    return re.sub(r"\s+", " ", key(s)).strip()
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    q, c, u, n = load("qualifiers.json"), load("currencies.json"), load("units.json"), load("numbers.json")
+    before = sorted(((_norm_phrase(p), lab) for lab, ps in q["before"].items() for p in ps),
+                    key=lambda x: -len(x[0]))
+    after = sorted(((_norm_phrase(p), lab) for lab, ps in q["after"].items() for p in ps),
+                   key=lambda x: -len(x[0]))
+    cur = sorted(((_norm_phrase(k), v) for k, v in c["names"].items()), key=lambda x: -len(x[0]))
+    return {"before": before, "after": after, "cur": cur,
+            "pl": {key(k): v for k, v in u["plural_to_singular"].items()},
+            "stop": {key(w) for w in u["not_units"]},
+            "ordinal": {key(w) for w in n["ordinal_context"]},
+            "pct": sorted((_norm_phrase(p) for p in n["percent_words"]), key=len, reverse=True)}
+
+
+WORD_RE = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
+
+
+def canonical_unit(word: str, value: float | None = None) -> str | None:
+    """Singular form of a counted noun (article and accusative ending removed)."""
+    lx = _lex()
+    w = HARAKAT.sub("", word)
+    k = key(w)
+    for pre in ("وال", "بال", "لل", "ال"):
+        if k.startswith(pre) and len(k) - len(pre) >= 2:
+            w, k = w[len(pre):], k[len(pre):]
+            break
+    if k in lx["stop"] or len(k) < 2:
+        return None
+    if k in lx["pl"]:
+        return lx["pl"][k]
+    if k.endswith("ا") and len(k) >= 4 and not k.endswith(("يا", "وا")):
+        stripped = w[:-1]
+        if key(stripped) in lx["pl"]:
+            return lx["pl"][key(stripped)]
+        return stripped
+    if k.endswith("ات") and len(k) >= 5:
+        return w[:-2] + "ة"
+    if k.endswith("ين") and len(k) >= 6 and value is not None and 3 <= value <= 10:
+        return w[:-2]
+    return w
+
+
+def _match_phrase(folded_key_text: str, pos: int, phrases, forward=True):
+    """Longest phrase of ``phrases`` ending at ``pos`` (backward) or starting at it (forward)."""
+    for p, lab in phrases:
+        if forward:
+            if folded_key_text.startswith(p, pos) and (pos + len(p) == len(folded_key_text)
+                                                      or not folded_key_text[pos + len(p)].isalnum()):
+                return p, lab
+        else:
+            st = pos - len(p)
+            if st >= 0 and folded_key_text[st:pos] == p and (st == 0 or not folded_key_text[st - 1].isalnum()
+                                                              or folded_key_text[st - 1] in "وف" and (st == 1 or not folded_key_text[st - 2].isalnum())):
+                return p, lab
+    return None
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t\u00a0":
+        i += 1
+    return i
+
+
+def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
+    """Every figure of ``text`` (dates, name years, resolution numbers, phones, times excluded)."""
+    lx = _lex()
+    folded = fold(text)
+    kt = HARAKAT.sub(lambda m: "\x00", folded)   # same length; harakat neutralised
+    if dates is None:
+        dates = find_dates(text, None)
+    claimed = bytearray(len(text) + 1)
+    for d in dates:
+        claimed[d.start:d.end] = b"\x01" * (d.end - d.start)
+    for a, b in non_figure_spans(text):
+        claimed[a:b] = b"\x01" * (b - a)
+    out: list[FigureMatch] = []
+    last_end = -1
+    for n in find_numbers(text):
+        if any(claimed[n.start:n.end]) or n.start < last_end:
+            continue
+        if n.words and n.article:
+            prev = WORD_RE.findall(folded[max(0, n.start - 40):n.start].rstrip("وفبل"))
+            if prev and (key(prev[-1]) in lx["ordinal"] or key(prev[-1]).lstrip("وفبل") in lx["ordinal"]):
+                continue
+        fig = FigureMatch(n.start, n.end, n.value)
+        # percent
+        i = _skip_ws(kt, n.end)
+        if n.start > 0 and kt[n.start - 1] == "%":
+            fig.kind, fig.start = "percent", n.start - 1
+        else:
+            for p in lx["pct"]:
+                if kt.startswith(p, i):
+                    fig.kind, fig.end = "percent", i + len(p)
+                    break
+        # money
+        if fig.kind == "number":
+            hit = _match_phrase(kt, i, lx["cur"])
+            if hit is None and n.start > 0 and kt[n.start - 1] in "$€£":
+                fig.kind, fig.currency, fig.start = "money", {"$": "USD", "€": "EUR", "£": "GBP"}[kt[n.start - 1]], n.start - 1
+            elif hit:
+                p, code = hit
+                fig.kind, fig.currency, fig.end = "money", code, i + len(p)
+                fig.unit = canonical_unit(text[i:i + len(p)].split()[0], n.value)
+        # counted noun after (or before, for الدول السبع)
+        if fig.kind == "number":
+            m = WORD_RE.match(folded, i)
+            if n.article and n.words:
+                j = n.start - 1
+                while j >= 0 and folded[j] == " ":
+                    j -= 1
+                words = WORD_RE.findall(folded[max(0, j - 30):j + 1])
+                if words and key(words[-1]).startswith(("ال", "وال", "بال", "لل")):
+                    u = canonical_unit(words[-1], n.value)
+                    if u:
+                        fig.unit, fig.kind = u, "count"
+            elif m and i == _skip_ws(kt, n.end) and n.end < len(folded):
+                u = canonical_unit(m.group(), n.value)
+                if u and not key(m.group()).startswith("ال"):
+                    fig.unit, fig.kind = u, "count"
+        # qualifier before / after
+        b = n.start if fig.start == n.start else fig.start
+        bb = b
+        while bb > 0 and kt[bb - 1] in " \t":
+            bb -= 1
+        hit = _match_phrase(kt, bb, lx["before"], forward=False)
+        if hit is None and bb >= 3 and kt[bb - 3:bb] in ("الـ", "ال\x00"):
+            hit = _match_phrase(kt, _skip_back(kt, bb - 3), lx["before"], forward=False)
+        if hit:
+            fig.qualifier = hit[1]
+        else:
+            after = _skip_ws(kt, fig.end)
+            m2 = WORD_RE.match(folded, after)
+            if fig.unit and m2:
+                after = _skip_ws(kt, m2.end()) if key(m2.group()) == key(fig.unit) else after
+            hit = _match_phrase(kt, after, lx["after"])
+            if hit is None and m2:
+                hit = _match_phrase(kt, _skip_ws(kt, m2.end()), lx["after"])
+            if hit:
+                fig.qualifier = hit[1]
+        out.append(fig)
+        last_end = fig.end
+    return out
+
+
+def _skip_back(s: str, i: int) -> int:
+    while i > 0 and s[i - 1] in " \t":
+        i -= 1
+    return i
+
+
+@register("figures", provides=("figures",))
+def make_figures_stage(**config):
+    """Counts, percentages and amounts of money as FIGURE spans (not the years of dates)."""
+
+    def stage(doc: Document) -> None:
+        if doc.has_layer("dates"):
+            from marsad.extract.dates import DateMatch
+            dates = [DateMatch(s.start, s.end, s.attrs.get("value"), s.attrs.get("kind", ""))
+                     for s in doc.spans("dates")]
+        else:
+            dates = find_dates(doc.text, doc.published)
+        spans = []
+        for f in find_figures(doc.text, dates):
+            attrs = {"value": f.value, "qualifier": f.qualifier, "unit": f.unit, "kind": f.kind}
+            if f.kind == "money":
+                attrs["currency"] = f.currency
+            spans.append(Span(f.start, f.end, "FIGURE", attrs))
+        doc.set_layer("figures", spans)
+
+    return stage
