@@ -1,0 +1,564 @@
+"""Events: typed frames (MEMBERSHIP, AGREEMENT, MEETING, CONFERENCE, ADOPTION, LAUNCH ...).
+
+The ontology — types, argument roles, trigger phrases, list/boundary words — is data
+(``data/events.json``): adding a type there makes its triggers fire with the generic arguments
+(date, place, participants, figures). Each event span covers its evidence (the sentence, or
+one list item); attrs: trigger [start, end], date (a DATE value in the sentence, else the
+article's date), place, participants (canonical names), args, confidence.
+
+A count followed by a list (``تم توقيع ثمان اتفاقيات … :`` and ``- اتفاقية مع …`` items) gives
+one AGREEMENT per item; a count that does not match the list adds an ``event_count_mismatch``
+warning. Anaphoric mentions (``هذا اللقاء``, ``القمة``, ``المجموعة``) enrich the earlier event.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.doc import Document, Span
+from marsad.extract.people import fold, person_mentions, strip_proclitics, words
+from marsad.pipeline import register
+
+DATA = Path(__file__).resolve().parent / "data"
+_PUNCT = re.compile(r"[،,.:;؛!?؟()\[\]\n“”«»\"″]")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def ontology() -> dict:
+    """The event ontology (``data/events.json``)."""
+    return json.loads((DATA / "events.json").read_text(encoding="utf-8"))
+
+
+def keys(word: str) -> set[str]:
+    """Folded forms of ``word`` with and without proclitics and article."""
+    n, bare = strip_proclitics(word)
+    out = {fold(word), fold(bare), fold("ال" + bare)}
+    if word[:1] in "وفبلك" and len(word) > 3:
+        out.add(fold(word[1:]))
+        if word[:1] in "وف" and word[1:2] in "بلك" and len(word) > 4:
+            out.add(fold(word[2:]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _trigger_table() -> list[tuple[str, tuple[str, ...], dict]]:
+    rows = []
+    for etype, spec in ontology()["types"].items():
+        for t in spec.get("triggers", []):
+            rows.append((etype, tuple(fold(w) for w in t["phrase"].split()), t.get("args", {})))
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+@lru_cache(maxsize=None)
+def _keyset(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in ontology().get(name, []))
+
+
+def _is(word: str, name: str) -> bool:
+    return bool(keys(word) & _keyset(name))
+
+
+def number_value(word: str) -> int | None:
+    """Integer value of a digit string or a number word (``ثمان``, ``الستين``)."""
+    d = _DIGITS.fullmatch(word)
+    if d:
+        return int(word)
+    nums = {fold(k): v for k, v in ontology()["number_words"].items()}
+    for k in keys(word):
+        if k in nums:
+            return nums[k]
+    return None
+
+
+def find_triggers(ws, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int, dict]]:
+    """``(type, first word, past-last word, fixed args)`` of non-overlapping trigger matches."""
+    hi = len(ws) if hi is None else hi
+    out, i = [], lo
+    while i < hi:
+        hit = None
+        for etype, phrase, args in _trigger_table():
+            n = len(phrase)
+            if i + n <= hi and phrase[0] in keys(ws[i][2]) and all(
+                    phrase[k] in keys(ws[i + k][2]) for k in range(1, n)):
+                hit = (etype, i, i + n, args)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[2]
+        else:
+            i += 1
+    return out
+
+
+# -------------------------------------------------------------------------- arguments
+def _ents(doc: Document, a: int, b: int, labels: tuple[str, ...]) -> list[Span]:
+    return [e for e in doc.spans("entities") if a <= e.start and e.end <= b and e.label in labels]
+
+
+def _canon(doc: Document, e: Span) -> str:
+    return e.attrs.get("canonical") or doc.text[e.start:e.end]
+
+
+def _date(doc: Document, a: int, b: int) -> tuple[str | None, str]:
+    for d in doc.spans("dates"):
+        if a <= d.start < b and d.attrs.get("value"):
+            return d.attrs["value"], "sentence"
+    return doc.published, "article"
+
+
+def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset()) -> str | None:
+    markers = [m for m in ontology()["place_markers"]]
+    for e in _ents(doc, a, b, ("GPE", "LOC", "FAC")):
+        name = _canon(doc, e)
+        if name in exclude:
+            continue
+        before = doc.text[max(a, e.start - 14):e.start]
+        if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers):
+            return name
+    return None
+
+
+def _phrase(doc: Document, ws, i: int, limit: int = 8) -> tuple[int, int]:
+    """Words from ``ws[i]`` up to punctuation or a boundary word: ``(start, end)`` offsets."""
+    bounds = [tuple(fold(x) for x in w.split()) for w in ontology()["boundary_words"]]
+    k = i
+    while k < len(ws) and k - i < limit:
+        if k > i and _PUNCT.search(doc.text[ws[k - 1][1]:ws[k][0]]):
+            break
+        if k > i and any(all(b[t] in keys(ws[k + t][2]) for t in range(len(b)))
+                         for b in bounds if k + len(b) <= len(ws)):
+            break
+        if k > i and any(d.start == ws[k][0] for d in doc.spans("dates")):
+            break
+        k += 1
+    return ws[i][0], ws[k - 1][1]
+
+
+def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int, int]:
+    """The name after a head noun: definite words, ``حول``/``من أجل`` links, entities."""
+    links = _keyset("name_links")
+    ents = [e for e in doc.spans("entities") if e.label in ("GPE", "LOC", "ORG", "PERSON")]
+    k = j
+    while k < len(ws) and k - i < limit:
+        a, b, w = ws[k]
+        if _PUNCT.search(doc.text[ws[k - 1][1]:a]) or any(d.start == a for d in doc.spans("dates")):
+            break
+        prev_link = fold(ws[k - 1][2]) in links
+        definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None
+        in_ent = any(e.start <= a < e.end for e in ents)
+        construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w)
+        if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words"):
+            break
+        k += 1
+    while k - 1 >= j and fold(ws[k - 1][2]) in links:
+        k -= 1
+    return ws[i][0], ws[k - 1][1]
+
+
+def _figures(doc: Document, a: int, b: int) -> list[dict]:
+    spans = [f for f in doc.spans("figures") if a <= f.start < b]
+    if spans:
+        return [{"value": f.attrs.get("value"), "unit": f.attrs.get("unit"),
+                 "text": doc.text[f.start:f.end]} for f in spans]
+    out = []
+    ws = words(doc.text, a, b)
+    for n, (x, y, w) in enumerate(ws):
+        if (_DIGITS.fullmatch(w) and n + 1 < len(ws) and not (1900 <= int(w) <= 2100)
+                and not _PUNCT.search(doc.text[y:ws[n + 1][0]]) and len(ws[n + 1][2]) > 1
+                and not any(d.start <= x < d.end for d in doc.spans("dates"))):
+            out.append({"value": int(w), "unit": ws[n + 1][2], "text": doc.text[x:ws[n + 1][1]]})
+    return out
+
+
+def _count_near(doc, ws, i: int) -> int | None:
+    """A count in the two words before ``ws[i]`` (``ثمان اتفاقيات``, ``8 اتفاقيات``)."""
+    for f in doc.spans("figures"):
+        if i and f.end <= ws[i][0] and f.start >= ws[max(0, i - 2)][0] and isinstance(f.attrs.get("value"), (int, float)):
+            return int(f.attrs["value"])
+    for k in (i - 1, i - 2):
+        if k >= 0:
+            v = number_value(ws[k][2])
+            if v is not None:
+                return v
+    return None
+
+
+def _split_parties(text: str) -> list[str]:
+    """``وزارة … وولاية … وجهة …`` → one party per organisation head."""
+    heads = _keyset("party_heads")
+    parts, cur = [], []
+    for w in text.split():
+        if cur and w[:1] == "و" and (fold(w[1:]) in heads or fold(strip_proclitics(w[1:])[1]) in heads):
+            parts.append(" ".join(cur))
+            cur = [w[1:]]
+        else:
+            cur.append(w)
+    if cur:
+        parts.append(" ".join(cur))
+    return parts
+
+
+def _after_word(doc, ws, lo: int, hi: int, word: str) -> int | None:
+    for k in range(lo, hi):
+        if fold(ws[k][2]) == fold(word):
+            return k + 1
+    return None
+
+
+def _parties_after(doc: Document, ws, lo: int, hi: int, word: str) -> list[str]:
+    k = _after_word(doc, ws, lo, hi, word)
+    if k is None or k >= hi:
+        return []
+    ents = [e for e in doc.spans("entities") if e.start == ws[k][0] and e.label in ("ORG", "GPE")]
+    if fold(ws[k][2]) == fold("كل") and k + 1 < hi and fold(ws[k + 1][2]) == fold("من"):
+        k += 2
+    a, b = _phrase(doc, ws, k, limit=16)
+    parties = _split_parties(doc.text[a:b])
+    if ents and len(parties) <= 1:
+        return [_canon(doc, ents[0])]
+    return parties
+
+
+# -------------------------------------------------------------------------- extraction
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.events: list[Span] = []
+        self.mentions = person_mentions(doc)
+        roles = doc.spans("roles") if doc.has_layer("roles") else None
+        if roles is None:
+            from marsad.extract.roles import extract_roles
+            roles = extract_roles(doc, self.mentions)
+        self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
+                              [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])
+        from marsad.extract.quotes import _title_refs
+        trefs = _title_refs(doc, roles)
+        self.title_refs = [(r.start, r.end, r.canonical) for r in trefs if r.canonical]
+        self.unresolved = [(r.start, r.end) for r in trefs if not r.canonical]
+
+    def people(self, a: int, b: int) -> list[str]:
+        out: list[str] = []
+        for s, e, c in sorted(self.persons + self.title_refs):
+            if a <= s < b and c not in out:
+                out.append(c)
+        return out
+
+    def last(self, etype: str) -> Span | None:
+        return next((e for e in reversed(self.events) if e.label == etype), None)
+
+    def add(self, etype: str, a: int, b: int, trig: tuple[int, int], args: dict, **extra) -> Span:
+        doc = self.doc
+        date, src = _date(doc, a, b)
+        spec = ontology()["types"].get(etype, {})
+        core = [r for r in spec.get("roles", []) if r not in ("date", "place", "figures", "dates")]
+        missing = sum(1 for r in core if args.get(r) in (None, [], ""))
+        conf = spec.get("confidence", 0.6) - 0.1 * missing + (0.05 if src == "sentence" else 0.0)
+        attrs = {"trigger": list(trig), "date": date, "date_source": src,
+                 "place": extra.pop("place", None) or _place(doc, a, b),
+                 "participants": extra.pop("participants", None) or self.people(a, b),
+                 "args": args, "confidence": round(max(0.1, min(0.95, conf)), 2)}
+        attrs.update(extra)
+        span = Span(a, b, etype, attrs)
+        self.events.append(span)
+        return span
+
+    def merge(self, ev: Span, a: int, b: int) -> None:
+        """Anaphoric mention: add this sentence's people, figures and evidence to ``ev``."""
+        ev.attrs.setdefault("more_evidence", []).append([a, b])
+        for p in self.people(a, b):
+            if p not in ev.attrs["participants"]:
+                ev.attrs["participants"].append(p)
+        if ev.attrs["date_source"] == "article":
+            d, src = _date(self.doc, a, b)
+            if src == "sentence":
+                ev.attrs["date"], ev.attrs["date_source"] = d, src
+        if ev.label == "CONFERENCE":
+            ev.attrs["args"].setdefault("figures", []).extend(_figures(self.doc, a, b))
+        ev.attrs["place"] = ev.attrs["place"] or _place(self.doc, a, b)
+
+
+def _sentences(doc: Document) -> list[Span]:
+    s = doc.spans("sentences")
+    return list(s) if s else [Span(0, len(doc.text), "S", {"kind": "sentence"})]
+
+
+def extract_events(doc: Document) -> list[Span]:
+    """All event spans of ``doc``."""
+    bld = _Builder(doc)
+    sents = _sentences(doc)
+    consumed: set[int] = set()
+    for si, s in enumerate(sents):
+        ws = words(doc.text, s.start, s.end)
+        seen_types: set[str] = set()
+        for etype, i, j, fixed in find_triggers(ws):
+            if etype in seen_types or (si in consumed and etype == "AGREEMENT"):
+                continue
+            anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora")
+            trig = (ws[i][0], ws[j - 1][1])
+            handler = _HANDLERS.get(etype, _generic)
+            made = handler(bld, doc, sents, si, ws, i, j, dict(fixed), trig, anaphoric, consumed)
+            if made:
+                seen_types.add(etype)
+    return sorted(bld.events, key=lambda e: (e.start, e.end))
+
+
+def _generic(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    if anaphoric and bld.last(_label_of(ws, i)):
+        bld.merge(bld.last(_label_of(ws, i)), s.start, s.end)
+        return True
+    return False
+
+
+def _label_of(ws, i) -> str:
+    for etype, a, b, _ in find_triggers(ws, i, i + 3):
+        return etype
+    return ""
+
+
+def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))]
+    after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
+    member = _canon(doc, before[-1]) if before else None
+    members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))]
+    org = _canon(doc, after_org[0]) if after_org else None
+    if org is None:
+        k = j
+        if k < len(ws) and fold(ws[k][2]) in {fold("إلى"), fold("في")}:
+            a, b = _phrase(doc, ws, k + 1)
+            org = doc.text[a:b]
+    count = next((f["value"] for f in _figures(doc, ws[j - 1][1], s.end)), None)
+    if anaphoric or not (org or count or (members and args.get("status") == "applied")):
+        return False
+    if not (member or members or count):
+        return False
+    args.update(member=member or (members or None), organisation=org)
+    if count and not member:
+        args["member_count"] = count
+    bld.add("MEMBERSHIP", s.start, s.end, trig, args)
+    return True
+
+
+def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    if not any(_is_any(w, ontology()["types"]["AGREEMENT"]["requires"]) for _, _, w in ws):
+        return False
+    count = _count_near(doc, ws, i)
+    items = []
+    if doc.text[s.start:s.end].rstrip().endswith(":") or (
+            si + 1 < len(sents) and sents[si + 1].attrs.get("kind") == "list_item"):
+        k = si + 1
+        while k < len(sents) and (sents[k].attrs.get("kind") == "list_item" or
+                                  doc.text[sents[k].start:sents[k].end].lstrip().startswith(("-", "•", "*"))):
+            items.append(k)
+            k += 1
+    first_party = _parties_after(doc, ws, j, len(ws), "بين")[:1]
+    if items:
+        for n, k in enumerate(items, 1):
+            consumed.add(k)
+            it = sents[k]
+            iws = words(doc.text, it.start, it.end)
+            trs = [t for t in find_triggers(iws, 0, min(len(iws), 4)) if t[0] == "AGREEMENT"]
+            ti, tj = (trs[0][1], trs[0][2]) if trs else (0, 1)
+            counter = _parties_after(doc, iws, tj, len(iws), "مع")
+            rest = _subject_after(doc, iws, tj, counter)
+            bld.add("AGREEMENT", it.start, it.end, (iws[ti][0], iws[tj - 1][1]),
+                    {"parties": first_party + counter, "counterparties": counter, "subject": rest},
+                    list_index=n, list_count=count, intro=[s.start, s.end])
+        if count is not None and count != len(items):
+            doc.warn("event_count_mismatch", s.start, s.end,
+                     f"announced {count} agreements, listed {len(items)}")
+        return True
+    if anaphoric:
+        return False
+    parties = first_party or []
+    parties += [p for p in _parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
+    if not parties:
+        parties = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("ORG", "GPE"))]
+    if not parties:
+        return False
+    bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": _subject_after(doc, ws, j, parties),
+                                              **({"count": count} if count else {})})
+    return True
+
+
+def _subject_after(doc, ws, j, parties) -> str | None:
+    """The clause after the counter-party: what the agreement is about."""
+    text = doc.text[ws[j][0]:ws[-1][1]] if j < len(ws) else ""
+    if parties and parties[-1] in text:
+        text = text[text.index(parties[-1]) + len(parties[-1]):]
+    clause = _PUNCT.split(text.strip(), maxsplit=1)[0].strip()
+    return clause or None
+
+
+def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    last = bld.last("MEETING")
+    if anaphoric:
+        if last:
+            bld.merge(last, s.start, s.end)
+            return True
+        return False
+    people = bld.people(s.start, s.end)
+    place = _place(doc, s.start, s.end)
+    dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
+    titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
+    if not people and not dels and not (titles and _after_word(doc, ws, j, len(ws), "مع")):
+        return False
+    bld.add("MEETING", s.start, s.end, trig, {"participants": people, "delegations": dels,
+                                            "participant_titles": titles}, place=place, participants=people)
+    return True
+
+
+def _clean_lead(name: str) -> str:
+    """Drop a proclitic before the article of the first word (``والقمة`` → ``القمة``)."""
+    m = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]ال)", name)
+    return "ال" + name[m.end():] if m else name
+
+
+def _hon_start(doc: Document, a: int) -> int:
+    """Include an honorific right before a title (``السيدة الوزيرة``)."""
+    from marsad.extract.people import honorific_at
+    prev = words(doc.text, max(0, a - 12), a)
+    return prev[-1][0] if prev and prev[-1][1] >= a - 1 and honorific_at(prev[-1][2])[0] else a
+
+
+def _name_key(name: str) -> str:
+    w = name.split()
+    if not w:
+        return ""
+    first = fold(strip_proclitics(w[0])[1])
+    first = {fold(k): fold(v) for k, v in ontology()["aliases"].items()}.get(first, first)
+    return " ".join([first] + [fold(x) for x in w[1:]])
+
+
+def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    ent = next((e for e in doc.spans("entities") if e.label == "EVENT" and e.start <= ws[i][0] < e.end), None)
+    a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, i, j)
+    name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))
+    bare = b <= ws[j - 1][1]
+    key, head = _name_key(name), _name_key(name).split(" ")[0]
+    dates = [d.attrs.get("value") for d in doc.spans("dates") if s.start <= d.start < s.end and d.attrs.get("value")]
+    organiser = None
+    for k in range(0, i):
+        if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
+            orgs = _ents(doc, ws[k + 1][0], ws[i][0], ("ORG",))
+            organiser = _canon(doc, orgs[0]) if orgs else " ".join(doc.text[ws[k + 1][0]:ws[i - 1][1]].split())
+    place = None
+    for e in _ents(doc, a, b, ("GPE", "LOC")):
+        place = _canon(doc, e)
+    place = place or _place(doc, s.start, s.end)
+    for k in range(j, len(ws) - 1):
+        if place is None and ws[k][2].startswith("تحتضن"):
+            g = _ents(doc, ws[k + 1][0], ws[k + 1][1] + 1, ("GPE", "LOC"))
+            place = _canon(doc, g[0]) if g else ws[k + 1][2]
+    confs = [e for e in reversed(bld.events) if e.label == "CONFERENCE"]
+    prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]) == key), None)
+    if prev is None and (bare or anaphoric):
+        prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]).split(" ")[0] == head), None)
+        if prev is None and anaphoric and confs:
+            prev = confs[0]
+    if prev is not None:
+        bld.merge(prev, s.start, s.end)
+        pa = prev.attrs["args"]
+        pa["organiser"] = pa["organiser"] or organiser
+        pa["dates"] = pa["dates"] or dates
+        if not bare and len(name) > len(pa["name"]) and _name_key(pa["name"]).split(" ")[0] == head:
+            pa["name"], pa["name_span"] = name, [a, b]
+        prev.attrs["place"] = prev.attrs["place"] or place
+        return True
+    if bare and anaphoric:
+        return False
+    bld.add("CONFERENCE", s.start, s.end, trig,
+            {"name": name, "name_span": [a, b], "dates": dates, "organiser": organiser,
+             "figures": _figures(doc, s.start, s.end)}, place=place)
+    return True
+
+
+def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    inst = {fold(x) for x in ontology()["types"]["ADOPTION"]["instruments"]}
+    k = next((k for k in range(j, min(j + 6, len(ws))) if keys(ws[k][2]) & inst), None)
+    if k is None:
+        return False
+    a, b = _phrase(doc, ws, k)
+    adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
+    if not adopters:
+        before = _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))
+        adopters = [_canon(doc, before[-1])] if before else []
+    args.update(instrument=" ".join(doc.text[a:b].split()), adopters=adopters)
+    fu = ontology()["follow_up"]
+    for t in sents[si:si + 4]:
+        tws = words(doc.text, t.start, t.end)
+        for n, (x, y, w) in enumerate(tws):
+            if _is_any(w, fu["signatories"]):
+                v = next((number_value(tws[m][2]) for m in range(max(0, n - 3), n) if number_value(tws[m][2])), None)
+                if v:
+                    args["signatories_count"] = v
+            if _is_any(w, fu["supporters"]) and "supporters_count" not in args:
+                v = next((number_value(tws[m][2]) for m in range(n + 1, min(len(tws), n + 4))
+                          if number_value(tws[m][2])), None)
+                if v:
+                    args["supporters_count"] = v
+            if _is_any(w, fu["sponsors"]) and "sponsors" not in args:
+                m = _after_word(doc, tws, n, min(len(tws), n + 4), "قبل")
+                if m is not None and m < len(tws):
+                    pa, pb = _phrase(doc, tws, m, limit=5)
+                    args["sponsors"] = " ".join(doc.text[pa:pb].split())
+    bld.add("ADOPTION", s.start, s.end, trig, args)
+    return True
+
+
+def _is_any(word: str, forms: list[str]) -> bool:
+    return bool(keys(word) & {fold(f) for f in forms})
+
+
+def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    objs = {fold(x) for x in ontology()["types"]["LAUNCH"]["objects"]}
+    k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
+    if k is None:
+        return False
+    obj = fold(strip_proclitics(ws[k][2])[1])
+    ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
+                and e.label in ("ORG", "EVENT", "MISC")), None)
+    a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, k, k + 1)
+    name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))
+    definite_alone = ws[k][2].startswith("ال") and b <= ws[k][1]
+    prev = next((e for e in reversed(bld.events) if e.label == "LAUNCH" and e.attrs["args"]["object"] == obj), None)
+    if (definite_alone or anaphoric) and prev is not None:
+        bld.merge(prev, s.start, s.end)
+        prev.attrs["args"]["launcher"] = prev.attrs["args"]["launcher"] or _agent(bld, doc, ws, i, s)
+        return True
+    args.update(object=obj, name=name, launcher=None)
+    args["launcher"] = _agent(bld, doc, ws, i, s)
+    bld.add("LAUNCH", s.start, s.end, trig, args)
+    return True
+
+
+def _agent(bld, doc, ws, i, s) -> str | None:
+    """Who did it: a person after ``بمبادرة من``/``بجهود``…, else the last person before the trigger."""
+    for k in range(i, len(ws)):
+        if _is(ws[k][2], "agent_markers"):
+            after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]
+            if after:
+                return after[0]
+    before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if s.start <= a < ws[i][0]]
+    return before[-1] if before else None
+
+
+_HANDLERS = {"MEMBERSHIP": _membership, "AGREEMENT": _agreement, "MEETING": _meeting,
+             "CONFERENCE": _conference, "ADOPTION": _adoption, "LAUNCH": _launch}
+
+
+@register("events", requires=("sentences", "entities", "dates", "figures"), provides=("events",))
+def make_events(**config):
+    """Typed event frames with trigger, evidence, date, place, participants and arguments."""
+    def stage(doc: Document) -> None:
+        doc.set_layer("events", extract_events(doc))
+    return stage
