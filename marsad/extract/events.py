@@ -32,7 +32,8 @@ def ontology() -> dict:
     return json.loads((DATA / "events.json").read_text(encoding="utf-8"))
 
 
-def keys(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def keys(word: str) -> frozenset[str]:
     """Folded forms of ``word`` with and without proclitics and article."""
     n, bare = strip_proclitics(word)
     out = {fold(word), fold(bare), fold("ال" + bare)}
@@ -40,7 +41,7 @@ def keys(word: str) -> set[str]:
         out.add(fold(word[1:]))
         if word[:1] in "وف" and word[1:2] in "بلك" and len(word) > 4:
             out.add(fold(word[2:]))
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -73,16 +74,25 @@ def number_value(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, list[tuple[str, tuple[str, ...], dict]]]:
+    idx: dict[str, list] = {}
+    for row in _trigger_table():
+        idx.setdefault(row[1][0], []).append(row)
+    return idx
+
+
 def find_triggers(ws, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int, dict]]:
     """``(type, first word, past-last word, fixed args)`` of non-overlapping trigger matches."""
     hi = len(ws) if hi is None else hi
+    idx = _trigger_index()
     out, i = [], lo
     while i < hi:
+        rows = sorted((r for k in keys(ws[i][2]) for r in idx.get(k, ())), key=lambda r: -len(r[1]))
         hit = None
-        for etype, phrase, args in _trigger_table():
+        for etype, phrase, args in rows:
             n = len(phrase)
-            if i + n <= hi and phrase[0] in keys(ws[i][2]) and all(
-                    phrase[k] in keys(ws[i + k][2]) for k in range(1, n)):
+            if i + n <= hi and all(phrase[k] in keys(ws[i + k][2]) for k in range(1, n)):
                 hit = (etype, i, i + n, args)
                 break
         if hit:

@@ -1,9 +1,8 @@
 """Quotes: direct quotations and who said them.
 
 A quotation is text inside “…”, "…" or «…» introduced by a reporting verb (``قال``, ``أكدت``,
-``مشيرا`` ... — ``data/reporting_verbs.json``) or a colon, or the rest of a sentence after
-``قال:``. The speaker is, in order: the verb's subject (a name, or a title such as ``الوزير``
-resolved to the person holding it in the document); else the nearest preceding person whose
+``مشيرا`` ... — ``data/reporting_verbs.json``), or the rest of a sentence after ``قال:``.
+The speaker is, in order: the verb's subject (a name, or a title such as ``الوزير``) resolved to the person holding it in the document); else the nearest preceding person whose
 gender matches the verb (``وقالت`` → the last woman mentioned). A subject that is a document
 (``البيان``) or no match leaves ``speaker: null``. Quoted names of reports, slogans and plans
 (``تقرير “…”``) are not quotations.
@@ -163,7 +162,6 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         sa, _ = _sentence_of(doc, ctx_end)
         prev_q = max((q.end for q in out if q.end <= ctx_end), default=sa)
         ctx = words(text, max(sa, prev_q), ctx_end)
-        colon = text[:ctx_end].rstrip().endswith(":")
         if ctx and title_nouns & {fold(ctx[-1][2]), fold(strip_proclitics(ctx[-1][2])[1])}:
             continue  # the quoted name of a report, slogan, plan ...
         inner = words(text, qa, min(qb, qa + 40))
@@ -171,8 +169,8 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             continue
         vi = next((k for k in range(len(ctx) - 1, max(-1, len(ctx) - 1 - MAX_VERB_GAP), -1)
                    if reporting_verb(ctx[k][2])[0]), None)
-        if vi is None and not colon:
-            continue
+        if vi is None:
+            continue  # a quoted name or a colon without a reporting verb
         attrs = _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs)
         out.append(Span(qa, qb, "QUOTE", attrs))
     return out

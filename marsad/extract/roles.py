@@ -137,7 +137,9 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             m = mention_at(mentions, ws[k][0])       # title directly before a name
             if m is None and k - j <= 2:
                 m = _bare_mention(doc, ws, k)
-            if m and k - j <= 4 and not title.counterpart:
+            # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
+            construct = k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
+            if m and k - j <= 4 and not title.counterpart and not construct:
                 out.append(_role(doc, m, ta, tb, title, "title_name"))
             continue
         gap = text[tb:ws[k][0]] if k < len(ws) else ""
