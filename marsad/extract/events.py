@@ -112,11 +112,25 @@ def _canon(doc: Document, e: Span) -> str:
     return e.attrs.get("canonical") or doc.text[e.start:e.end]
 
 
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def iso_date(value) -> str | None:
+    """An ISO date (``YYYY[-MM[-DD]]`` or a ``START/END`` range) from a value or timestamp."""
+    if not isinstance(value, str):
+        return None
+    if _ISO.match(value):
+        return value
+    m = _ISO_PREFIX.match(value.strip())
+    return m.group() if m else None
+
+
 def _date(doc: Document, a: int, b: int) -> tuple[str | None, str]:
     for d in doc.spans("dates"):
-        if a <= d.start < b and d.attrs.get("value"):
-            return d.attrs["value"], "sentence"
-    return doc.published, "article"
+        if a <= d.start < b and iso_date(d.attrs.get("value")):
+            return iso_date(d.attrs["value"]), "sentence"
+    return iso_date(doc.published), "article"
 
 
 def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset()) -> str | None:
@@ -453,7 +467,8 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))
     bare = b <= ws[j - 1][1]
     key, head = _name_key(name), _name_key(name).split(" ")[0]
-    dates = [d.attrs.get("value") for d in doc.spans("dates") if s.start <= d.start < s.end and d.attrs.get("value")]
+    dates = [iso_date(d.attrs.get("value")) for d in doc.spans("dates")
+             if s.start <= d.start < s.end and iso_date(d.attrs.get("value"))]
     organiser = None
     for k in range(0, i):
         if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
