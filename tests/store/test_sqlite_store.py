@@ -69,7 +69,7 @@ def test_ingest_idempotent_and_bad_files_skipped(tmp_path):
 def test_interrupted_ingest_leaves_consistent_db_and_resumes(tmp_path):
     src = tmp_path / "many.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
-        for i in range(1500):
+        for i in range(400):
             fh.write(json.dumps({"id": str(i), "text": f"{ARABIC} الخبر رقم {i}. " * 3}, ensure_ascii=False) + "\n")
     db = str(tmp_path / "s.db")
     cmd = [sys.executable, "-m", "marsad.cli.main", "ingest", str(src), "--db", db, "--no-progress"]
@@ -90,9 +90,9 @@ def test_interrupted_ingest_leaves_consistent_db_and_resumes(tmp_path):
     partial = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     orphans = conn.execute("SELECT count(*) FROM layers WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
     conn.close()
-    assert 0 < partial < 1500 and orphans == 0
+    assert 0 < partial < 400 and orphans == 0
     done = subprocess.run(cmd, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert f"{1500 - partial} new" in done.stderr
+    assert f"{400 - partial} new" in done.stderr
     with open_store(db) as store:
-        assert store.count() == 1500
+        assert store.count() == 400
