@@ -422,6 +422,7 @@ def _subject_after(doc, ws, j, parties) -> str | None:
 def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     last = bld.last("MEETING")
+    anaphoric = anaphoric or (ws[i][2].startswith(("ال", "وال")) and last is not None)
     if anaphoric:
         if last:
             bld.merge(last, s.start, s.end)
@@ -431,7 +432,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     place = _place(doc, s.start, s.end)
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
-    if not people and not dels and not (titles and _after_word(doc, ws, j, len(ws), "مع")):
+    parties = len(people) + len(dels) + len(titles)
+    if parties < 2 and not (parties and _after_word(doc, ws, j, len(ws), "مع") is not None):
         return False
     bld.add("MEETING", s.start, s.end, trig, {"participants": people, "delegations": dels,
                                             "participant_titles": titles}, place=place, participants=people)
