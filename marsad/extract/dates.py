@@ -53,7 +53,10 @@ def _lex() -> dict:
     kd = lambda d: {re.sub(r"\s+", " ", key(k)): v for k, v in d.items()}
     return {"month": month_of, "hmonth": hmonth_of, "wd": wd_of, "rel": r,
             "dw": kd(r["day_words"]), "per": kd(r["periods"]), "sea": kd(r["seasons"]),
-            "past": {key(x) for x in r["past"]}, "next": {key(x) for x in r["next"]},
+            "past": {re.sub(r"\s+", " ", key(x)) for x in r["past"]},
+            "not_today": {key(x) for x in r["bare_today_not_after"]},
+            "need_wd": {key(x) for x in r["day_words_need_weekday"]},
+            "future": re.compile(r"(?<![\w])(?:" + "|".join(sorted((re.escape(key(x)) for x in r["future_markers"]), key=len, reverse=True)) + r")(?![\w])"), "next": {key(x) for x in r["next"]},
             "ambiguous": {key(a) for a in m["ambiguous"]}}
 
 
@@ -62,21 +65,22 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = _lex()
     r = lx["rel"]
     B, E = r"(?<![\w])", r"(?![\w])"
+    BD = r"(?:(?<![\w])|(?<=في)|(?<=يوم)|(?<=[بل]))"   # a day number may be glued to في/يوم/ب/ل
     M = _alt(lx["month"])
-    MM = rf"(?:[وبل]?(?P<m>{M})(?:\s*[/(]\s*(?P<m2>{M})\s*\)?)?)"
+    MM = rf"(?:[وبل]?(?P<m>{M})(?:\s*[/(]\s*(?P<m2>{M})\s*\)?|\s+(?P<m3>{M})(?![\w]))?)"
     H = _alt(lx["hmonth"])
     W = rf"(?:[وفب]?(?P<wd>{_alt(w for w in lx['wd'] if w.startswith('ال'))}))"
     Y = r"(?P<y>1[6-9]\d\d|20\d\d|2100)"
     YR = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة)?\s*{Y}\s*(?:م{E}|ميلادي)?)"
     D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
-    WDP = rf"(?:(?:(?:يوم|مساء|صباح|ليلة|ظهر)\s+)?{W}\s*[،,]?\s*(?:الموافق\s+(?:لـ?\s*)?)?)?"
+    WDP = rf"(?:(?:(?:اليوم|امس|غدا|يوم|مساء|صباح|ليلة|ظهر)\s+)?{W}\s*[،,]?\s*(?:الموافق\s+(?:لـ?\s*)?)?)?"
     PAST, NEXT, CUR = _alt(r["past"]), _alt(r["next"]), _alt(r["current"])
     REL = rf"(?P<rel>{PAST}|{NEXT}|{CUR})"
     SEP = r"\s*(?:و|-|–|إلى|الى|حتى|ل|الي)\s*"
     pats = {
         "range_months": rf"{B}(?:من\s+|بين\s+)?(?P<d1>0?[1-9]|[12]\d|3[01])\s+(?P<ma>{M})(?:\s+{Y.replace('y>', 'ya>')})?{SEP}{D}\s+{MM}{YR}?",
         "range_days": rf"{B}{WDP}(?:من\s+|بين\s+)?(?:يومي\s+)?(?P<d1>0?[1-9]|[12]\d|3[01]){SEP}{D}\s+(?:من\s+)?(?:شهر\s+)?{MM}{YR}?",
-        "full": rf"{B}{WDP}{D}\s*(?:من\s+)?(?:شهر\s+)?{MM}(?:{YR}|\s+{REL})?",
+        "full": rf"{BD}{WDP}{D}\s*(?:من\s+)?(?:شهر\s+)?{MM}(?:{YR}|\s+{REL})?",
         "hijri": rf"{B}{D}?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<hm>{H})\s*(?:[،,]?\s*(?:عام|سنة)?\s*(?P<hy>1[34]\d\d)\s*(?:هـ|ه|للهجرة)?)",
         "hijri_year": rf"{B}(?:(?:عام|سنة)\s+)?(?P<hy>1[34]\d\d)\s*(?:هـ|ه{E}|للهجرة|هجري)",
         "month_year": rf"{B}(?:(?:شهر|مطلع|منتصف|أواخر|اواخر|نهاية|بداية|أوائل|اوائل)\s+)?{MM}{YR}",
@@ -84,9 +88,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "numeric": r"(?<![\d/.\-\w])(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<mo>[01]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?![\d/\w])",
         "iso": r"(?<![\d/.\-\w])(?P<y>(?:19|20)\d\d)(?P<s>[/\-])(?P<mo>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d/\w])",
         "year_range": rf"{B}(?:(?:بين|من)\s+)?(?:ال)?(?:عامي|سنتي|الفترة|الفترة\s+(?:ما\s+)?بين|عام|سنة|العامين)\s+(?P<y1>(?:19|20)\d\d){SEP}(?P<y2>(?:19|20)\d\d){E}|(?<![\d/\-\w])(?P<y3>(?:19|20)\d\d)\s*[-–/]\s*(?P<y4>(?:19|20)\d\d)(?![\d/\-\w])",
-        "year": rf"{B}(?:{_alt(r['year_prefixes'])}\s*|(?:[وبل])?ال(?:عام|سنة)\s+)(?:ال)?{Y}{E}(?:\s*م{E}|\s*ميلادي(?:ة)?)?|(?<![\d/\-\w.,]){Y.replace('y>', 'yb>')}\s*م{E}",
+        "year": rf"{B}[وفبل]?(?:{_alt(r['year_prefixes'])}\s*(?:{_alt(r['year_qualifiers'])}\s+)?|(?:[وبل])?ال(?:عام|سنة)\s+)(?:ال)?{Y}{E}(?:\s*م{E}|\s*ميلادي(?:ة)?)?|(?<![\d/\-\w.,]){Y.replace('y>', 'yb>')}\s*م{E}",
         "bare_year": rf"{B}[وف]?(?:{_alt(r['bare_year_prefixes'])})\s+(?:ال)?(?:عام\s+)?(?P<x>{Y}){E}(?!\s*[-/]\d)",
         "day_word": rf"{B}(?P<dw>{_alt(r['day_words'])})(?:\s*[،,]?\s*{W})?{E}",
+        "today": rf"(?<![\w])(?P<x>اليوم)(?![\w])(?!\s*[،,]?\s*ال(?!ي(?![\w])))",
+        "year_bound": rf"{B}[وفبل]?(?:{_alt(r['year_boundaries'])})\s+(?P<x>ال(?:عام|سنة))(?!\s*(?:ال)?\d)(?!\s+\w+\s*\d)(?![\w])",
+        "month_bare": rf"{B}[وفبل]?(?:{_alt(r['month_prefixes'])})\s+(?P<x>{MM.replace('<m>', '<mb>').replace('<m2>', '<mb2>').replace('<m3>', '<mb3>')})(?![\w])(?!\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة)?\s*\d)",
         "period_rel": rf"{B}(?:[وفبل]|خلال\s+|مطلع\s+|نهاية\s+|بداية\s+)?(?:(?P<per>{_alt(r['periods'])})\s+{REL}|(?P<cur>هذا|هذه)\s+(?P<per2>{_alt(r['periods'])})){E}",
         "season_rel": rf"{B}(?:[وفبل])?(?:فصل\s+)?(?P<sea>{_alt(r['seasons'])})\s+{REL}{E}",
         "weekday": rf"{B}(?:(?:{_alt(r['weekday_prefixes'])})\s+)?{W}(?:\s+(?P<rel>{PAST}|{NEXT}))?{E}",
@@ -97,14 +104,14 @@ def _patterns() -> dict[str, re.Pattern]:
 
 ORDER = ["range_months", "range_days", "full", "numeric", "iso", "hijri", "hijri_year",
          "month_year", "month_rel", "year_range", "year", "bare_year", "day_word",
-         "period_rel", "season_rel", "weekday"]
+         "period_rel", "season_rel", "weekday", "today", "year_bound", "month_bare"]
 
 
 def _dir(rel: str | None) -> int:
     if not rel:
         return 0
     lx = _lex()
-    k = key(rel)
+    k = re.sub(r"\s+", " ", key(rel))
     if k in lx["past"]:
         return -1
     if k in lx["next"]:
@@ -200,8 +207,25 @@ def _interpret(name: str, m: re.Match, pub: date | None, text: str):
         return f"{y1}/{y2}", "range", None, None
     if name in ("year", "bare_year"):
         return g.get("y") or g.get("yb"), "absolute", None, None
+    if name == "day_word" and re.sub(r"\s+", " ", key(g["dw"])) in lx["need_wd"] and not g.get("wd"):
+        return None
+    if name == "today":
+        prev = re.findall(r"\w+", text[max(0, m.start() - 20):m.start()])
+        if prev and key(prev[-1]) in lx["not_today"]:
+            return None
     if pub is None:
         return None, "relative", "relative_without_publication_date", None
+    if name == "today":
+        return pub.isoformat(), "relative", None, pub
+    if name == "year_bound":
+        return f"{pub.year:04d}", "relative", None, None
+    if name == "month_bare":
+        mk = re.sub(r"\s+", " ", key(g["mb"]))
+        if mk == key("ماي") and not g.get("mb2") and not g.get("mb3"):
+            return None
+        mo = lx["month"][mk]
+        cands = [(abs((pub.year + k) * 12 + mo - (pub.year * 12 + pub.month)), pub.year + k) for k in (-1, 0, 1)]
+        return f"{min(cands)[1]:04d}-{mo:02d}", "relative", None, None
     if name == "day_word":
         dw = re.sub(r"\s+", " ", key(g["dw"]))
         if dw in {key(x) for x in lx["rel"]["day_words_need_weekday"]} and not g.get("wd"):
@@ -237,6 +261,12 @@ def _interpret(name: str, m: re.Match, pub: date | None, text: str):
     if name == "weekday":
         wd = _wd(g["wd"])
         step = _dir(g.get("rel"))
+        if step == 0:
+            before = text[max(0, m.start() - 90):m.start()]
+            before = re.split(r"[.!?؟\n]", before)[-1]
+            if lx["future"].search(fold(before)):
+                dt = pub + timedelta(days=(wd - pub.weekday()) % 7)
+                return dt.isoformat(), "relative", None, None
         delta = (pub.weekday() - wd) % 7
         if step < 0:
             dt = pub - timedelta(days=delta or 7)
@@ -256,8 +286,10 @@ def _pub_date(published) -> date | None:
         return None
     if isinstance(published, date):
         return published
+    p = str(published).strip()
+    m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", p)
     try:
-        return date.fromisoformat(str(published)[:10])
+        return date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(p[:10])
     except ValueError:
         return None
 
@@ -294,6 +326,25 @@ def find_dates(text: str, published: date | str | None = None) -> list[DateMatch
             taken[s:e] = b"\x01" * (e - s)
             out.append(DateMatch(s, e, value, kind, reason, mismatch))
     out.sort(key=lambda d: d.start)
+    return _merge_ranges(out, folded)
+
+
+_BETWEEN = re.compile(r"[^\S\n]*(?:و?(?:حتي|الي|لغاية)|-|–)[^\S\n]*$")   # folded text (ى→ي، إ→ا)
+_BEFORE = re.compile(r"(?:^|[^\w])(?:من|منذ)[^\S\n]+$")
+
+
+def _merge_ranges(dates: list[DateMatch], folded: str) -> list[DateMatch]:
+    """``من A إلى B`` → one range ``A/B`` (both values known)."""
+    out: list[DateMatch] = []
+    for d in dates:
+        if out and d.value and out[-1].value and "/" not in out[-1].value and "/" not in d.value \
+                and _BETWEEN.match(folded[out[-1].end:d.start]) and _BEFORE.search(folded[max(0, out[-1].start - 8):out[-1].start]):
+            a = out[-1]
+            if a.value < d.value:
+                out[-1] = DateMatch(a.start, d.end, f"{a.value}/{d.value}", "range", None,
+                                    a.weekday_mismatch or d.weekday_mismatch)
+                continue
+        out.append(d)
     return out
 
 
@@ -303,7 +354,9 @@ def _non_figure_re() -> re.Pattern:
     trig = _alt(r["name_year_triggers"])
     return re.compile(
         rf"(?<![\w]){trig}\s*(?:ال)?(?P<x>(?:19|20)\d\d)(?!\d)"   # المغرب الرقمي 2030، رؤية 2030
+        rf"|(?<![\w]){_alt(r['name_number_triggers'])}[\s\-]*(?P<y>\d+)(?![\d])"      # فرانس 24، فالكون 9
         r"|(?<![\d/])\d+\s*/\s*\d+(?![\d/])"                          # 78/265 (resolution numbers)
+
         r"|(?<![\d\w])\+?\d[\d \-]{7,}\d(?!\d)"                     # phone numbers
         r"|(?<![\d])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"                  # times
         r"|[A-Za-z]+[\-]?\d+[A-Za-z]*|\d+[A-Za-z]+")                 # COP28, G20, 5G
@@ -312,7 +365,10 @@ def _non_figure_re() -> re.Pattern:
 def non_figure_spans(text: str) -> list[tuple[int, int]]:
     """Numbers that are neither dates nor figures: years in names, resolution numbers, phones, times, codes."""
     folded = fold(text)
-    return [m.span("x") if m.group("x") else m.span() for m in _non_figure_re().finditer(folded)]
+    out = []
+    for m in _non_figure_re().finditer(folded):
+        out.append(m.span("x") if m.group("x") else m.span("y") if m.group("y") else m.span())
+    return out
 
 
 @register("dates", provides=("dates",))

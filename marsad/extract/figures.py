@@ -48,9 +48,11 @@ def _lex() -> dict:
             "pl": {key(k): v for k, v in u["plural_to_singular"].items()},
             "stop": {key(w) for w in u["not_units"]},
             "ordinal": {key(w) for w in n["ordinal_context"]},
+            "ordinal_words": {key(w) for w in n["ordinal_words"]},
             "pct": sorted((_norm_phrase(p) for p in n["percent_words"]), key=len, reverse=True)}
 
 
+SCORE = re.compile(r"(?<![\d.,])(?:\d+|صفر)(?:[ \t]*[-–][ \t]*(?:\d+|صفر))+(?![\d.,])")
 WORD_RE = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
 
 
@@ -89,7 +91,8 @@ def _match_phrase(folded_key_text: str, pos: int, phrases, forward=True):
         else:
             st = pos - len(p)
             if st >= 0 and folded_key_text[st:pos] == p and (st == 0 or not folded_key_text[st - 1].isalnum()
-                                                              or folded_key_text[st - 1] in "وف" and (st == 1 or not folded_key_text[st - 2].isalnum())):
+                                                              or folded_key_text[st - 1] in "وفبل" and (st == 1 or not folded_key_text[st - 2].isalnum())
+                                                              or folded_key_text[st - 2:st] in ("وب", "ول", "فب", "فل") and (st == 2 or not folded_key_text[st - 3].isalnum())):
                 return p, lab
     return None
 
@@ -112,15 +115,27 @@ def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
         claimed[d.start:d.end] = b"\x01" * (d.end - d.start)
     for a, b in non_figure_spans(text):
         claimed[a:b] = b"\x01" * (b - a)
+    for m in SCORE.finditer(folded):               # 3-0، 2-صفر (a range with a unit, 10-15 عاما, stays)
+        nxt = WORD_RE.match(folded, _skip_ws(folded, m.end()))
+        if not nxt or key(nxt.group()).startswith("ال") or canonical_unit(nxt.group()) is None:
+            claimed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[FigureMatch] = []
     last_end = -1
     for n in find_numbers(text):
         if any(claimed[n.start:n.end]) or n.start < last_end:
             continue
-        if n.words and n.article:
-            prev = WORD_RE.findall(folded[max(0, n.start - 40):n.start].rstrip("وفبل"))
-            if prev and (key(prev[-1]) in lx["ordinal"] or key(prev[-1]).lstrip("وفبل") in lx["ordinal"]):
-                continue
+        gap = re.search(r"([\u0621-\u064A\u064B-\u0652]+)[ \u00a0ـ]*(?:ال)?ـ*[وفبل]?$", folded[max(0, n.start - 40):n.start])
+        pk = key(gap.group(1)) if gap else ""
+        if pk in lx["ordinal_words"] or pk.lstrip("وفبل") in lx["ordinal_words"]:
+            continue                                   # التاسع عشر، الحادي والعشرين
+        if (n.article or not n.words) and (pk in lx["ordinal"] or pk.lstrip("وفبل") in lx["ordinal"]):
+            continue                                   # المركز 16، الدقيقة 70، الذكرى الستين
+        if n.words and n.article and key(text[n.start:n.end]) in ("المئة", "المائة", "المائه") and pk == "في":
+            continue                                   # في المائة left over
+        if not n.words and isinstance(n.value, int) and 1900 <= n.value <= 2099 and len(text[n.start:n.end]) == 4:
+            m0 = WORD_RE.match(folded, _skip_ws(folded, n.end))
+            if not m0 or canonical_unit(m0.group(), n.value) is None or key(m0.group()).startswith("ال"):
+                continue                               # a year outside a date pattern (مونديال 2018)
         fig = FigureMatch(n.start, n.end, n.value)
         # percent
         i = _skip_ws(kt, n.end)
@@ -153,6 +168,13 @@ def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
                     if u:
                         fig.unit, fig.kind = u, "count"
             elif m and i == _skip_ws(kt, n.end) and n.end < len(folded):
+                if key(m.group()) in ("ديال", "د"):           # Darija: 5 ديال الحلقات
+                    m = WORD_RE.match(folded, _skip_ws(folded, m.end())) or m
+                    u = canonical_unit(m.group(), n.value)
+                    if u:
+                        fig.unit, fig.kind = u, "count"
+                    m = None
+            if m and i == _skip_ws(kt, n.end) and n.end < len(folded) and fig.unit is None:
                 u = canonical_unit(m.group(), n.value)
                 if u and not key(m.group()).startswith("ال"):
                     fig.unit, fig.kind = u, "count"

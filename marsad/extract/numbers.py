@@ -19,7 +19,12 @@ _FOLD_DST = "01234567890123456789ااااييك.,%"
 FOLD = str.maketrans(_FOLD_SRC, _FOLD_DST)
 HARAKAT = re.compile("[\u064B-\u0652\u0670\u0640]")
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
-DIGITS = re.compile(r"(?<![\w.,/])\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|(?<![\w.,/])\d+(?:[.,]\d+)?(?![\w])")
+# a number may be glued to Arabic letters (و12، بـ54، وفاة12) but not to Latin ones (MBC5, G20)
+DIGITS = re.compile(r"(?<![\dA-Za-z.,/])\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|(?<![\dA-Za-z.,/])\d+(?:[.,]\d+)?(?![\dA-Za-z])")
+
+
+# what may be glued before digits: clitics and short prepositions (و12، بـ54، لـ15، في16)
+GLUE = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "ال", "بال", "وال", "لل", "في", "وفي", "يوم", "سنة", "عام", "ب", "("}
 
 
 def fold(text: str) -> str:
@@ -87,6 +92,20 @@ def word_kind(word: str) -> tuple[str | None, float | None, bool]:
     return None, None, False
 
 
+def _direct(word: str):
+    t = tables()
+    k = key(word)
+    for part in ("hundreds", "tens", "ones", "scales", "teens_ten"):
+        if k in t[part]:
+            return part
+    return None
+
+
+@lru_cache(maxsize=1)
+def _vague() -> frozenset[str]:
+    return frozenset(key(w) for w in load("numbers.json")["vague"])
+
+
 @dataclass
 class Num:
     start: int
@@ -120,11 +139,26 @@ def find_numbers(text: str) -> list[Num]:
             if not DIGITS.match(folded, s) or DIGITS.match(folded, s).end() != e:
                 i += 1
                 continue
+            if i > 0 and toks[i - 1][1] == s and WORD.fullmatch(toks[i - 1][2]) and \
+                    HARAKAT.sub("", toks[i - 1][2]).rstrip("ـ") not in GLUE and not toks[i - 1][2].endswith("ـ"):
+                i += 1
+                continue
             val = digits_value(w)
             j = i + 1
         else:
             part, v, art = word_kind(w)
             k = key(w)
+            bare = split_word(w)[1]
+            if part in ("scales", "hundreds") and (k in _vague() or bare in _vague()):
+                i += 1
+                continue
+            if bare in ("واحد", "واحدة") or k in ("واحد", "واحدة"):
+                # "one" alone (دولة واحدة، واحدة من) is not counted; واحد وعشرون and واحد في المئة are
+                nxt = folded[e:e + 12]
+                if not (i + 1 < n and key(toks[i + 1][2]).startswith("و") and word_kind(toks[i + 1][2][1:])[0] == "tens") \
+                        and not re.match(r"\s*(?:في الم|بالم|%)", nxt):
+                    i += 1
+                    continue
             if part is None and k in ("نصف",) and i + 1 < n and word_kind(toks[i + 1][2])[0] == "scales":
                 part, v = "fraction", 0.5
             if part in ("ones", "tens", "hundreds", "fraction", "scales", "teens_ten") or (
@@ -180,7 +214,7 @@ def find_numbers(text: str) -> list[Num]:
         ns = s
         if words:
             # offsets exclude a proclitic of the first word (والسبع → السبع kept with article)
-            if not w[0].isdigit():
+            if not w[0].isdigit() and word_kind(w)[0] is not None and _direct(w) is None:
                 cl, rest, art = split_word(w)
                 if art:
                     cl = max(0, cl - 2)
