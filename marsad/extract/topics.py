@@ -37,8 +37,18 @@ def _arabic_pattern(term: str) -> str:
     return rf"(?<!\w)(?:[وف]?[بلك]?){body}(?!\w)"
 
 
+_DIAC_RE = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+def _key(term: str) -> str:
+    """A literal every match of ``term`` contains: its longest word, folded, without the article."""
+    words = _DIAC_RE.sub("", term).translate(_FOLD).lower().split()
+    word = max(words, key=len)
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
 @lru_cache(maxsize=1)
-def _matchers() -> list[tuple[str, str, str, re.Pattern[str]]]:
+def _matchers() -> list[tuple[str, str, str, re.Pattern[str], str]]:
     out = []
     for topic in taxonomy()["topics"]:
         for lang, terms in topic["terms"].items():
@@ -47,7 +57,7 @@ def _matchers() -> list[tuple[str, str, str, re.Pattern[str]]]:
                     pat = re.compile(_arabic_pattern(term))
                 else:
                     pat = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-                out.append((topic["id"], term, lang, pat))
+                out.append((topic["id"], term, lang, pat, _key(term)))
     return out
 
 
@@ -55,8 +65,11 @@ def find_topics(text: str, start: int = 0, end: int | None = None) -> list[Span]
     """Topic spans over the evidence terms in ``text[start:end]`` (longest match wins)."""
     end = len(text) if end is None else end
     folded = text.translate(_FOLD)
+    plain = _DIAC_RE.sub("", folded[start:end]).lower()  # prefilter only: offsets come from `folded`
     cands = []
-    for tid, term, lang, pat in _matchers():
+    for tid, term, lang, pat, key in _matchers():
+        if key not in plain:
+            continue
         for m in pat.finditer(folded, start, end):
             cands.append((m.start(), m.end(), tid, term, lang))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
