@@ -134,10 +134,24 @@ def evaluate_dates(gold: Path | None = None, *, baseline: bool = True) -> dict:
                                     for d in find_dates(t, pubs[(corpus, aid)])]
         return cache[(corpus, aid)]
 
-    res = {"marsad": _score(sents, predict, lambda g, p: g["value"] == p["value"])}
+    same = lambda g, p: g["value"] == p["value"]  # noqa: E731
+    res = {"marsad": _score(sents, predict, same)}
+    res["marsad"]["by_split"] = _by_split(sents, predict, same)
     if baseline:
         res["dateparser"] = _dateparser_score(sents, texts, pubs)
     return res
+
+
+def _by_split(sents, predict, same) -> dict:
+    """The same scores on each part of the gold set (dev: used while writing rules; heldout: not)."""
+    splits = defaultdict(dict)
+    for k, golds in sents.items():
+        splits[golds[0].get("split", "all")][k] = golds
+    out = {}
+    for name, part in sorted(splits.items()):
+        r = _score(part, predict, same)
+        out[name] = {k: v for k, v in r.items() if k != "errors"}
+    return out
 
 
 def _dateparser_score(sents, texts, pubs) -> dict:
@@ -202,6 +216,7 @@ def evaluate_figures(gold: Path | None = None) -> dict:
         return cache[(corpus, aid)]
 
     res = _score(sents, predict, _fig_same)
+    res["by_split"] = _by_split(sents, predict, _fig_same)
     # unit and currency agreement over found figures
     unit_ok = unit_n = cur_ok = cur_n = 0
     wrong = {(e["gold"]["start"] if e["gold"] else None) for e in res["errors"] if e["gold"] and e["pred"] is None}
@@ -233,6 +248,9 @@ def _print(name: str, r: dict) -> None:
         extra = f"  unit {r['unit_accuracy']:.3f}  currency {r['currency_accuracy']:.3f} ({r['currency_support']})"
     typer.echo(f"  {name:<11} P {r['precision']:.3f}  R {r['recall']:.3f}  value acc {r['value_accuracy']:.3f}"
                f"  strict {r['strict_accuracy']:.3f}  (gold {r['gold']}, predicted {r['predicted']}){extra}")
+    for split, q in (r.get("by_split") or {}).items():
+        typer.echo(f"    {split:<9} P {q['precision']:.3f}  R {q['recall']:.3f}  value acc {q['value_accuracy']:.3f}"
+                   f"  (gold {q['gold']})")
 
 
 def eval_dates_cmd(

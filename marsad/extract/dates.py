@@ -52,7 +52,7 @@ def _lex() -> dict:
             wd_of[key(n)] = int(num)
     kd = lambda d: {re.sub(r"\s+", " ", key(k)): v for k, v in d.items()}
     return {"month": month_of, "hmonth": hmonth_of, "wd": wd_of, "rel": r,
-            "dw": kd(r["day_words"]), "per": kd(r["periods"]), "sea": kd(r["seasons"]),
+            "dw": kd(r["day_words"]), "od": kd(m["day_ordinals"]), "per": kd(r["periods"]), "sea": kd(r["seasons"]),
             "past": {re.sub(r"\s+", " ", key(x)) for x in r["past"]},
             "not_today": {key(x) for x in r["bare_today_not_after"]},
             "need_wd": {key(x) for x in r["day_words_need_weekday"]},
@@ -64,6 +64,7 @@ def _lex() -> dict:
 def _patterns() -> dict[str, re.Pattern]:
     lx = _lex()
     r = lx["rel"]
+    m_ = load("months.json")
     B, E = r"(?<![\w])", r"(?![\w])"
     BD = r"(?:(?<![\w])|(?<=في)|(?<=يوم)|(?<=[بل]))"   # a day number may be glued to في/يوم/ب/ل
     M = _alt(lx["month"])
@@ -71,15 +72,16 @@ def _patterns() -> dict[str, re.Pattern]:
     H = _alt(lx["hmonth"])
     W = rf"(?:[وفب]?(?P<wd>{_alt(w for w in lx['wd'] if w.startswith('ال'))}))"
     Y = r"(?P<y>1[6-9]\d\d|20\d\d|2100)"
-    YR = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة)?\s*{Y}\s*(?:م{E}|ميلادي)?)"
+    YR = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ل?(?:ال)?(?:عام|سنة)|للعام|للسنة)?\s*{Y}\s*(?:م{E}|ميلادي)?)"
     D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
     WDP = rf"(?:(?:(?:اليوم|امس|غدا|يوم|مساء|صباح|ليلة|ظهر)\s+)?{W}\s*[،,]?\s*(?:الموافق\s+(?:لـ?\s*)?)?)?"
     PAST, NEXT, CUR = _alt(r["past"]), _alt(r["next"]), _alt(r["current"])
     REL = rf"(?P<rel>{PAST}|{NEXT}|{CUR})"
-    SEP = r"\s*(?:و|-|–|إلى|الى|حتى|ل|الي)\s*"
+    SEP = r"\s*(?:و?حتي|و?الي|و|-|–|ل)\s*"     # folded: إلى → الي، حتى → حتي
     pats = {
-        "range_months": rf"{B}(?:من\s+|بين\s+)?(?P<d1>0?[1-9]|[12]\d|3[01])\s+(?P<ma>{M})(?:\s+{Y.replace('y>', 'ya>')})?{SEP}{D}\s+{MM}{YR}?",
+        "range_months": rf"{B}(?:من\s+|بين\s+)?(?P<d1>0?[1-9]|[12]\d|3[01])\s+(?P<ma>{M})(?:\s*[/(]\s*{M}\s*\)?)?(?:\s+{Y.replace('y>', 'ya>')})?{SEP}{D}\s+{MM}{YR}?",
         "range_days": rf"{B}{WDP}(?:من\s+|بين\s+)?(?:يومي\s+)?(?P<d1>0?[1-9]|[12]\d|3[01]){SEP}{D}\s+(?:من\s+)?(?:شهر\s+)?{MM}{YR}?",
+        "ordinal_day": rf"{B}{WDP}(?:في\s+)?(?P<od>{_alt(m_['day_ordinals'])})\s+من\s+(?:شهر\s+)?{MM}{YR}?",
         "full": rf"{BD}{WDP}{D}\s*(?:من\s+)?(?:شهر\s+)?{MM}(?:{YR}|\s+{REL})?",
         "hijri": rf"{B}{D}?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<hm>{H})\s*(?:[،,]?\s*(?:عام|سنة)?\s*(?P<hy>1[34]\d\d)\s*(?:هـ|ه|للهجرة)?)",
         "hijri_year": rf"{B}(?:(?:عام|سنة)\s+)?(?P<hy>1[34]\d\d)\s*(?:هـ|ه{E}|للهجرة|هجري)",
@@ -87,8 +89,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_rel": rf"{B}(?:شهر\s+)?{MM}\s+{REL}",
         "numeric": r"(?<![\d/.\-\w])(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<mo>[01]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?![\d/\w])",
         "iso": r"(?<![\d/.\-\w])(?P<y>(?:19|20)\d\d)(?P<s>[/\-])(?P<mo>[01]?\d)(?P=s)(?P<d>[0-3]?\d)(?![\d/\w])",
-        "year_range": rf"{B}(?:(?:بين|من)\s+)?(?:ال)?(?:عامي|سنتي|الفترة|الفترة\s+(?:ما\s+)?بين|عام|سنة|العامين)\s+(?P<y1>(?:19|20)\d\d){SEP}(?P<y2>(?:19|20)\d\d){E}|(?<![\d/\-\w])(?P<y3>(?:19|20)\d\d)\s*[-–/]\s*(?P<y4>(?:19|20)\d\d)(?![\d/\-\w])",
+        "year_range": rf"{B}(?:من|منذ|ما\s+بين|بين)\s+(?:(?:ال)?(?:عام|سنة)\s+)?(?P<y5>(?:19|20)\d\d){SEP}(?:(?:ال)?(?:عام|سنة)\s+)?(?P<y6>(?:19|20)\d\d){E}|{B}(?:(?:بين|من)\s+)?(?:ال)?(?:عامي|سنتي|الفترة|الفترة\s+(?:ما\s+)?بين|عام|سنة|العامين)\s+(?P<y1>(?:19|20)\d\d){SEP}(?P<y2>(?:19|20)\d\d){E}|(?<![\d/\-\w])(?P<y3>(?:19|20)\d\d)\s*[-–/]\s*(?P<y4>(?:19|20)\d\d)(?![\d/\-\w])",
         "year": rf"{B}[وفبل]?(?:{_alt(r['year_prefixes'])}\s*(?:{_alt(r['year_qualifiers'])}\s+)?|(?:[وبل])?ال(?:عام|سنة)\s+)(?:ال)?{Y}{E}(?:\s*م{E}|\s*ميلادي(?:ة)?)?|(?<![\d/\-\w.,]){Y.replace('y>', 'yb>')}\s*م{E}",
+        "year_and": rf"(?<=\d)\s*و\s*(?:(?:ال)?(?:عام|سنة)\s+)?(?P<x>(?:19|20)\d\d){E}",
         "bare_year": rf"{B}[وف]?(?:{_alt(r['bare_year_prefixes'])})\s+(?:ال)?(?:عام\s+)?(?P<x>{Y}){E}(?!\s*[-/]\d)",
         "day_word": rf"{B}(?P<dw>{_alt(r['day_words'])})(?:\s*[،,]?\s*{W})?{E}",
         "today": rf"(?<![\w])(?P<x>اليوم)(?![\w])(?!\s*[،,]?\s*ال(?!ي(?![\w])))",
@@ -96,14 +99,14 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_bare": rf"{B}[وفبل]?(?:{_alt(r['month_prefixes'])})\s+(?P<x>{MM.replace('<m>', '<mb>').replace('<m2>', '<mb2>').replace('<m3>', '<mb3>')})(?![\w])(?!\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة)?\s*\d)",
         "period_rel": rf"{B}(?:[وفبل]|خلال\s+|مطلع\s+|نهاية\s+|بداية\s+)?(?:(?P<per>{_alt(r['periods'])})\s+{REL}|(?P<cur>هذا|هذه)\s+(?P<per2>{_alt(r['periods'])})){E}",
         "season_rel": rf"{B}(?:[وفبل])?(?:فصل\s+)?(?P<sea>{_alt(r['seasons'])})\s+{REL}{E}",
-        "weekday": rf"{B}(?:(?:{_alt(r['weekday_prefixes'])})\s+)?{W}(?:\s+(?P<rel>{PAST}|{NEXT}))?{E}",
+        "weekday": rf"{B}(?:(?:{_alt(r['weekday_prefixes'])})\s+)?{W}(?:\s+(?P<before>قبل\s+)?(?P<rel>{PAST}|{NEXT}))?{E}",
     }
     # a date never runs across a line break
     return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in pats.items()}
 
 
-ORDER = ["range_months", "range_days", "full", "numeric", "iso", "hijri", "hijri_year",
-         "month_year", "month_rel", "year_range", "year", "bare_year", "day_word",
+ORDER = ["range_months", "range_days", "ordinal_day", "full", "numeric", "iso", "hijri", "hijri_year",
+         "month_year", "month_rel", "year_range", "year", "year_and", "bare_year", "day_word",
          "period_rel", "season_rel", "weekday", "today", "year_bound", "month_bare"]
 
 
@@ -157,6 +160,9 @@ def _interpret(name: str, m: re.Match, pub: date | None, text: str):
     """(value, kind, reason, date_for_weekday_check) for one match, or None to reject."""
     g = m.groupdict()
     lx = _lex()
+    if name == "ordinal_day":
+        g = dict(g, d=str(lx["od"][re.sub(r"\s+", " ", key(g["od"]))]))
+        name = "full"
     if name == "full":
         mo, d = _month(g["m"]), int(g["d"])
         if g.get("y"):
@@ -201,12 +207,14 @@ def _interpret(name: str, m: re.Match, pub: date | None, text: str):
         y, mo = _month_rel(_month(g["m"]), pub, _dir(g["rel"]))
         return f"{y:04d}-{mo:02d}", "relative", None, None
     if name == "year_range":
-        y1, y2 = (g["y1"], g["y2"]) if g.get("y1") else (g["y3"], g["y4"])
+        y1, y2 = (g["y1"], g["y2"]) if g.get("y1") else (g["y5"], g["y6"]) if g.get("y5") else (g["y3"], g["y4"])
         if int(y2) <= int(y1) or int(y2) - int(y1) > 50:
             return None
+        if g.get("y1") and not re.search(r"بين|الفتر|من|منذ", m.group()) and not re.search(r"[-–]|حتي|الي", m.group()):
+            return None                     # خلال عامي 2002 و2014: two years, not a range
         return f"{y1}/{y2}", "range", None, None
-    if name in ("year", "bare_year"):
-        return g.get("y") or g.get("yb"), "absolute", None, None
+    if name in ("year", "bare_year", "year_and"):
+        return g.get("y") or g.get("yb") or m.group("x"), "absolute", None, None
     if name == "day_word" and re.sub(r"\s+", " ", key(g["dw"])) in lx["need_wd"] and not g.get("wd"):
         return None
     if name == "today":
@@ -269,7 +277,7 @@ def _interpret(name: str, m: re.Match, pub: date | None, text: str):
                 return dt.isoformat(), "relative", None, None
         delta = (pub.weekday() - wd) % 7
         if step < 0:
-            dt = pub - timedelta(days=delta or 7)
+            dt = pub - timedelta(days=(delta or 7) + (7 if g.get("before") else 0))
         elif step > 0:
             dt = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
         else:
@@ -353,8 +361,9 @@ def _non_figure_re() -> re.Pattern:
     r = load("relative.json")
     trig = _alt(r["name_year_triggers"])
     return re.compile(
-        rf"(?<![\w]){trig}\s*(?:ال)?(?P<x>(?:19|20)\d\d)(?!\d)"   # المغرب الرقمي 2030، رؤية 2030
-        rf"|(?<![\w]){_alt(r['name_number_triggers'])}[\s\-]*(?P<y>\d+)(?![\d])"      # فرانس 24، فالكون 9
+        rf"(?<![^\W_])[وبلف]?{trig}[\s_]*(?:ال)?(?P<x>(?:19|20)\d\d)(?!\d)"   # المغرب الرقمي 2030، رؤية 2030
+        rf"|(?<![\w]){_alt(r['name_number_triggers'])}[\s\-]*(?P<y>\d+)(?![\d])"
+        r"|(?<=[A-Za-z][ \-])(?P<z>\d+)"                            # Error 503، Windows 10      # فرانس 24، فالكون 9
         r"|(?<![\d/])\d+\s*/\s*\d+(?![\d/])"                          # 78/265 (resolution numbers)
 
         r"|(?<![\d\w])\+?\d[\d \-]{7,}\d(?!\d)"                     # phone numbers
@@ -367,7 +376,8 @@ def non_figure_spans(text: str) -> list[tuple[int, int]]:
     folded = fold(text)
     out = []
     for m in _non_figure_re().finditer(folded):
-        out.append(m.span("x") if m.group("x") else m.span("y") if m.group("y") else m.span())
+        out.append(m.span("x") if m.group("x") else m.span("y") if m.group("y") else
+                   m.span("z") if m.group("z") else m.span())
     return out
 
 

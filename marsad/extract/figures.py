@@ -52,7 +52,7 @@ def _lex() -> dict:
             "pct": sorted((_norm_phrase(p) for p in n["percent_words"]), key=len, reverse=True)}
 
 
-SCORE = re.compile(r"(?<![\d.,])(?:\d+|صفر)(?:[ \t]*[-–][ \t]*(?:\d+|صفر))+(?![\d.,])")
+SCORE = re.compile(r"(?<![\d.,])(?:\d+|صفر)(?:[ \t]*(?:[-–]|مقابل)[ \t]*(?:\d+|صفر))+(?![\d.,])")
 WORD_RE = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
 
 
@@ -117,7 +117,7 @@ def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
         claimed[a:b] = b"\x01" * (b - a)
     for m in SCORE.finditer(folded):               # 3-0، 2-صفر (a range with a unit, 10-15 عاما, stays)
         nxt = WORD_RE.match(folded, _skip_ws(folded, m.end()))
-        if not nxt or key(nxt.group()).startswith("ال") or canonical_unit(nxt.group()) is None:
+        if "مقابل" in m.group() or not nxt or key(nxt.group()).startswith("ال") or canonical_unit(nxt.group()) is None:
             claimed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[FigureMatch] = []
     last_end = -1
@@ -176,7 +176,7 @@ def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
                     m = None
             if m and i == _skip_ws(kt, n.end) and n.end < len(folded) and fig.unit is None:
                 u = canonical_unit(m.group(), n.value)
-                if u and not key(m.group()).startswith("ال"):
+                if u and not key(m.group()).startswith(("ال", "بال", "وال", "لل", "فال", "كال")):
                     fig.unit, fig.kind = u, "count"
         # qualifier before / after
         b = n.start if fig.start == n.start else fig.start

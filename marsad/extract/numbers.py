@@ -20,7 +20,7 @@ FOLD = str.maketrans(_FOLD_SRC, _FOLD_DST)
 HARAKAT = re.compile("[\u064B-\u0652\u0670\u0640]")
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+")
 # a number may be glued to Arabic letters (و12، بـ54، وفاة12) but not to Latin ones (MBC5, G20)
-DIGITS = re.compile(r"(?<![\dA-Za-z.,/])\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|(?<![\dA-Za-z.,/])\d+(?:[.,]\d+)?(?![\dA-Za-z])")
+DIGITS = re.compile(r"(?<![\dA-Za-z.,/])\d{1,3}(?:[,،]\d{3})+(?![\d])(?:\.\d+)?|(?<![\dA-Za-z.,/])\d+(?:[.,]\d+)?(?![\dA-Za-z])")
 
 
 # what may be glued before digits: clitics and short prepositions (و12، بـ54، لـ15، في16)
@@ -55,7 +55,7 @@ def tables() -> dict[str, dict[str, float]]:
 
 def digits_value(s: str) -> float:
     """Value of a digit string (folded), with ',' as thousands separator when followed by 3 digits."""
-    s = fold(s)
+    s = fold(s).replace("،", ",")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
         s = s.replace(",", "")
     s = s.replace(",", ".")
@@ -117,7 +117,7 @@ class Num:
 
 def _tokens(folded: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(r"\d+(?:[.,]\d+)*|[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+|\S", folded):
+    for m in re.finditer(r"\d{1,3}(?:،\d{3})+(?!\d)|\d+(?:[.,]\d+)*|[\u0621-\u064A\u064B-\u0652\u0670\u0671-\u06D3]+|\S", folded):
         out.append((m.start(), m.end(), m.group()))
     return out
 
