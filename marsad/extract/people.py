@@ -22,6 +22,7 @@ _DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """A matching key: no diacritics or tatweel, alef/ya/ta-marbuta variants folded."""
     return _DIACRITICS.sub("", s).translate(_ALEF).strip(".-")
@@ -93,6 +94,7 @@ def first_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def strip_proclitics(word: str) -> tuple[int, str]:
     """``(n, rest)``: strip و/ف, then ب/ل/ك, then the article; ``لل`` counts as ل + ال."""
     n = 0
@@ -114,11 +116,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in _title_index())
+
+
 def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None:
     """The title starting at word ``i`` and the index just past it, else None."""
     idx = _title_index()
+    firsts = _title_first_words()
     _, bare = strip_proclitics(ws[i][2])
-    candidates = [fold(bare), fold(ws[i][2])]
+    candidates = [k for k in (fold(bare), fold(ws[i][2])) if k in firsts]
     for first in candidates:
         for n in (3, 2, 1):
             if i + n > len(ws):
