@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern]:
     pats = {
         "range_months": rf"{B}(?:من\s+|بين\s+)?(?P<d1>0?[1-9]|[12]\d|3[01])\s+(?P<ma>{M})(?:\s*[/(]\s*{M}\s*\)?)?(?:\s+{Y.replace('y>', 'ya>')})?{SEP}{D}\s+{MM}{YR}?",
         "range_days": rf"{B}{WDP}(?:من\s+|بين\s+)?(?:يومي\s+)?(?P<d1>0?[1-9]|[12]\d|3[01]){SEP}{D}\s+(?:من\s+)?(?:شهر\s+)?{MM}{YR}?",
-        "ordinal_day": rf"{B}{WDP}(?:في\s+)?(?P<od>{_alt(m_['day_ordinals'])})\s+من\s+(?:شهر\s+)?{MM}{YR}?",
+        "ordinal_day": rf"{B}{WDP}(?P<od>{_alt(m_['day_ordinals'])})\s+من\s+(?:شهر\s+)?{MM}{YR}?",
         "full": rf"{BD}{WDP}{D}\s*(?:من\s+)?(?:شهر\s+)?{MM}(?:{YR}|\s+{REL})?",
         "hijri": rf"{B}{D}?\s*(?:من\s+)?(?:شهر\s+)?[وبل]?(?P<hm>{H})\s*(?:[،,]?\s*(?:عام|سنة)?\s*(?P<hy>1[34]\d\d)\s*(?:هـ|ه|للهجرة)?)",
         "hijri_year": rf"{B}(?:(?:عام|سنة)\s+)?(?P<hy>1[34]\d\d)\s*(?:هـ|ه{E}|للهجرة|هجري)",

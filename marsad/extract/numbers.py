@@ -32,6 +32,7 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """Lookup key of a word: folded, without harakat/tatweel."""
     return HARAKAT.sub("", fold(word))
@@ -66,6 +67,7 @@ def digits_value(s: str) -> float:
 PROCLITICS = ("وبال", "وبال", "فال", "وال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=200_000)
 def split_word(word: str) -> tuple[int, str, bool]:
     """(length of proclitics stripped, remaining key, has article) for a folded word."""
     k = key(word)
@@ -76,6 +78,7 @@ def split_word(word: str) -> tuple[int, str, bool]:
     return 0, k, False
 
 
+@lru_cache(maxsize=200_000)
 def word_kind(word: str) -> tuple[str | None, float | None, bool]:
     """(table, value, has_article) for a number word (clitics allowed), else (None, None, False)."""
     t = tables()
