@@ -222,7 +222,9 @@ def make_figures_stage(**config):
             dates = find_dates(doc.text, doc.published)
         spans = []
         for f in find_figures(doc.text, dates):
-            attrs = {"value": f.value, "qualifier": f.qualifier, "unit": f.unit, "kind": f.kind}
+            # the contract's qualifier enum has no at_most yet: "no more than N" is written less_than
+            qualifier = "less_than" if f.qualifier == "at_most" else f.qualifier
+            attrs = {"value": f.value, "qualifier": qualifier, "unit": f.unit, "kind": f.kind}
             if f.kind == "money":
                 attrs["currency"] = f.currency
             spans.append(Span(f.start, f.end, "FIGURE", attrs))
