@@ -119,7 +119,7 @@ def _published(it: dict, art: dict):
 
 def evaluate_dates(gold: Path | None = None, *, baseline: bool = True) -> dict:
     """Score find_dates (and dateparser alone) on the date gold set."""
-    from marsad.extract.dates import _pub_date, find_dates
+    from marsad.extract.dates import find_dates
 
     items = load_gold(gold or FIXTURES / "dates_gold.jsonl")
     texts = load_texts(items)
