@@ -222,8 +222,7 @@ def make_figures_stage(**config):
             dates = find_dates(doc.text, doc.published)
         spans = []
         for f in find_figures(doc.text, dates):
-            # the contract's qualifier enum has no at_most yet: "no more than N" is written less_than
-            qualifier = "less_than" if f.qualifier == "at_most" else f.qualifier
+            qualifier = f.qualifier  # the contract adds at_most ("no more than N") to the list
             attrs = {"value": f.value, "qualifier": qualifier, "unit": f.unit, "kind": f.kind}
             if f.kind == "money":
                 attrs["currency"] = f.currency
