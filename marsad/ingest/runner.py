@@ -1,8 +1,11 @@
 """Batch ingestion with resume, per-input error reports and a progress bar."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterator
 
 from marsad import __version__
@@ -15,9 +18,23 @@ from marsad.pipeline import Pipeline, default
 BATCH = 64
 
 
+@lru_cache(maxsize=1)
+def resources_digest() -> str:
+    """Short hash of the shipped models and language data: retraining or editing them counts as an upgrade."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for folder in ("models", "text/data", "extract/data", "search/data"):
+        for f in sorted((root / folder).rglob("*")):
+            if f.is_file() and f.suffix not in (".py", ".pyc"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def pipeline_version(pipeline: Pipeline) -> str:
-    """What a stored document's annotations were made with; a change triggers re-annotation."""
-    return f"marsad-{__version__}:" + ",".join(pipeline.names)
+    """What a stored document's annotations were made with (code version, stages, models and
+    data); any change makes a re-ingest re-annotate instead of skipping."""
+    return f"marsad-{__version__}:" + ",".join(pipeline.names) + ":" + resources_digest()
 
 
 @dataclass

@@ -1,5 +1,4 @@
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -96,3 +95,16 @@ def test_interrupted_ingest_leaves_consistent_db_and_resumes(tmp_path):
     assert f"{400 - partial} new" in done.stderr
     with open_store(db) as store:
         assert store.count() == 400
+
+
+def test_changed_model_or_data_reannotates(tmp_path, monkeypatch):
+    from marsad.ingest import runner
+    src = tmp_path / "a.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    with open_store(db) as store:
+        assert ingest([str(src)], store).new == 1
+        assert ingest([str(src)], store).unchanged == 1
+        monkeypatch.setattr(runner, "resources_digest", lambda: "retrained")
+        again = ingest([str(src)], store)
+        assert again.updated == 1 and store.count() == 1
