@@ -3,7 +3,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from marsad.offsets import EditBuilder, OffsetMap, rewrite, translate
+from marsad.offsets import OffsetMap, rewrite, translate
 
 
 def test_identity_maps_every_offset():

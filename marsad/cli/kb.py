@@ -6,9 +6,8 @@ from typing import Optional
 
 import typer
 
+from marsad.cli.docs import DB_HELP
 from marsad.config import default_db
-
-DB_HELP = "SQLite database file (default: $MARSAD_DB, else marsad.db in the current folder)."
 
 
 def entities_cmd(

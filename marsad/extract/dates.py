@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_and": rf"(?<=\d)\s*و\s*(?:(?:ال)?(?:عام|سنة)\s+)?(?P<x>(?:19|20)\d\d){E}",
         "bare_year": rf"{B}[وف]?(?:{_alt(r['bare_year_prefixes'])})\s+(?:ال)?(?:عام\s+)?(?P<x>{Y}){E}(?!\s*[-/]\d)",
         "day_word": rf"{B}(?P<dw>{_alt(r['day_words'])})(?:\s*[،,]?\s*{W})?{E}",
-        "today": rf"(?<![\w])(?P<x>اليوم)(?![\w])(?!\s*[،,]?\s*ال(?!ي(?![\w])))",
+        "today": r"(?<![\w])(?P<x>اليوم)(?![\w])(?!\s*[،,]?\s*ال(?!ي(?![\w])))",
         "year_bound": rf"{B}[وفبل]?(?:{_alt(r['year_boundaries'])})\s+(?P<x>ال(?:عام|سنة))(?!\s*(?:ال)?\d)(?!\s+\w+\s*\d)(?![\w])",
         "month_bare": rf"{B}[وفبل]?(?:{_alt(r['month_prefixes'])})\s+(?P<x>{MM.replace('<m>', '<mb>').replace('<m2>', '<mb2>').replace('<m3>', '<mb3>')})(?![\w])(?!\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة)?\s*\d)",
         "period_rel": rf"{B}(?:[وفبل]|خلال\s+|مطلع\s+|نهاية\s+|بداية\s+)?(?:(?P<per>{_alt(r['periods'])})\s+{REL}|(?P<cur>هذا|هذه)\s+(?P<per2>{_alt(r['periods'])})){E}",

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.search.analyzer import Term, analyze
+from marsad.search.analyzer import analyze
 import numpy as np
 
 from marsad.search.index import SIG_SIZE as SIG
