@@ -1,0 +1,124 @@
+"""Question analysis: question word → expected answer type, focus terms, constraints.
+
+Question words, type nouns, list nouns and relation words are data
+(``marsad/qa/data/questions.json``); everything is matched on search keys with the
+proclitics و ف stripped, so ``ومتى`` and ``متى`` read alike.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.search.analyzer import WORD, analyze
+from marsad.text.keys import TABLE
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The question lexicon with every word folded to its search key."""
+    raw = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
+    qwords = []
+    for entry in raw["question_words"]:
+        for phrase in entry["words"]:
+            qwords.append((tuple(_keys(phrase)), entry["kind"], tuple(entry["types"])))
+    qwords.sort(key=lambda x: -len(x[0]))
+    nouns = {}
+    for etype, words in raw["type_nouns"].items():
+        for w in words:
+            nouns.setdefault(_key(w), etype)
+    relations = {}
+    for etype, words in raw["relations"].items():
+        for w in words:
+            relations.setdefault(_key(w), etype)
+    return {"qwords": qwords, "nouns": nouns, "lists": {_key(w) for w in raw["list_nouns"]},
+            "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"]}
+
+
+def _key(word: str) -> str:
+    k = word.translate(TABLE)
+    if len(k) > 3 and k[0] in "وف" and not k.startswith(("وزار", "وزير", "فري", "وكال", "وقع", "وفد")):
+        k = k[1:]
+    return k
+
+
+def _keys(text: str) -> list[str]:
+    return [_key(m.group(0)) for m in WORD.finditer(text)]
+
+
+@dataclass
+class Question:
+    """What a question asks: ``kind`` (who/when/where/how_many/which/title/quote/yesno),
+    expected answer ``types``, whether a list is wanted, ``relation`` (an event type),
+    focus ``terms`` (analysed), ``type_noun`` and its offsets, and the question word's span."""
+
+    text: str
+    kind: str = "which"
+    types: list[str] = field(default_factory=list)
+    is_list: bool = False
+    relation: str | None = None
+    relation_word: str | None = None
+    terms: list[str] = field(default_factory=list)
+    type_noun: str | None = None
+    qword_end: int = 0
+    unit_key: str | None = None
+    entities: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def analyze_question(text: str) -> Question:
+    """Question word, expected answer types, list-ness, relation and focus of ``text``."""
+    lex = lexicon()
+    words = [(m.start(), m.end(), _key(m.group(0))) for m in WORD.finditer(text)]
+    keys = [w[2] for w in words]
+    q = Question(text=text.strip())
+    # the question word: the longest phrase starting within the first three words
+    best = None
+    for i in range(min(3, len(keys))):
+        for phrase, kind, types in lex["qwords"]:
+            if tuple(keys[i:i + len(phrase)]) == phrase:
+                best = (i, phrase, kind, types)
+                break
+        if best:
+            break
+    after = 0
+    if best:
+        i, phrase, kind, types = best
+        q.kind, q.types = kind, list(types)
+        after = i + len(phrase)
+        q.qword_end = words[after - 1][1]
+    # the type noun right after the question word (ما هي الدول / أي منظمة / كم دولة)
+    if after < len(keys):
+        k = keys[after]
+        noun = lex["nouns"].get(k)
+        if noun and q.kind in ("which", "who", "how_many"):
+            q.type_noun = text[words[after][0]:words[after][1]]
+            if q.kind == "how_many":
+                q.unit_key = k
+                if noun == "FIGURE" and after + 1 < len(keys):  # كم عدد الدول → unit دول
+                    q.unit_key = keys[after + 1]
+            elif noun not in ("DATE", "FIGURE") or q.kind == "which":
+                q.types = ["PERSON", "ORG"] if noun == "PERSON" and q.kind == "who" else [noun]
+                if noun == "DATE":
+                    q.kind = "when"
+                elif noun == "FIGURE":
+                    q.kind = "how_many"
+            q.is_list = k in lex["lists"] and q.kind in ("which", "who")
+    if q.kind == "which" and not q.types:
+        q.types = ["ORG", "GPE", "PERSON", "EVENT", "MISC"]
+    if q.kind == "who" and any(k in ("هم", "الذين") for k in keys[:3]):
+        q.is_list = True
+    for s, e, k in words[after:]:
+        rel = lex["relations"].get(k)
+        if rel and rel != "QUOTE":
+            q.relation, q.relation_word = rel, text[s:e]
+            break
+    if q.kind == "quote":
+        q.relation = "QUOTE"
+    q.terms = [t.term for t in analyze(text[q.qword_end:] if q.qword_end else text)]
+    return q
