@@ -6,7 +6,6 @@ version and re-annotates the others (replacing their layers and mentions).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -17,11 +16,8 @@ from marsad.doc import Document, Span
 from marsad.errors import StoreError, UsageError
 from marsad.offsets import OffsetMap
 from marsad.store.base import Store
-
-
-def entity_key(etype: str, canonical: str) -> str:
-    """Provisional entity id for a mention not yet resolved across documents."""
-    return "E" + hashlib.sha1(f"{etype}\x1f{canonical}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+from marsad.store.kb import KnowledgeQueries
+from marsad.store.kb_write import drop_orphans, write_kb
 
 
 def _migrations() -> list[tuple[str, str]]:
@@ -30,7 +26,7 @@ def _migrations() -> list[tuple[str, str]]:
     return [(f.name[:-4], f.read_text(encoding="utf-8")) for f in files]
 
 
-class SQLiteStore(Store):
+class SQLiteStore(KnowledgeQueries, Store):
     """:class:`Store` over an SQLite database file."""
 
     def __init__(self, path: str):
@@ -88,7 +84,6 @@ class SQLiteStore(Store):
 
     def _save(self, c: sqlite3.Connection, doc: Document, version: str) -> None:
         c.execute("DELETE FROM layers WHERE doc_id = ?", (doc.id,))
-        c.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.id,))
         c.execute(
             "INSERT INTO documents(id, source, title, published, lang, ingested_at, pipeline_version, meta, "
             "raw, text, offsets) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
@@ -102,15 +97,7 @@ class SQLiteStore(Store):
                       [(doc.id, name, _dumps([[s.start, s.end, s.label, s.attrs] if s.attrs else
                                               [s.start, s.end, s.label] for s in spans]))
                        for name, spans in doc.layers.items()])
-        ents, mentions = {}, []
-        for s in doc.spans("entities"):
-            canonical = s.attrs.get("canonical") or doc.text[s.start:s.end]
-            eid = s.attrs.get("entity_id") or entity_key(s.label, canonical)
-            ents[eid] = (eid, s.label, canonical)
-            mentions.append((doc.id, s.start, s.end, eid, s.label, doc.text[s.start:s.end]))
-        c.executemany("INSERT OR IGNORE INTO entities(id, type, canonical) VALUES (?,?,?)", list(ents.values()))
-        c.executemany("INSERT OR IGNORE INTO mentions(doc_id, start, end, entity_id, type, text) "
-                      "VALUES (?,?,?,?,?,?)", mentions)
+        write_kb(c, doc)
         for hook in self._save_hooks:
             hook(c, doc)
 
@@ -118,7 +105,9 @@ class SQLiteStore(Store):
         with self.transaction() as c:
             for hook in self._delete_hooks:
                 hook(c, doc_id)
+            old = [r[0] for r in c.execute("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?", (doc_id,))]
             cur = c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            drop_orphans(c, old)
             return cur.rowcount > 0
 
     # -- reading ---------------------------------------------------------------------
@@ -168,43 +157,6 @@ class SQLiteStore(Store):
             f"LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
         keys = ("id", "source", "title", "published", "lang", "ingested_at", "snippet", "length")
         return total, [dict(zip(keys, r)) for r in rows]
-
-    def list_entities(self, *, limit: int = 20, offset: int = 0, etype: str | None = None,
-                      q: str | None = None) -> tuple[int, list[dict]]:
-        """(total, page) of entities with mention and document counts, most documented first."""
-        cond, args = _where([("e.type = ?", etype), ("e.canonical LIKE ?", q and f"%{q}%")])
-        total = self.conn.execute(f"SELECT count(*) FROM entities e{cond}", args).fetchone()[0]
-        rows = self.conn.execute(
-            f"SELECT e.id, e.type, e.canonical, count(m.doc_id), count(DISTINCT m.doc_id) FROM entities e "
-            f"LEFT JOIN mentions m ON m.entity_id = e.id{cond} GROUP BY e.id ORDER BY 5 DESC, 4 DESC, e.id "
-            f"LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
-        keys = ("id", "type", "canonical", "mentions", "documents")
-        return total, [dict(zip(keys, r)) for r in rows]
-
-    def entity(self, entity_id: str) -> dict:
-        """One entity: aliases, mentions with their documents, and co-occurring entities."""
-        row = self.conn.execute("SELECT id, type, canonical FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if row is None:
-            rows = self.conn.execute("SELECT id, type, canonical FROM entities WHERE canonical = ? "
-                                     "ORDER BY type LIMIT 2", (entity_id,)).fetchall()
-            if not rows:
-                raise StoreError(f"no entity with id or name {entity_id!r}", code="M301")
-            row = rows[0]
-        eid, etype, canonical = row
-        aliases = dict(self.conn.execute("SELECT text, count(*) FROM mentions WHERE entity_id = ? "
-                                         "GROUP BY text ORDER BY 2 DESC", (eid,)))
-        mentions = [{"doc_id": d, "start": a, "end": b, "text": t, "title": title, "published": pub}
-                    for d, a, b, t, title, pub in self.conn.execute(
-                        "SELECT m.doc_id, m.start, m.end, m.text, d.title, d.published FROM mentions m "
-                        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? "
-                        "ORDER BY coalesce(d.published, ''), m.doc_id, m.start", (eid,))]
-        co = [{"id": i, "type": t, "canonical": c, "documents": n} for i, t, c, n in self.conn.execute(
-            "SELECT e.id, e.type, e.canonical, count(DISTINCT m2.doc_id) FROM mentions m1 "
-            "JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.entity_id != m1.entity_id "
-            "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? GROUP BY e.id "
-            "ORDER BY 4 DESC, e.canonical LIMIT 15", (eid,))]
-        return {"id": eid, "type": etype, "canonical": canonical, "aliases": aliases,
-                "documents": len({m["doc_id"] for m in mentions}), "mentions": mentions, "co_occurring": co}
 
     def iter_ids(self) -> Iterator[str]:
         for (did,) in self.conn.execute("SELECT id FROM documents ORDER BY id"):
