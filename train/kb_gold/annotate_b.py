@@ -75,8 +75,8 @@ def occurrences(text: str, s: str) -> list[tuple[int, int]]:
     """Word-start occurrences of ``s`` (optional proclitics before, no letter after)."""
     pat = re.compile(r"(?<!" + _LETTER + r")(?:[وف]?[بلك]?)(" + re.escape(s) + r")(?!" + _LETTER + ")")
     out = [(m.start(1), m.end(1)) for m in pat.finditer(text)]
-    if s.startswith("ال") and len(s) > 3:  # لل+noun: the article's alif drops after ل
-        lil = re.compile(r"(?<!" + _LETTER + r")[وف]?لل(" + re.escape(s[2:]) + r")(?!" + _LETTER + ")")
+    if s.startswith("ال") and len(s) > 3:  # لل+noun (alif elided): marked whole, as in the README
+        lil = re.compile(r"(?<!" + _LETTER + r")[وف]?(لل" + re.escape(s[2:]) + r")(?!" + _LETTER + ")")
         out = sorted(out + [(m.start(1), m.end(1)) for m in lil.finditer(text)])
     if not out:  # fall back to plain substring (e.g. strings that start or end with punctuation)
         i = text.find(s)
