@@ -387,24 +387,8 @@ def _show(doc: _Doc, span) -> str:
 
 
 # -- entry point ------------------------------------------------------------------------
-def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool = False) -> dict:
-    """Scores of the knowledge base on the gold set: roles, quotes, events, clusters (and per split).
-
-    All gold articles are ingested together (resolution is across documents); scores are then
-    computed on the articles of ``split``.
-    """
-    from marsad.store.sqlite import SQLiteStore
-
-    if split not in ("dev", "test", "all"):
-        raise UsageError(f"unknown split {split!r} (dev, test or all)")
-    golds = load_gold(gold_dir, "all")
-    with tempfile.TemporaryDirectory(prefix="marsad-kbeval-") as tmp:
-        store = SQLiteStore(str(Path(tmp) / "kb.db"))
-        try:
-            ingest_gold(golds, store)
-            pairs = [(g, _Doc(store, g["doc_id"])) for g in golds]
-        finally:
-            store.close()
+def score(pairs: list[tuple[dict, object]], split: str = "all", *, errors: bool = False) -> dict:
+    """Scores of (gold record, system document) pairs of one split."""
     chosen = [p for p in pairs if split == "all" or p[0]["split"] == split]
     if not chosen:
         raise UsageError(f"no gold articles in split {split!r}")
@@ -414,3 +398,28 @@ def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool =
         for k in ("roles", "quotes", "events"):
             res[k].pop("errors", None)
     return res
+
+
+def system_pairs(gold_dir: Path | None = None) -> list[tuple[dict, "_Doc"]]:
+    """Every gold record with the system's output for its article, all ingested together."""
+    from marsad.store.sqlite import SQLiteStore
+
+    golds = load_gold(gold_dir, "all")
+    with tempfile.TemporaryDirectory(prefix="marsad-kbeval-") as tmp:
+        store = SQLiteStore(str(Path(tmp) / "kb.db"))
+        try:
+            ingest_gold(golds, store)
+            return [(g, _Doc(store, g["doc_id"])) for g in golds]
+        finally:
+            store.close()
+
+
+def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool = False) -> dict:
+    """Scores of the knowledge base on the gold set: roles, quotes, events, clusters.
+
+    All gold articles are ingested together (resolution is across documents); scores are then
+    computed on the articles of ``split`` (dev, test or all).
+    """
+    if split not in ("dev", "test", "all"):
+        raise UsageError(f"unknown split {split!r} (dev, test or all)")
+    return score(system_pairs(gold_dir), split, errors=errors)
