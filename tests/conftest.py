@@ -56,15 +56,11 @@ def examples_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory, seeds_dir) -> str:
-    """An SQLite store holding the five seeds, ingested then re-resolved (built once per session)."""
+    """An SQLite store holding the five seeds (built once per session)."""
     from marsad.ingest.runner import ingest
     from marsad.store import open_store
-    from marsad.store.kb_write import write_kb
 
     path = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
     with open_store(path) as store:
         ingest([str(seeds_dir)], store)
-        with store.transaction() as c:
-            for did in list(store.iter_ids()):
-                write_kb(c, store.get(did))
     return path

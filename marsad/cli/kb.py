@@ -236,25 +236,17 @@ def resolve_cmd(
     annotations (no re-annotation), so links that depend on documents ingested later are made."""
     import sys
 
-    from marsad.store.kb_write import write_kb
+    from marsad.store.kb_write import resolve_again
 
     with _open(db) as store:
         ids = list(store.iter_ids())
-        show = sys.stderr.isatty() if progress is None else progress
-        bar = None
-        if show:
-            from tqdm import tqdm
-            bar = tqdm(total=len(ids), unit="doc", desc="resolve")
-        for i in range(0, len(ids), 200):
-            with store.transaction() as c:
-                for did in ids[i:i + 200]:
-                    write_kb(c, store.get(did))
-            if bar:
-                bar.update(len(ids[i:i + 200]))
-        if bar:
-            bar.close()
+        from tqdm import tqdm
+
+        with tqdm(total=len(ids), unit="doc", desc="resolve", file=sys.stderr,
+                  disable=not (sys.stderr.isatty() if progress is None else progress)) as bar:
+            n = resolve_again(store, ids, on_batch=bar.update)
         st = store.stats()
-    typer.echo(f"resolved {len(ids)} documents: " + ", ".join(f"{k} {v}" for k, v in st["entities"].items()))
+    typer.echo(f"resolved {n} documents: " + ", ".join(f"{k} {v}" for k, v in st["entities"].items()))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -42,6 +42,7 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    resolved_again: int = 0      # documents whose references were resolved again after the batch
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -99,6 +100,7 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
     known = store.versions()
     report = IngestReport()
     batch: dict[str, Document] = {}
+    saved: list[str] = []
 
     def flush() -> None:
         if batch:
@@ -127,10 +129,15 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
             else:
                 report.new += 1
             known[item.id] = version
+            saved.append(item.id)
             batch[item.id] = item
             if len(batch) >= BATCH:
                 flush()
         flush()
     finally:
         bar.close()
+    if saved and hasattr(store, "conn"):
+        from marsad.store.kb_write import pending_for, resolve_again
+
+        report.resolved_again = resolve_again(store, pending_for(store.conn, saved))
     return report

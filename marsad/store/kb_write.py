@@ -98,7 +98,7 @@ def _authority_forms() -> dict[str, list[tuple[str, str]]]:
 def write_kb(c: sqlite3.Connection, doc: Document) -> None:
     """Resolve ``doc``'s mentions and write its entities, mentions, roles, quotes, events, topics."""
     old = [r[0] for r in c.execute("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?", (doc.id,))]
-    for table in ("mentions", "roles", "quotes", "events", "doc_topics"):
+    for table in ("mentions", "roles", "quotes", "events", "doc_topics", "pending_refs"):
         c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
     kb = SQLiteKnowledge(c)
     links = resolve_document(doc, kb)
@@ -108,6 +108,7 @@ def write_kb(c: sqlite3.Connection, doc: Document) -> None:
     _write_quotes(c, doc, people)
     _write_events(c, doc, links, kb)
     _write_topics(c, doc)
+    _pending(c, doc, links)
     _apply_entity_corrections(c, {lk.entity_id for lk in links})
     drop_orphans(c, old)
 
@@ -310,3 +311,53 @@ def _apply_event_corrections(c, ids: set[str]) -> None:
             for f in EDITABLE_EVENT_FIELDS:
                 if f in p:
                     c.execute(f"UPDATE events SET {f} = ?, corrected = 1 WHERE id = ?", (p[f], target))
+
+
+def _pending(c: sqlite3.Connection, doc: Document, links: list[Link]) -> None:
+    """Record this document's references that a later document could resolve."""
+    from marsad.resolve.resolver import _HONORIFIC_TITLE
+
+    rows = {("surname", names.name_key(lk.text)) for lk in links
+            if lk.type == "PERSON" and (lk.why.startswith("name alone") or lk.why.startswith("surname shared"))}
+    linked = {(lk.start, lk.end) for lk in links if lk.source == "title"}
+    rows |= {("title", names.name_key(m.group(2))[2:]) for m in _HONORIFIC_TITLE.finditer(doc.text)
+             if (m.start(), m.end()) not in linked}
+    c.executemany("INSERT OR IGNORE INTO pending_refs(doc_id, kind, key) VALUES (?,?,?)",
+                  [(doc.id, k, v) for k, v in rows])
+
+
+def pending_for(c: sqlite3.Connection, doc_ids: list[str]) -> list[str]:
+    """Stored documents whose pending references the documents ``doc_ids`` may now resolve:
+    lone surnames of people these documents name in full, titles their roles give."""
+    out: set[str] = set()
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        surnames = {r[0] for r in c.execute(
+            f"SELECT DISTINCT p.surname FROM person_surnames p JOIN mentions m ON m.entity_id = p.entity_id "
+            f"WHERE m.doc_id IN ({marks})", chunk)}
+        heads = set()
+        for (title,) in c.execute(f"SELECT DISTINCT title FROM roles WHERE doc_id IN ({marks})", chunk):
+            toks = names.tokens(title)
+            if toks:
+                heads.add(toks[0][2:] if toks[0].startswith("ال") else toks[0])
+        for kind, keys in (("surname", surnames), ("title", heads)):
+            keys = list(keys)
+            for j in range(0, len(keys), 500):
+                part = keys[j:j + 500]
+                out.update(r[0] for r in c.execute(
+                    f"SELECT DISTINCT doc_id FROM pending_refs WHERE kind = ? AND key IN ({','.join('?' * len(part))})",
+                    [kind] + part))
+    return sorted(out)
+
+
+def resolve_again(store, doc_ids, *, batch: int = 200, on_batch=None) -> int:
+    """Re-resolve stored documents from their layers (no re-annotation); returns how many."""
+    ids = list(doc_ids)
+    for i in range(0, len(ids), batch):
+        with store.transaction() as c:
+            for did in ids[i:i + batch]:
+                write_kb(c, store.get(did))
+        if on_batch:
+            on_batch(len(ids[i:i + batch]))
+    return len(ids)

@@ -72,3 +72,19 @@ def test_alias_search_finds_entities(store):
     assert any(e["id"] == "org:gpai" for e in items)
     total, items = store.list_entities(q="GPAI", limit=5)
     assert any(e["id"] == "org:gpai" for e in items)
+
+
+def test_resolution_does_not_depend_on_ingest_order(tmp_path, seed_paths):
+    """The conference release (no name, only «السيدة الوزيرة») ingested first, alone; the
+    articles naming the minister later: the title reference is resolved by the later ingest."""
+    from marsad.ingest.runner import ingest
+
+    db = str(tmp_path / "order.db")
+    release = [str(p) for p in seed_paths if p.name.startswith("004")]
+    others = [str(p) for p in seed_paths if not p.name.startswith("004")]
+    with open_store(db) as s:
+        ingest(release, s)
+        assert s.conn.execute("SELECT count(*) FROM pending_refs WHERE kind = 'title'").fetchone()[0] >= 1
+        report = ingest(others, s)
+        assert report.resolved_again >= 1
+        assert s.entity(SEGHROUCHNI)["documents"] >= 3
