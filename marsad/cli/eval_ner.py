@@ -13,14 +13,12 @@ from marsad.errors import UsageError
 
 def evaluate_file(gold: Path) -> dict:
     """Tag every sentence of a two-column CoNLL file and score it (benchmark types)."""
-    from marsad.extract.entities import tagger
+    from marsad.extract.entities import tag_sentences
     from marsad.extract.ner_eval import evaluate_tags
-    from marsad.extract.ner_features import sentence_features
     from marsad.train_data import read_conll
 
     sents = read_conll(gold)
-    crf = tagger()
-    pred = [crf.tag(sentence_features(words)) for words, _ in sents]
+    pred = tag_sentences([words for words, _ in sents])
     return evaluate_tags([t for _, t in sents], pred)
 
 

@@ -1,8 +1,9 @@
-"""Named entities: our CRF (trained on ANERcorp) plus the curated authority gazetteer.
+"""Named entities: our tagger (trained on ANERcorp) plus the curated authority gazetteer.
 
-The stage ``entities`` reads each sentence's tokens, tags them with the CRF
-(``marsad/models/ner``, loaded lazily and checked against its sha256), and turns the BIO
-spans into mentions:
+The stage ``entities`` reads each sentence's tokens, tags them with the shipped model
+(``marsad/models/ner``: the neural BiLSTM-CRF run with NumPy, ``ner_neural.py``, or the CRF;
+loaded lazily and checked against the sha256 in ``meta.json``), and turns the BIO spans into
+mentions:
 
 * offsets exclude a leading proclitic (و ف ب ك ل) and a leading honorific (السيد، السيدة …);
 * the canonical form is the mention without clitics (``للمغرب`` → ``المغرب``);
@@ -28,22 +29,44 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 
 
+class _CRF:
+    """The CRF model behind the same interface as the neural tagger."""
+
+    def __init__(self, path: Path):
+        import pycrfsuite
+
+        self.crf = pycrfsuite.Tagger()
+        self.crf.open(str(path))
+
+    def tag(self, sents: list[list[str]]) -> list[list[str]]:
+        return [self.crf.tag(sentence_features(w)) if w else [] for w in sents]
+
+
 @lru_cache(maxsize=1)
 def tagger():
-    """The CRF tagger, loaded once; ModelError if the file is missing or altered."""
-    import pycrfsuite
-
+    """The shipped tagger (``meta.json``'s ``tagger``: ``neural`` or ``crf``), loaded once, with
+    ``.tag(list of token lists) → list of BIO label lists``; ModelError if a file is missing or
+    does not match its sha256 in meta.json."""
     meta_path = MODEL_DIR / "meta.json"
-    model = MODEL_DIR / "crf.crfsuite"
-    if not meta_path.exists() or not model.exists():
-        raise ModelError(f"NER model missing in {MODEL_DIR} (rebuild: python train/ner/train_crf.py)")
+    if not meta_path.exists():
+        raise ModelError(f"NER model missing in {MODEL_DIR} (rebuild: see train/ner/README.md)")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    digest = hashlib.sha256(model.read_bytes()).hexdigest()
-    if digest != meta["files"]["crf.crfsuite"]:
-        raise ModelError(f"NER model {model} does not match the sha256 in its meta.json")
-    t = pycrfsuite.Tagger()
-    t.open(str(model))
-    return t
+    for name, sha in meta.get("files", {}).items():
+        path = MODEL_DIR / name
+        if not path.exists():
+            raise ModelError(f"NER model file {path} missing (rebuild: see train/ner/README.md)")
+        if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            raise ModelError(f"NER model {path} does not match the sha256 in its meta.json")
+    if meta.get("tagger", "crf") == "neural":
+        from marsad.extract import ner_neural
+
+        return ner_neural.load(MODEL_DIR / "neural.npz")
+    return _CRF(MODEL_DIR / "crf.crfsuite")
+
+
+def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
+    """BIO labels (PERS, LOC, ORG, MISC) for token lists, with the shipped model."""
+    return tagger().tag(sents)
 
 
 @lru_cache(maxsize=1)
@@ -126,10 +149,12 @@ def _type(label: str, canonical: str) -> str:
 
 
 def tag_document(doc: Document) -> list[Span]:
-    """Entity spans for a segmented document."""
-    crf = tagger()
+    """Entity spans for a segmented document (all its sentences tagged in one batch)."""
+    model = tagger()
+    source = "crf" if isinstance(model, _CRF) else "neural"
     tokens = doc.spans("tokens")
     out: list[Span] = []
+    sentences: list[list[Span]] = []
     ti = 0
     for sent in doc.spans("sentences"):
         while ti < len(tokens) and tokens[ti].start < sent.start:
@@ -138,10 +163,10 @@ def tag_document(doc: Document) -> list[Span]:
         while ti < len(tokens) and tokens[ti].end <= sent.end:
             toks.append(tokens[ti])
             ti += 1
-        if not toks:
-            continue
-        words = [doc.text[t.start:t.end] for t in toks]
-        tags = crf.tag(sentence_features(words))
+        if toks:
+            sentences.append(toks)
+    all_words = [[doc.text[t.start:t.end] for t in toks] for toks in sentences]
+    for toks, words, tags in zip(sentences, all_words, model.tag(all_words)):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
             m = _mention(doc, toks, a, b, entry["type"])
@@ -164,7 +189,7 @@ def tag_document(doc: Document) -> list[Span]:
                 m = _mention(doc, toks, i, j, etype)
                 if m and any(ch.isalpha() for ch in m[2]):
                     out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
-                                                                     "source": "crf", "confidence": 0.8}))
+                                                                     "source": source, "confidence": 0.8}))
             i = j
     return _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end)))
 

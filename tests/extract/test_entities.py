@@ -95,8 +95,26 @@ def test_altered_model_is_refused(tmp_path, monkeypatch):
 def test_meta_records_data_licences_metrics_and_sha():
     meta = json.loads((ent.MODEL_DIR / "meta.json").read_text())
     assert meta["training_data"] and all("licence" in d for d in meta["training_data"])
-    assert meta["metrics"]["anercorp_test"]["micro"]["f1"] > 0
-    assert len(meta["files"]["crf.crfsuite"]) == 64
+    assert meta["metrics"]["anercorp_test"]["micro"]["f1"] >= BASELINE["anercorp_test_micro_f1"]
+    assert meta["metrics"]["aqmar_dev"]["micro"]["f1"] > 0
+    shipped = {"neural": "neural.npz", "crf": "crf.crfsuite"}[meta.get("tagger", "crf")]
+    assert len(meta["files"][shipped]) == 64
+    total = sum((ent.MODEL_DIR / name).stat().st_size for name in meta["files"])
+    assert total <= 50 * 1024 * 1024
+
+
+def test_altered_neural_weights_are_refused(tmp_path, monkeypatch):
+    model_dir = tmp_path / "ner"
+    model_dir.mkdir()
+    (model_dir / "neural.npz").write_bytes(b"not a model")
+    (model_dir / "meta.json").write_text(json.dumps({"tagger": "neural", "files": {"neural.npz": "0" * 64}}))
+    monkeypatch.setattr(ent, "MODEL_DIR", model_dir)
+    ent.tagger.cache_clear()
+    try:
+        with pytest.raises(ModelError):
+            ent.tagger()
+    finally:
+        ent.tagger.cache_clear()
 
 
 def test_anercorp_test_gate():

@@ -1,0 +1,73 @@
+"""NumPy inference of the neural tagger: Viterbi, batching and the shipped weights."""
+import itertools
+
+import numpy as np
+import pytest
+
+from marsad.extract import entities as ent
+from marsad.extract import ner_neural
+
+
+def _brute_force(em, trans, start, end):
+    T, N = em.shape
+    best, path = -np.inf, None
+    for y in itertools.product(range(N), repeat=T):
+        s = start[y[0]] + em[0, y[0]] + end[y[-1]] + sum(trans[y[t - 1], y[t]] + em[t, y[t]] for t in range(1, T))
+        if s > best:
+            best, path = s, list(y)
+    return path
+
+
+def test_viterbi_finds_the_best_path_of_each_padded_sentence():
+    rng = np.random.default_rng(0)
+    N = 4
+    W = {"crf.trans": rng.normal(size=(N, N)), "crf.start": rng.normal(size=N), "crf.end": rng.normal(size=N)}
+    tagger = ner_neural.NumpyTagger(W, None, [str(i) for i in range(N)])
+    lengths = np.array([5, 3, 1])
+    em = rng.normal(size=(3, 5, N)).astype(np.float32)
+    paths = tagger.viterbi(em, lengths)
+    for b, n in enumerate(lengths):
+        assert paths[b] == _brute_force(em[b, :n], *(tagger.W[k] for k in ("crf.trans", "crf.start", "crf.end")))
+
+
+def _shipped():
+    t = ent.tagger()
+    if not isinstance(t, ner_neural.NumpyTagger):
+        pytest.skip("the shipped tagger is not the neural one")
+    return t
+
+
+SENTS = [
+    "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيدعم المغرب .".split(),
+    "وأعلنت شركة مايكروسوفت عن شراكة مع جامعة محمد السادس .".split(),
+    "التقى عمر هلال بنظيره الأمريكي في نيويورك".split(),
+    ["مرحبا"],
+]
+
+
+def test_batched_emissions_equal_one_sentence_at_a_time():
+    """Padding, length sorting and the reversed LSTM pass must not change any sentence's scores."""
+    t = _shipped()
+    order = sorted(range(len(SENTS)), key=lambda i: -len(SENTS[i]))
+    batch = t.vocab.batch([SENTS[i] for i in order])
+    em = t.emissions(batch)
+    for row, i in enumerate(order):
+        alone = t.emissions(t.vocab.batch([SENTS[i]]))[0]
+        n = len(SENTS[i])
+        np.testing.assert_allclose(em[row, :n], alone[:n], rtol=1e-4, atol=1e-4)
+    assert t.tag(SENTS) == [t.tag([s])[0] for s in SENTS]
+
+
+def test_shipped_tagger_finds_people_places_and_organisations():
+    tags = _shipped().tag(SENTS[:3])
+    assert tags[0][3:5] == ["B-PERS", "I-PERS"]  # إيمانويل ماكرون
+    assert tags[0][6] == "B-LOC"  # باريس
+    assert tags[2][1:3] == ["B-PERS", "I-PERS"]  # عمر هلال
+    assert tags[2][-1] == "B-LOC"  # نيويورك
+    assert all(len(t) == len(s) for t, s in zip(tags, SENTS))
+
+
+def test_empty_input():
+    t = _shipped()
+    assert t.tag([]) == []
+    assert t.tag([[], ["باريس"]])[0] == []

@@ -1,0 +1,295 @@
+"""Train the neural entity tagger (char-CNN + word vectors + features → BiLSTM → CRF) in PyTorch.
+
+    python train/ner/build_vectors.py          # once: PPMI+SVD vectors from ../shared/data/news
+    python train/ner/train_neural.py [--epochs 40] [--hidden 100] [--seed 1] [--threads 1]
+
+Trains on ANERcorp (CAMeL split) train minus its last 10% of sentences, which serve as the dev
+set for early stopping (the CAMeL split has no dev part); ``--full`` then also trains on the dev
+part for the best epoch count. Exports the weights and vocabularies to
+``train/ner/work/neural.npz`` (``--ship``: to ``marsad/models/ner/`` with a new
+``meta.json``), checks that the NumPy inference (``marsad.extract.ner_neural``)
+gives the same labels as torch on ANERcorp test, and writes ``neural.json`` (metrics, timing,
+command) beside the weights. Inputs are encoded by ``ner_neural.Vocab`` so that training and inference
+see the same features. Needs the ``train`` extra (torch).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+from marsad.config import shared_dir  # noqa: E402
+from marsad.extract.ner_eval import evaluate_tags  # noqa: E402
+from marsad.extract.ner_features import _EDGE_PUNCT, norm, token_info  # noqa: E402
+from marsad.extract.ner_neural import NumpyTagger, Vocab, load  # noqa: E402
+from marsad.train_data import anercorp, aqmar  # noqa: E402
+
+OUT = ROOT / "marsad" / "models" / "ner"
+WORK = Path(__file__).resolve().parent / "work"
+LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+N_CLUSTERS = (100, 300, 1000)
+
+
+class Tagger(nn.Module):
+    def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False):
+        super().__init__()
+        self.word_emb = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=not tune, padding_idx=0)
+        self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
+        self.char_conv = nn.Conv1d(char_dim, filters, width, padding=width // 2)
+        self.pre_emb = nn.Embedding(n_pres, 8)
+        self.shape_emb = nn.Embedding(n_shapes, 4)
+        self.cl_emb = nn.ModuleList(nn.Embedding(n + 2, 16) for n in N_CLUSTERS)
+        d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS)
+        self.drop = nn.Dropout(0.5)
+        self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(2 * hidden, len(LABELS))
+        n = len(LABELS)
+        self.trans = nn.Parameter(torch.zeros(n, n))
+        self.start = nn.Parameter(torch.zeros(n))
+        self.end = nn.Parameter(torch.zeros(n))
+        with torch.no_grad():  # forbid I-X after anything but B-X / I-X
+            for j, lab in enumerate(LABELS):
+                if lab.startswith("I-"):
+                    self.start[j] = -1e4
+                    for i, prev in enumerate(LABELS):
+                        if prev[2:] != lab[2:]:
+                            self.trans[i, j] = -1e4
+
+    def chars(self, chars):
+        x = self.char_conv(self.char_emb(chars).transpose(1, 2)).transpose(1, 2)  # U, L, F
+        mask = chars > 0
+        mask[:, 0] = True
+        return x.masked_fill(~mask[:, :, None], float("-inf")).max(1).values
+
+    def emissions(self, b, word_drop=0.0):
+        words = b["words"]
+        if self.training and word_drop:
+            words = words.masked_fill((torch.rand(words.shape) < word_drop) & (words > 0), 1)
+        parts = [self.word_emb(words), self.chars(b["chars"])[b["char_rows"]], self.pre_emb(b["pres"]),
+                 self.shape_emb(b["shapes"]), b["flags"]]
+        parts += [e(b["clusters"][:, :, k]) for k, e in enumerate(self.cl_emb)]
+        x = self.drop(torch.cat(parts, 2))
+        packed = nn.utils.rnn.pack_padded_sequence(x, b["lengths"], batch_first=True, enforce_sorted=True)
+        h, _ = self.lstm(packed)
+        h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
+        return self.out(self.drop(h))
+
+    def nll(self, em, y, lengths):
+        B, T, N = em.shape
+        mask = torch.arange(T)[None, :] < lengths[:, None]
+        bi = torch.arange(B)
+        gold = self.start[y[:, 0]] + em[bi, 0, y[:, 0]]
+        alpha = self.start[None] + em[:, 0]
+        for t in range(1, T):
+            m = mask[:, t]
+            gold = gold + torch.where(m, self.trans[y[:, t - 1], y[:, t]] + em[bi, t, y[:, t]], torch.zeros(()))
+            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None], 1) + em[:, t]
+            alpha = torch.where(m[:, None], nxt, alpha)
+        last = y[bi, lengths - 1]
+        gold = gold + self.end[last]
+        return (torch.logsumexp(alpha + self.end[None], 1) - gold).sum()
+
+
+def to_torch(batch):
+    out = {k: torch.from_numpy(v) for k, v in batch.items()}
+    out["lengths"] = torch.from_numpy(batch["lengths"])
+    return out
+
+
+def batches(sents, vocab, size, shuffle, rng):
+    """(torch batch, gold ids or None, original indices) sorted by decreasing length inside a batch."""
+    order = np.argsort([-len(w) for w, _ in sents], kind="stable")
+    chunks = [order[i:i + size] for i in range(0, len(order), size)]
+    if shuffle:
+        rng.shuffle(chunks)
+    for idx in chunks:
+        idx = sorted(idx, key=lambda i: -len(sents[i][0]))
+        b = vocab.batch([sents[i][0] for i in idx])
+        y = np.zeros(b["words"].shape, np.int64)
+        for r, i in enumerate(idx):
+            y[r, :len(sents[i][1])] = [LABELS.index(t) for t in sents[i][1]]
+        yield to_torch(b), torch.from_numpy(y), idx
+
+
+def export(model: Tagger, vocab_lists: dict, path: Path) -> None:
+    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    W = {"word_emb": sd["word_emb.weight"].astype(np.float16), "char_emb": sd["char_emb.weight"],
+         "char_conv.w": sd["char_conv.weight"], "char_conv.b": sd["char_conv.bias"],
+         "pre_emb": sd["pre_emb.weight"], "shape_emb": sd["shape_emb.weight"],
+         "out.w": sd["out.weight"], "out.b": sd["out.bias"],
+         "crf.trans": sd["trans"], "crf.start": sd["start"], "crf.end": sd["end"]}
+    for k in range(len(N_CLUSTERS)):
+        W[f"cl_emb{k}"] = sd[f"cl_emb.{k}.weight"]
+    for d in ("", "_reverse"):
+        for a, b in (("w_ih", "weight_ih_l0"), ("w_hh", "weight_hh_l0"), ("b_ih", "bias_ih_l0"), ("b_hh", "bias_hh_l0")):
+            W[f"lstm.{a}{d}"] = sd[f"lstm.{b}{d}"]
+    arrays = {"w:" + k: v for k, v in W.items()}
+    arrays.update({"v:" + k: np.array(v) for k, v in vocab_lists.items()})
+    np.savez_compressed(path, **arrays)
+
+
+def predict_torch(model, sents, vocab, np_tagger):
+    model.eval()
+    pred: list = [None] * len(sents)
+    with torch.no_grad():
+        for b, _, idx in batches([(w, ["O"] * len(w)) for w in sents], vocab, 64, False, None):
+            em = model.emissions(b).numpy()
+            for i, p in zip(idx, np_tagger.viterbi(em, b["lengths"].numpy())):
+                pred[i] = [LABELS[j] for j in p]
+    return pred
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--patience", type=int, default=6)
+    ap.add_argument("--hidden", type=int, default=100)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--word-drop", type=float, default=0.05)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--vectors", default=str(WORK / "vectors.npz"))
+    ap.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
+    ap.add_argument("--full", action="store_true", help="retrain on train+dev for the best epoch count")
+    ap.add_argument("--out", default=str(WORK / "neural.npz"))
+    ap.add_argument("--ship", action="store_true", help="copy the result to marsad/models/ner and rewrite meta.json")
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("../shared not found (set MARSAD_SHARED)")
+    t_start = time.time()
+    allsents = anercorp("train", shared)
+    cut = int(len(allsents) * 0.9)
+    train, dev = allsents[:cut], allsents[cut:]
+    test, aq = anercorp("test", shared), aqmar("dev", shared)
+    z = np.load(args.vectors)
+    vwords = ["<pad>", "<unk>"] + [str(w) for w in z["words"]]
+    vectors = np.concatenate([np.zeros((2, z["vectors"].shape[1]), np.float32), z["vectors"]]).astype(np.float16)
+    vectors = vectors.astype(np.float32)  # the shipped table is float16: train with the same values
+    char_count = Counter(c for w, _ in allsents for tok in w for c in norm(_EDGE_PUNCT.sub("", tok) or tok))
+    chars = ["<pad>", "<unk>"] + sorted(c for c, n in char_count.items() if n >= 2)
+    pres = ["<pad>", "<unk>"] + sorted({token_info(t)["pre"] for w, _ in allsents for t in w})
+    shapes = ["<pad>", "<unk>", "AR", "D", "Xx", "XX", "x", "P", "O"]
+    vocab_lists = {"words": vwords, "chars": chars, "pres": pres, "shapes": shapes,
+                   "n_clusters": list(N_CLUSTERS), "labels": LABELS}
+    vocab = Vocab(vwords, chars, pres, shapes, N_CLUSTERS)
+    print(f"vocab {len(vwords)} words, {len(chars)} chars, {len(pres)} proclitic forms; "
+          f"train {len(train)} dev {len(dev)} sentences", flush=True)
+
+    def fit(data, epochs, dev_data):
+        model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words)
+        opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+        best, best_state, best_epoch, bad = -1.0, None, 0, 0
+        for epoch in range(1, epochs + 1):
+            model.train()
+            t0, total = time.time(), 0.0
+            for b, y, _ in batches(data, vocab, args.batch, True, rng):
+                opt.zero_grad()
+                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"])
+                (loss / len(y)).backward()
+                nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+                opt.step()
+                total += loss.item()
+            msg = f"epoch {epoch} loss {total / len(data):.3f} {time.time() - t0:.0f}s"
+            if dev_data is not None:
+                tmp = NumpyTagger({"crf.trans": model.trans.detach().numpy(), "crf.start": model.start.detach().numpy(),
+                                   "crf.end": model.end.detach().numpy()}, vocab, LABELS)
+                f1 = evaluate_tags([t for _, t in dev_data],
+                                   predict_torch(model, [w for w, _ in dev_data], vocab, tmp))["micro"]["f1"]
+                msg += f" dev F1 {f1:.4f}"
+                if f1 > best:
+                    best, best_epoch, bad = f1, epoch, 0
+                    best_state = {k: v.clone() for k, v in model.state_dict().items()}
+                else:
+                    bad += 1
+            print(msg, flush=True)
+            if dev_data is not None and bad >= args.patience:
+                break
+        if best_state is not None:
+            model.load_state_dict(best_state)
+        return model, best, best_epoch
+
+    model, dev_f1, best_epoch = fit(train, args.epochs, dev)
+    print(f"best dev F1 {dev_f1:.4f} at epoch {best_epoch}", flush=True)
+    if args.full:
+        model, _, _ = fit(allsents, best_epoch, None)
+    with torch.no_grad():  # the word table ships as float16: evaluate torch with the same values
+        model.word_emb.weight.copy_(model.word_emb.weight.half().float())
+    train_seconds = time.time() - t_start
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    export(model, vocab_lists, out)
+    np_tagger = load(out)
+    metrics, same = {}, {}
+    for name, sents in (("anercorp_test", test), ("aqmar_dev", aq)):
+        words = [w for w, _ in sents]
+        t0 = time.time()
+        pred = np_tagger.tag(words)
+        secs = time.time() - t0
+        ref = predict_torch(model, words, vocab, np_tagger)
+        same[name] = sum(p == r for p, r in zip(pred, ref)) / len(sents)
+        metrics[name] = evaluate_tags([t for _, t in sents], pred)
+        print(name, json.dumps(metrics[name]["micro"]), f"numpy==torch on {same[name]:.2%} of sentences,",
+              f"{sum(map(len, words)) / secs:,.0f} tokens/s", flush=True)
+    info = {"dev_f1": dev_f1, "best_epoch": best_epoch, "train_seconds": round(train_seconds, 1),
+            "metrics": metrics, "numpy_matches_torch": same, "params": vars(args),
+            "command": "python train/ner/train_neural.py " + " ".join(sys.argv[1:])}
+    out.with_suffix(".json").write_text(json.dumps(info, indent=1), encoding="utf-8")
+    print(f"{out} {out.stat().st_size / 1e6:.1f} MB, {train_seconds:.0f}s")
+    if args.ship:
+        ship(out, info)
+
+
+def ship(npz: Path, info: dict) -> None:
+    """Make ``npz`` the shipped tagger: copy it to marsad/models/ner/neural.npz and rewrite meta.json
+    (the CRF's own record is kept under ``crf``)."""
+    import hashlib
+    import shutil
+
+    from marsad import __version__
+
+    target = OUT / "neural.npz"
+    if npz.resolve() != target.resolve():
+        shutil.copyfile(npz, target)
+    old = json.loads((OUT / "meta.json").read_text(encoding="utf-8"))
+    crf = old.get("crf") or {k: old[k] for k in ("kind", "params", "train_seconds", "metrics", "command") if k in old}
+    files = {name: hashlib.sha256((OUT / name).read_bytes()).hexdigest() for name in ("neural.npz", "crf.crfsuite")
+             if (OUT / name).exists()}
+    meta = {
+        "name": "marsad-ner", "version": "0.2.0", "marsad_version": __version__, "tagger": "neural",
+        "kind": "char-CNN + PPMI-SVD word vectors + gazetteer/title/cluster features → BiLSTM → CRF; "
+                "trained in PyTorch, run with NumPy (marsad/extract/ner_neural.py)",
+        "labels": "BIO over PERS, LOC, ORG, MISC (ANERcorp benchmark types); GPE/LOC/EVENT split at inference",
+        "training_data": [
+            {"corpus": "ANERcorp CAMeL Lab split, train (last 10% of sentences as dev for early stopping)",
+             "licence": "free for research (Benajiba & Rosso)"},
+            {"corpus": "word vectors: ANT v2.1 + ANT v1.1 Jawhara FM (Apache-2.0), MARSUM (CC BY 4.0), "
+                       "train/ner/build_vectors.py", "licence": "Apache-2.0 / CC BY 4.0"}],
+        "gazetteers": "marsad/extract/data/gazetteers (see SOURCES.md)",
+        "params": info["params"], "dev_f1": info["dev_f1"], "best_epoch": info["best_epoch"],
+        "train_seconds": info["train_seconds"], "metrics": info["metrics"],
+        "numpy_matches_torch": info["numpy_matches_torch"],
+        "files": files,
+        "command": "python train/ner/build_vectors.py && " + info["command"],
+        "crf": crf,
+    }
+    (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    print("shipped", target, files)
+
+
+if __name__ == "__main__":
+    main()
