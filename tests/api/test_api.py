@@ -1,35 +1,8 @@
-from pathlib import Path
-
-import pytest
+"""Documents, ingestion, uploads, tokens and escaping."""
 from fastapi.testclient import TestClient
 
 from marsad.api.app import create_app
-
-REPO = Path(__file__).resolve().parents[2]
-TOKEN = "s3cret-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture(scope="module")
-def db(examples_db, tmp_path_factory):
-    """A private copy of the examples store (these tests may write to it)."""
-    import shutil
-    path = str(tmp_path_factory.mktemp("db") / "copy.db")
-    shutil.copy(examples_db, path)
-    return path
-
-
-@pytest.fixture
-def client(db):
-    return TestClient(create_app(db, token=TOKEN, max_upload=20_000))
-
-
-def assert_error(res, status):
-    assert res.status_code == status, res.text
-    body = res.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status and body["error"]["message"]
-    return body["error"]
+from api_helpers import AUTH, TOKEN, assert_error
 
 
 def test_stats_and_documents_pagination(client):
@@ -63,7 +36,8 @@ def test_errors_have_one_shape(client):
     assert_error(client.get("/api/documents/ffffffffffffffff"), 404)
     assert_error(client.get("/api/nothing-here"), 404)
     assert_error(client.get("/api/documents", params={"limit": 0}), 422)
-    assert_error(client.post("/api/documents", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"}), 422)
+    err = assert_error(client.post("/api/documents", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"}), 400)
+    assert "malformed JSON" in err["message"]
     assert_error(client.post("/api/documents", json={"text": "نص"}), 401)
     assert_error(client.post("/api/documents", json={"text": "نص"}, headers={"Authorization": "Bearer wrong"}), 401)
 
@@ -105,17 +79,42 @@ def test_bad_uploads_rejected_clearly(client):
     assert_error(client.post("/api/documents", headers=AUTH, json={"text": "نص", "published": "غدا"}), 422)
 
 
-def test_hostile_article_is_escaped(client):
+def test_hostile_article_is_served_as_data_never_markup(client):
     hostile = 'خبر <script>alert("x")</script> <img src=x onerror=alert(1)> نهاية.'
     did = client.post("/api/documents", headers=AUTH, json={"text": hostile, "title": "<b>t</b>"}).json()["id"]
-    page = client.get(f"/documents/{did}").text
-    assert "<script>alert" not in page and "<img src=x" not in page and "<b>t</b>" not in page
-    assert "&lt;script&gt;" in page
+    doc = client.get(f"/api/documents/{did}").json()
+    assert "<script>" in doc["text"] and doc["title"] == "<b>t</b>"  # stored as written, served as JSON
+    page = client.get(f"/documents/{did}")
+    # the page is a fixed shell: nothing of the article is ever in the HTML, and the CSP forbids inline script
+    assert "alert" not in page.text and "<b>t</b>" not in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "object-src 'none'" in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
     home = client.get("/").text
-    assert 'dir="rtl"' in home and "<script>alert" not in home and "http://" not in home.split("<main>")[0]
+    assert 'dir="rtl"' in home and "http://" not in home and "https://" not in home
+
+
+def test_path_ingest_only_inside_the_operator_folder(db, tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("أعلنت الوزارة عن إطلاق برنامج جديد للتكوين في الذكاء الاصطناعي.", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("سر", encoding="utf-8")
+    c = TestClient(create_app(db, token=TOKEN, ingest_dir=str(folder)))
+    res = c.post("/api/ingest", headers=AUTH, json={"path": "a.txt"})
+    assert res.status_code == 200 and res.json()["new"] + res.json()["unchanged"] == 1
+    assert "outside" in assert_error(c.post("/api/ingest", headers=AUTH, json={"path": "../secret.txt"}), 403)["message"]
+    assert_error(c.post("/api/ingest", headers=AUTH, json={"path": str(tmp_path / "secret.txt")}), 403)
+    assert_error(c.post("/api/ingest", headers=AUTH, json={"path": "nothing.txt"}), 404)
+    assert_error(c.post("/api/ingest", json={"path": "a.txt"}), 401)
+    off = TestClient(create_app(db, token=TOKEN))
+    assert "no ingest folder" in assert_error(off.post("/api/ingest", headers=AUTH, json={"path": "a.txt"}), 403)["message"]
 
 
 def test_openapi_lists_endpoints(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/stats", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/upload"):
-        assert p in paths
+    for p in ("/api/stats", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/upload",
+              "/api/entities/{entity_id}", "/api/events", "/api/quotes", "/api/roles", "/api/topics", "/api/search",
+              "/api/ask", "/api/timeline", "/api/graph", "/api/export/{fmt}", "/api/corrections",
+              "/api/corrections/{correction_id}", "/api/ingest"):
+        assert p in paths, p
+    assert client.get("/docs").status_code == 200  # the offline API reference page

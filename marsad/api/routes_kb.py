@@ -1,0 +1,149 @@
+"""API routes for the knowledge base: entities, events, quotes, roles, topics, timeline,
+graph and corrections."""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from fastapi import Depends, FastAPI, Path, Query
+from pydantic import BaseModel, Field
+
+from marsad.api.app import DATE_RE, ApiError, Context, page
+
+ENTITY_TYPES = "^(PERSON|ORG|GPE|LOC|FAC|EVENT|MISC)$"
+EVENT_TYPES = "^[A-Z_]{2,30}$"
+
+
+class CorrectionIn(BaseModel):
+    kind: Literal["retype", "rename", "merge", "split", "delete_event", "edit_event"] = Field(
+        ..., description="retype/rename/merge: target is an entity id; split: target is "
+                         "'doc_id:start:end' of a mention; delete_event/edit_event: an event id.")
+    target: str = Field(..., min_length=1, max_length=300)
+    payload: dict[str, Any] = Field(default_factory=dict, description=(
+        "retype {type}; rename {canonical}; merge {into}; split {canonical?, type?}; "
+        "edit_event {type?, date?, place?}; delete_event {}"))
+    author: Optional[str] = Field(None, max_length=100)
+
+
+def kb(s, name: str):
+    """The store's knowledge-base method ``name`` (503 when this store has none)."""
+    fn = getattr(s, name, None)
+    if fn is None:
+        raise ApiError(503, "M530", f"the knowledge base is not available in this store ({name})")
+    return fn
+
+
+def entity_id(s, value: str | None) -> str | None:
+    """The entity id for an id or a name (404 when nothing matches)."""
+    if not value:
+        return None
+    if s.conn.execute("SELECT 1 FROM entities WHERE id = ?", (value,)).fetchone():
+        return value
+    _, found = s.list_entities(q=value, limit=1)
+    if not found:
+        raise ApiError(404, "M301", f"no entity with id or name {value!r}")
+    return found[0]["id"]
+
+
+def mount(app: FastAPI, ctx: Context) -> None:
+    store, can_read, can_write = ctx.store, ctx.can_read, ctx.can_write
+    read = [Depends(can_read)]
+
+    @app.get("/api/entities", dependencies=read, tags=["knowledge base"])
+    def entities(s=Depends(store), limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
+                 type: Optional[str] = Query(None, pattern=ENTITY_TYPES),
+                 q: Optional[str] = Query(None, max_length=200)) -> dict:
+        """Entities with their mention and document counts, most documented first."""
+        total, items = s.list_entities(limit=limit, offset=offset, etype=type, q=q)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/entities/{entity_id}", dependencies=read, tags=["knowledge base"])
+    def entity(entity_id: str = Path(..., max_length=300), s=Depends(store)) -> dict:
+        """One entity (id or exact canonical name): aliases, type, mentions, roles, events,
+        quotes, co-occurring entities, documents, and why mentions were linked to it."""
+        from marsad.api.routes_docs import with_labels
+
+        e = s.entity(entity_id)
+        with_labels(s, e.get("mentions", []))
+        return e
+
+    @app.get("/api/events", dependencies=read, tags=["knowledge base"])
+    def events(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+               type: Optional[str] = Query(None, pattern=EVENT_TYPES),
+               date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
+               date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
+               entity: Optional[str] = Query(None, max_length=300), topic: Optional[str] = Query(None, max_length=100),
+               doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+        """Typed events (MEMBERSHIP, AGREEMENT, MEETING, CONFERENCE, ADOPTION, LAUNCH) with
+        arguments, evidence offsets and topics; filters by type, date range, entity, topic, document."""
+        total, items = kb(s, "events")(etype=type, date_from=date_from, date_to=date_to, entity=entity_id(s, entity),
+                                       topic=topic, doc_id=doc_id, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/quotes", dependencies=read, tags=["knowledge base"])
+    def quotes(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+               speaker: Optional[str] = Query(None, max_length=300),
+               doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+        """Quotes with their speaker and offsets; filters by speaker (id or name) and document."""
+        total, items = kb(s, "quotes")(speaker=entity_id(s, speaker), doc_id=doc_id, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/roles", dependencies=read, tags=["knowledge base"])
+    def roles(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+              person: Optional[str] = Query(None, max_length=300),
+              doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+        """Person ↔ title ↔ affiliation, dated by their document; filters by person and document."""
+        total, items = kb(s, "roles")(person=entity_id(s, person), doc_id=doc_id, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/topics", dependencies=read, tags=["knowledge base"])
+    def topics(s=Depends(store)) -> dict:
+        """Topics of the taxonomy with Arabic, French and English labels and their counts."""
+        items = kb(s, "topics")()
+        return page(len(items), items, len(items), 0)
+
+    @app.get("/api/timeline", dependencies=read, tags=["knowledge base"])
+    def timeline(s=Depends(store), limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
+                 type: Optional[str] = Query(None, pattern=EVENT_TYPES),
+                 date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
+                 date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
+                 entity: Optional[str] = Query(None, max_length=300),
+                 topic: Optional[str] = Query(None, max_length=100)) -> dict:
+        """Dated events in date order (filters: type, date range, entity, topic)."""
+        total, items = kb(s, "events")(entity=entity_id(s, entity), etype=type, date_from=date_from or "0000",
+                                       date_to=date_to, topic=topic, limit=limit, offset=offset, order="asc")
+        return page(total, items, limit, offset)
+
+    @app.get("/api/graph", dependencies=read, tags=["knowledge base"])
+    def graph(s=Depends(store), entity: Optional[str] = Query(None, max_length=300),
+              limit: int = Query(200, ge=1, le=2000),
+              cooccur: int = Query(40, ge=0, le=500, description="Also add up to this many co-occurrence "
+                                   "edges (entities named in the same documents); 0 for none.")) -> dict:
+        """The entity graph: nodes and typed edges (signed_with, met, joined, adopted, launched,
+        attended)
+        with the events behind them; ``entity`` gives its neighbourhood."""
+        from marsad.export.formats import add_cooccurrence
+
+        eid = entity_id(s, entity)
+        g = kb(s, "graph")(entity=eid, limit=limit)
+        if cooccur:
+            add_cooccurrence(s, g, entity=eid, limit=cooccur)
+        return g
+
+    @app.get("/api/corrections", dependencies=read, tags=["corrections"])
+    def corrections(s=Depends(store)) -> dict:
+        """Every correction, oldest first. Corrections are stored apart and applied at every save."""
+        items = kb(s, "corrections")()
+        return page(len(items), items, len(items), 0)
+
+    @app.post("/api/corrections", dependencies=[Depends(can_write)], status_code=201, tags=["corrections"])
+    def add_correction(body: CorrectionIn, s=Depends(store)) -> dict:
+        """Record a correction (needs the token); it applies now and survives re-ingestion."""
+        return kb(s, "add_correction")(body.kind, body.target, body.payload, author=body.author)
+
+    @app.delete("/api/corrections/{correction_id}", dependencies=[Depends(can_write)], tags=["corrections"])
+    def delete_correction(correction_id: int = Path(..., ge=1), s=Depends(store)) -> dict:
+        """Withdraw a correction (needs the token)."""
+        ok = kb(s, "delete_correction")(correction_id)
+        if not ok:
+            raise ApiError(404, "M303", f"no correction with id {correction_id}")
+        return {"id": correction_id, "deleted": True}
