@@ -7,6 +7,8 @@ honorific, a title (``الوزيرة``), or the first name (``data/first_names.t
 """
 from __future__ import annotations
 
+import copy
+
 import json
 import re
 from dataclasses import dataclass, field
@@ -66,7 +68,9 @@ def _title_index() -> dict[tuple[str, ...], Title]:
                 words = form.split()
                 if words[0].startswith("ال"):
                     words[0] = words[0][2:]
-                idx.setdefault(tuple(fold(w) for w in words), Title(t["id"], form, g))
+                # later words are looked up without proclitics or article (see title_at)
+                key = (fold(words[0]),) + tuple(fold(strip_proclitics(w)[1]) for w in words[1:])
+                idx.setdefault(key, Title(t["id"], form, g))
     for g, forms in data["counterpart"].items():
         for form in forms:
             idx[(fold(form),)] = Title("counterpart", form, g, counterpart=True)
@@ -188,7 +192,19 @@ def _clean_name(s: str) -> str:
 
 
 def person_mentions(doc: Document) -> list[Mention]:
-    """Every person mention in ``doc``: PERSON entities, then honorific + name where NER missed."""
+    """Every person mention in ``doc``: PERSON entities, then honorific + name where NER missed.
+
+    Roles, quotes and events all ask for them: they are computed once per state of the entities
+    layer and each caller gets its own copies."""
+    ents = doc.layers.get("entities")
+    cached = doc.__dict__.get("_person_mentions")
+    if cached is None or cached[0] is not ents or cached[1] != len(ents or ()):
+        cached = (ents, len(ents or ()), _person_mentions(doc))
+        doc.__dict__["_person_mentions"] = cached
+    return [copy.copy(m) for m in cached[2]]
+
+
+def _person_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     out: list[Mention] = []
     for e in doc.spans("entities"):
