@@ -16,14 +16,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.doc import Document, Span
-from marsad.extract.people import (Mention, fold, honorific_at, mention_at, person_mentions,
-                                   strip_proclitics, title_at, words)
+from marsad.extract.people import (Mention, _name_words, first_names, fold, honorific_at, mention_at,
+                                   person_mentions, strip_proclitics, title_at, words)
 from marsad.pipeline import register
 
 DATA = Path(__file__).resolve().parent / "data"
 _OPEN_ONLY, _CLOSE_ONLY = "«", "»"
 _AMBIGUOUS = "“”\"″„"
-MAX_VERB_GAP = 8   # words allowed between the reporting verb and the opening mark
+MAX_VERB_GAP = 16  # words allowed between the reporting verb and the opening mark (same sentence)
+LONG_VERB_GAP = 32  # ... when the mark follows a colon or a complementiser (إن، أن، بأن)
+CONTINUATION_CHARS = 400  # a subjectless وأضاف continues the previous quote's speaker within this distance
+_COMPLEMENTISERS = {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم"}
+_PUNCT = re.compile(r"[،,:؛;.]")
+_CLAUSE_STARTERS = {"لم", "لن", "لا", "ما", "ليس", "ليست", "قد", "سوف", "لقد", "إن", "إننا", "نحن", "هناك"}
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +39,11 @@ def verbs_data() -> dict:
 @lru_cache(maxsize=1)
 def _verbs() -> dict[str, str | None]:
     return {fold(k): v for k, v in verbs_data()["verbs"].items()}
+
+
+@lru_cache(maxsize=1)
+def _participles() -> set[str]:
+    return {fold(w) for w in verbs_data().get("participles", [])}
 
 
 def reporting_verb(word: str) -> tuple[bool, str | None]:
@@ -99,8 +109,10 @@ def _title_refs(doc: Document, roles: list[Span]) -> list[Ref]:
     return out
 
 
-def _subject(doc, ws, i, limit, mentions, trefs) -> tuple[str, Ref | None, str | None] | None:
-    """The explicit subject right after the verb at ``ws[i]`` (before ``limit``)."""
+def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str, Ref | None, str | None] | None:
+    """The explicit subject right after the verb at ``ws[i]`` (before ``limit``): a person, a
+    title (alone, or in apposition to a name: ``قال وزير الخارجية، فلان``), an organisation
+    (``قال الكرملين``) or a document or unnamed source (``البيان``، ``مسؤول``: no speaker)."""
     src = {fold(s) for s in verbs_data()["non_person_sources"]}
     for j in range(i + 1, min(i + 4, len(ws))):
         a, b, w = ws[j]
@@ -109,6 +121,19 @@ def _subject(doc, ws, i, limit, mentions, trefs) -> tuple[str, Ref | None, str |
         m = mention_at(mentions, a)
         if m:
             return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
+        r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
+        if r:
+            return "role", r, None
+        o = next((o for o in orgs if o.start <= a < o.end or (a < o.start < b)), None)
+        if o:
+            return "organisation", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
+        if j == i + 1 and fold(w) in first_names() and j + 1 < len(ws):
+            n = 1 + _name_words(doc.text, ws, j + 1, [])   # a name the NER missed: علي أكبر ولايتي
+            if n >= 2 and not _PUNCT.search(doc.text[b:ws[j + 1][0]]) and ws[j + n - 1][1] <= limit:
+                name = doc.text[a:ws[j + n - 1][1]]
+                return "first_name", Ref(a, ws[j + n - 1][1], name, first_names()[fold(w)]), None
+        if j == i + 1 and _bare_name(doc.text, ws, j, limit):
+            return "name", Ref(a, b, w, None), None   # a surname the NER missed: وقال ترامب إن
         t = next((r for r in trefs if r.start == a or (honorific_at(w)[0] and r.start == ws[j + 1][0]
                                                         if j + 1 < len(ws) else False)), None)
         if t:
@@ -133,6 +158,9 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
     trefs = _title_refs(doc, roles)
+    rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
+             for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]
+    orgs = [e for e in doc.spans("entities") if e.label == "ORG"] if doc.has_layer("entities") else []
     named = [Ref(m.start, m.end, m.canonical, m.gender) for m in mentions]
     seen = {(r.start, r.end) for r in named}
     named += [Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")) for r in roles
@@ -167,22 +195,99 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         inner = words(text, qa, min(qb, qa + 40))
         if inner and title_nouns & {fold(inner[0][2])}:
             continue
-        vi = next((k for k in range(len(ctx) - 1, max(-1, len(ctx) - 1 - MAX_VERB_GAP), -1)
+        first_inner = words(text, qa, min(qb, qa + 12))[:1]
+        gap = LONG_VERB_GAP if ctx and (text[ctx_end] == ":" or text[ctx[-1][1]:ctx_end].strip() == ":"
+                                        or ctx[-1][2] in _COMPLEMENTISERS
+                                        or (first_inner and first_inner[0][2] in _COMPLEMENTISERS)) else MAX_VERB_GAP
+        vi = next((k for k in range(len(ctx) - 1, max(-1, len(ctx) - 1 - gap), -1)
                    if reporting_verb(ctx[k][2])[0]), None)
         if vi is None:
             continue  # a quoted name or a colon without a reporting verb
-        attrs = _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs)
+        if _scare_quote(text, qa, qb, ctx, ctx_end):
+            continue
+        attrs = _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs, orgs, out[-1] if out else None)
         out.append(Span(qa, qb, "QUOTE", attrs))
     return out
 
 
-def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs) -> dict:
+def _scare_quote(text: str, qa: int, qb: int, ctx, ctx_end: int) -> bool:
+    """One or two quoted words inside a sentence (``"البلطجة الأميركية"``) that are not a clause
+    (``"لن تبقى"``) and not introduced by a colon or a complementiser: scare quotes, not speech."""
+    inner = words(text, qa, qb)
+    if len(inner) > 2 or not inner:
+        return False
+    if fold(strip_proclitics(inner[0][2])[1]) in {fold(w) for w in _CLAUSE_STARTERS} or \
+            fold(inner[0][2]) in {fold(w) for w in _CLAUSE_STARTERS}:
+        return False
+    lead = text[ctx[-1][1]:ctx_end].strip() if ctx else ""
+    return not (lead.endswith(":") or (ctx and ctx[-1][2] in _COMPLEMENTISERS and len(inner) > 1))
+
+
+def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
+    """For a participle (``قائلا``، ``مضيفا``): the subject of an earlier verb of the sentence, else its
+    first named person (Arabic puts the subject right after the main verb)."""
+    sa, _ = _sentence_of(doc, ctx[vi][0])
+    sent = words(doc.text, sa, ctx[vi][0])
+    for k in range(len(sent) - 1, -1, -1):
+        if reporting_verb(sent[k][2])[0]:
+            found = _subject(doc, sent, k, ctx[vi][0], mentions, trefs, rrefs, orgs)
+            if found and found[1] is not None:
+                return found
+    first = next((m for m in mentions if sa <= m.start < ctx[vi][0]), None)
+    if first:
+        return "sentence_subject", Ref(first.start, first.end, first.canonical, first.gender), None
+    return None
+
+
+def _bare_name(text: str, ws, j: int, limit: int) -> bool:
+    """Whether ``ws[j]``, right after a reporting verb, is a lone name: a word without the article
+    that is no title, honorific or common subject noun, followed by a complementiser, a comma,
+    a colon or the quotation."""
+    a, b, w = ws[j]
+    if w.startswith("ال") or len(w) < 3 or not w.isalpha() or fold(w) in _not_names() or w in _COMPLEMENTISERS \
+            or title_at(ws, j) or honorific_at(w)[0] or reporting_verb(w)[0]:
+        return False
+    after = text[b:ws[j + 1][0]] if j + 1 < len(ws) and ws[j + 1][0] <= limit else text[b:limit + 1]
+    nxt = ws[j + 1][2] if j + 1 < len(ws) and ws[j + 1][0] < limit else ""
+    return bool(_PUNCT.search(after)) or nxt in _COMPLEMENTISERS or any(q in after for q in _AMBIGUOUS + _OPEN_ONLY)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> set[str]:
+    d = verbs_data()
+    return {fold(w) for w in d.get("not_names", []) + d["non_person_sources"] + d["title_nouns"]}
+
+
+def _before_verb(doc, ctx, vi, orgs) -> tuple[str, Ref | None, str | None] | None:
+    """A subject placed before the verb (``لكن إيران قالت``): an organisation speaks, a country
+    or city does not name a speaker."""
+    if vi == 0:
+        return None
+    a, b, _ = ctx[vi - 1]
+    for e in doc.spans("entities") if doc.has_layer("entities") else []:
+        if e.start <= a < e.end and e.end <= b and e.label in ("ORG", "GPE"):
+            if e.label == "ORG":
+                return "organisation", Ref(e.start, e.end, doc.text[e.start:e.end], None), None
+            return "place", None, doc.text[e.start:e.end]
+    return None
+
+
+def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), prev=None) -> dict:
     verb, gender, before = None, None, ctx_end
     if vi is not None:
         verb = ctx[vi][2]
         gender = reporting_verb(verb)[1]
         before = ctx[vi][0]
-        found = _subject(doc, ctx, vi, ctx_end, mentions, trefs)
+        participle = fold(verb.lstrip("وف")) in _participles()
+        found = _subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
+        if not found and not participle:
+            found = _before_verb(doc, ctx, vi, orgs)
+        if not found and participle:
+            found = _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
+        if not found and prev is not None and prev.attrs.get("speaker") and \
+                0 <= before - prev.end <= CONTINUATION_CHARS and verb[:1] in "وف":
+            sp = prev.attrs["speaker_span"]
+            return {"speaker": prev.attrs["speaker"], "speaker_span": sp, "verb": verb, "method": "continuation"}
         if found:
             how, ref, source = found
             if ref is None:
