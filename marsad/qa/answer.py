@@ -47,6 +47,7 @@ class Cand:
     key: str
     sentence: tuple[int, int]
     why: list[str] = field(default_factory=list)
+    feats: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -102,7 +103,9 @@ def question_entities(store, text: str) -> list[dict]:
                 s, e = words[i].start(), words[i + n - 1].end()
                 g = text[s:e]
                 grams[g] = (s, e)
-                if g[0] in "وبل" and len(words[i].group(0)) > 3:
+                if g.startswith("لل") and len(words[i].group(0)) > 4:
+                    grams["ا" + g[1:]] = (s + 1, e)
+                elif g[0] in "وبل" and len(words[i].group(0)) > 3:
                     grams[g[1:]] = (s + 1, e)
         if grams:
             rows = conn.execute(f"SELECT text, type, count(*) FROM mentions WHERE text IN "
@@ -160,6 +163,8 @@ def _type_fit(label: str, q: Question) -> float:
         return 0.9
     if label == "GPE" and "ORG" in q.types:
         return 0.6
+    if q.kind == "where" and label == "ORG":
+        return 0.5
     return 0.0
 
 
@@ -177,24 +182,31 @@ class _Scorer:
     def __init__(self, q: Question, idf: dict[str, float], qents: list[dict]):
         self.q = q
         self.idf = idf
-        self.qterms = set(q.terms)
-        self.total = sum(idf.get(t, 1.0) for t in self.qterms) or 1.0
         self.qents = qents
         self.ent_keys = [_ent_keys(e) for e in qents]
-        self.qstems = self.qterms | {t for e in qents for t in _stem_set(e["text"])}
+        self.ent_terms = [_stem_set(e["text"]) for e in qents]
+        # context terms: the question's terms that are not part of its entities (those count apart)
+        ent_stems = set().union(*self.ent_terms) if self.ent_terms else set()
+        self.qterms = (set(q.terms) - ent_stems) or set(q.terms)
+        self.total = sum(idf.get(t, 1.0) for t in self.qterms) or 1.0
+        self.qstems = set(q.terms) | ent_stems
 
     def coverage(self, stems: set[str]) -> float:
         return sum(self.idf.get(t, 1.0) for t in self.qterms & stems) / self.total
 
-    def entities_in(self, text: str, mention_keys: set[str]) -> float:
-        """Share of the question's entities named in ``text`` (by name or canonical name)."""
+    def entities_in(self, text: str, mention_keys: set[str], stems: set[str] | None = None) -> float:
+        """Share of the question's entities named in ``text``: a full match (name or canonical
+        name) counts 1, otherwise the idf-weighted share of the entity's terms found there."""
         if not self.ent_keys:
             return 1.0
         tkey = _ekey(text)
-        hit = 0
-        for keys in self.ent_keys:
+        stems = _stem_set(text) if stems is None else stems
+        hit = 0.0
+        for keys, terms in zip(self.ent_keys, self.ent_terms):
             if keys & mention_keys or any(k and k in tkey for k in keys):
                 hit += 1
+            elif terms:
+                hit += sum(self.idf.get(t, 1.0) for t in terms & stems) / sum(self.idf.get(t, 1.0) for t in terms)
         return hit / len(self.ent_keys)
 
 
@@ -203,72 +215,115 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return sents or [(0, len(doc.text))]
 
 
+def _windows(stext: str, ss: int) -> list[tuple[int, str]]:
+    """(absolute offset, term) of the analysed words of a sentence."""
+    return [(ss + t.start, t.term) for t in analyze(stext)]
+
+
+def _win_cov(sc: "_Scorer", words: list[tuple[int, str]], s: int, e: int, width: int) -> float:
+    """Idf-weighted coverage of the question terms among the ``width`` words either side of [s, e)."""
+    before = [t for p, t in words if p < s][-width:]
+    after = [t for p, t in words if p >= e][:width]
+    return sc.coverage(set(before) | set(after))
+
+
+def _role_keys(q: Question, ev_args: dict, label: str) -> tuple[set[str], set[str]]:
+    """(keys of the arguments in the roles that answer this question, keys of all arguments)."""
+    roles = lexicon()["roles"].get(q.relation or "", {})
+    wanted = set(roles.get("LIST" if q.is_list else label, []) or [])
+    if q.is_list:
+        wanted |= set(roles.get(label, []))
+    good, every = set(), set()
+    for role, v in ev_args.items():
+        keys = {_ekey(x) for x in _flatten(v)}
+        every |= keys
+        if role in wanted:
+            good |= keys
+    return good, every
+
+
 def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
-    """Typed candidate spans of one document with their scores."""
+    """Typed candidate spans of one document with their features and scores."""
     text = doc.text
-    sents = _sentences(doc)
     L = doc.layers
     mkeys = {}
     for s, e, label, a in L["entities"]:
         mkeys[(s, e)] = {_ekey(text[s:e])} | ({_ekey(a["canonical"])} if a.get("canonical") else set())
-    doc_stems = _stem_set((doc.title or "") + " " + text[:4000]) if sc.qterms else set()
-    doc_cov = sc.coverage(doc_stems)
-    doc_ents = sc.entities_in((doc.title or "") + " " + text, set().union(*mkeys.values()) if mkeys else set())
+    all_mk = set().union(*mkeys.values()) if mkeys else set()
+    head = (doc.title or "") + " " + text
+    doc_cov = sc.coverage(_stem_set((doc.title or "") + " " + text[:4000])) if sc.qterms else 0.0
+    doc_ents = sc.entities_in(head, all_mk, _stem_set(head[:6000]))
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
+    qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     out: list[Cand] = []
-    for si, (ss, se) in enumerate(sents):
+    for ss, se in _sentences(doc):
         stext = text[ss:se]
         stems = _stem_set(stext)
         cov = sc.coverage(stems)
-        if cov == 0 and q.kind != "yesno":
-            continue
         smk = set().union(*(k for (a, b), k in mkeys.items() if ss <= a and b <= se)) if mkeys else set()
-        ent = sc.entities_in(stext, smk)
-        ent = max(ent, 0.6 * doc_ents)
-        base = (w["w_cov"] * cov + w["w_doc_cov"] * doc_cov + w["w_ent"] * ent) * (0.5 + 0.5 * doc.rank_score)
+        ent = sc.entities_in(stext, smk, stems)
+        if cov == 0 and (ent == 0 or not sc.ent_keys):
+            continue
         # events of the asked relation in this sentence, and their arguments
         sevents = [ev for ev in events if ev[0] <= ss < ev[1] or ss <= ev[0] < se
                    or any(a <= ss < b for a, b in (ev[3].get("more_evidence") or []))]
-        arg_keys = set()
-        ev_dates, ev_places = set(), set()
-        for ev in sevents:
-            arg_keys |= {_ekey(x) for x in _flatten(ev[3].get("args"))} | {_ekey(x) for x in ev[3].get("participants") or []}
-            if ev[3].get("date"):
-                ev_dates.add(ev[3]["date"])
-            if ev[3].get("place"):
-                ev_places.add(_ekey(ev[3]["place"]))
-        if sevents:
-            base *= w["relation_bonus"]
+        feats = {"cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
+                 "rel": 1.0 if sevents else 0.0}
         if q.kind == "yesno":
-            if ent >= 1.0 and cov > 0:
-                out.append(Cand(doc.id, ss, se, stext, "YESNO", base * cov, "yes", (ss, se), ["sentence"]))
+            if ent >= 1.0:
+                c = Cand(doc.id, ss, se, stext, "YESNO", 0.0, "yes", (ss, se), ["sentence"])
+                c.feats = dict(feats, win=cov, fit=1.0, arg=0.0, prox=1.0)
+                c.score = _score(c.feats, w)
+                out.append(c)
             continue
-        for cand in _typed_spans(doc, q, ss, se):
-            s, e, label, attrs, why = cand
+        words = _windows(stext, ss)
+        for s, e, label, attrs, why in _typed_spans(doc, q, ss, se):
             ctext = text[s:e]
             if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
+                continue
+            if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
                 continue
             fit = _type_fit(label, q) if label not in ("TITLE", "QUOTE") else 1.0
             if fit <= 0:
                 continue
-            score = base * fit
             ck = _ekey(attrs.get("canonical") or ctext) if label in ENTITY_TYPES else _ekey(ctext)
+            arg = 0.0
             if label == "FIGURE":
-                score *= _unit_fit(attrs.get("unit"), q.unit_key)
+                fit *= _unit_fit(attrs.get("unit"), q.unit_key)
                 ck = f"{attrs.get('value')}|{attrs.get('unit')}"
             if label == "DATE":
                 ck = attrs.get("value") or _ekey(ctext)
                 if not attrs.get("value"):
-                    score *= 0.85
-                if attrs.get("value") in ev_dates:
-                    score *= w["arg_bonus"]; why.append("event date")
-            if label in ENTITY_TYPES and (ck in arg_keys or _ekey(ctext) in arg_keys):
-                score *= w["arg_bonus"]; why.append("event argument")
-            if label in ("GPE", "LOC", "FAC") and (ck in ev_places or _ekey(ctext) in ev_places):
-                score *= w["arg_bonus"]; why.append("event place")
-            score *= _proximity(stext, ss, s, e, sc.qterms, w["prox_scale"])
-            out.append(Cand(doc.id, s, e, ctext, label, score, ck, (ss, se), why))
+                    fit *= 0.85
+            for ev in sevents:
+                a = ev[3]
+                if label == "DATE" and attrs.get("value") and attrs.get("value") == a.get("date"):
+                    arg = 1.0; why.append("event date")
+                if label in ("GPE", "LOC", "FAC", "ORG") and a.get("place") and _ekey(a["place"]) in (ck, _ekey(ctext)):
+                    arg = max(arg, 1.0 if q.kind == "where" else 0.3); why.append("event place")
+                if label in ENTITY_TYPES:
+                    good, every = _role_keys(q, a.get("args") or {}, label)
+                    every |= {_ekey(x) for x in a.get("participants") or []}
+                    if ck in good or _ekey(ctext) in good:
+                        arg = 1.0; why.append("event argument")
+                    elif ck in every or _ekey(ctext) in every:
+                        arg = max(arg, 0.3)
+            if "role" in why:
+                arg = max(arg, 0.8)
+            c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
+            c.feats = dict(feats, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
+                           prox=_proximity(stext, ss, s, e, sc.qterms, w["prox_scale"]))
+            c.score = _score(c.feats, w)
+            out.append(c)
     return out
+
+
+def _score(f: dict, w: dict) -> float:
+    """Ranking score of a candidate from its features (weights in data/answering.json)."""
+    ent = max(f["ent"], w["doc_ent_share"] * f["doc_ent"])
+    s = (w["w_cov"] * f["cov"] + w["w_win"] * f["win"] + w["w_doc_cov"] * f["doc_cov"] + w["w_ent"] * ent
+         + w["w_arg"] * f["arg"] + w["w_rel"] * f["rel"])
+    return s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
 
 
 def _typed_spans(doc: Doc, q: Question, ss: int, se: int):
@@ -327,10 +382,33 @@ def _aggregate(cands: list[Cand], w: dict) -> list[dict]:
     return out
 
 
-def _confidence(score: float, second: float, w: dict) -> float:
-    margin = (score - second) / score if score > 0 else 0.0
-    z = w["conf_a"] * score + w["conf_b"] * margin + w["conf_c"]
-    return 1 / (1 + math.exp(-z))
+def confidence_features(groups: list[dict]) -> list[float]:
+    """Features of the best answer that the confidence is computed from."""
+    best = groups[0]
+    f = best["best"].feats
+    second = groups[1]["score"] if len(groups) > 1 else 0.0
+    margin = (best["score"] - second) / best["score"] if best["score"] > 0 else 0.0
+    return [best["score"], min(f.get("ent", 0.0), 1.0), f.get("cov", 0.0), margin]
+
+
+def _confidence(x: list[float], w: dict) -> float:
+    z = w["conf_bias"] + sum(a * b for a, b in zip(w["conf_coef"], x))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _trim(c: Cand, q: Question) -> Cand:
+    """Drop a leading type noun the question already names (ما النادي → «نادي فالنسيا» → «فالنسيا»)."""
+    if not q.type_noun or c.type not in ENTITY_TYPES:
+        return c
+    noun = _key(q.type_noun)
+    noun = noun[2:] if noun.startswith("ال") else noun
+    if noun not in lexicon()["trim"]:
+        return c
+    m = WORD.match(c.text)
+    if m and _key(m.group(0)) in (noun, "ال" + noun) and len(c.text) > m.end() + 1:
+        k = m.end() + len(c.text[m.end():]) - len(c.text[m.end():].lstrip())
+        return Cand(c.doc_id, c.start + k, c.end, c.text[k:], c.type, c.score, c.key, c.sentence, c.why, c.feats)
+    return c
 
 
 def _cite(c: Cand) -> dict:
@@ -338,16 +416,13 @@ def _cite(c: Cand) -> dict:
             "sentence": [c.sentence[0], c.sentence[1]]}
 
 
-def ask(store, question: str, *, depth: int | None = None, threshold: float | None = None) -> dict:
-    """Answer ``question`` from the store: ``{"answer", "answer_type", "confidence", "citations",
-    "candidates", "question"}``; ``answer`` is null when nothing supports one well enough."""
-    w = settings()
-    depth = depth or int(w["depth"])
-    threshold = w["threshold"] if threshold is None else threshold
+def collect(store, question: str, w: dict | None = None) -> tuple[Question, list[Cand]]:
+    """The analysed question and every scored candidate from the best-ranked documents."""
+    w = w or settings()
     q = analyze_question(question)
     q.entities = question_entities(store, question)
     conn = store.conn
-    ranked = rank(conn, question)[:depth]
+    ranked = rank(conn, question)[:int(w["depth"])]
     top = ranked[0][1] if ranked else 1.0
     ids = dict(conn.execute(f"SELECT rowid, doc_id FROM search_docs WHERE rowid IN "
                             f"({','.join('?' * len(ranked))})", [r for r, _ in ranked])) if ranked else {}
@@ -356,6 +431,15 @@ def ask(store, question: str, *, depth: int | None = None, threshold: float | No
     cands: list[Cand] = []
     for r, s in ranked:
         cands += _candidates(_load(store, ids[r], s / top if top else 0.0), q, sc, w)
+    return q, cands
+
+
+def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: float | None = None) -> dict:
+    """The answer (or null) from scored candidates: aggregation, confidence, list items, citations."""
+    w = w or settings()
+    threshold = w["threshold"] if threshold is None else threshold
+    for c in cands:
+        c.score = _score(c.feats, w)
     groups = _aggregate(cands, w)
     answer_type = "LIST" if q.is_list else (q.types[0] if q.types else None)
     res = {"question": q.to_json(), "answer": None, "answer_type": answer_type, "confidence": 0.0,
@@ -365,8 +449,10 @@ def ask(store, question: str, *, depth: int | None = None, threshold: float | No
     if not groups:
         return res
     best = groups[0]
-    second = groups[1]["score"] if len(groups) > 1 else 0.0
-    conf = _confidence(best["score"], second, w)
+    if not q.is_list and best["type"] in ENTITY_TYPES:
+        res["answer_type"] = best["type"]
+    res["features"] = [round(v, 4) for v in confidence_features(groups)]
+    conf = _confidence(res["features"], w)
     res["confidence"] = round(conf, 3)
     if conf < threshold:
         return res
@@ -380,15 +466,25 @@ def ask(store, question: str, *, depth: int | None = None, threshold: float | No
         res["items"] = [g["text"] for g in items]
         res["citations"] = [_cite(g["best"]) for g in items]
         return res
-    res["answer"] = best["text"]
-    res["citations"] = [_cite(best["best"])]
+    top = _trim(best["best"], q)
+    res["answer"] = top.text
+    res["citations"] = [_cite(top)]
     return res
+
+
+def ask(store, question: str, *, threshold: float | None = None) -> dict:
+    """Answer ``question`` from the store: ``{"answer", "answer_type", "confidence", "citations",
+    "candidates", "question"}``; ``answer`` is null when nothing supports one well enough
+    (confidence below ``threshold``, by default the calibrated one)."""
+    q, cands = collect(store, question)
+    return decide(q, cands, threshold=threshold)
 
 
 def _list_items(groups: list[dict], best: dict, w: dict) -> list[dict]:
     """Items of a list answer: candidates of the best one's type, in its document, close in score."""
     b = best["best"]
     items = [g for g in groups if g["type"] == best["type"] and g["best"].doc_id == b.doc_id
+             and (g["best"].sentence == b.sentence or "event argument" in g["best"].why)
              and g["score"] >= w["list_ratio"] * best["score"]]
     items.sort(key=lambda g: g["best"].start)
     return items

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.search.analyzer import WORD, analyze
+from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.text.keys import TABLE
 
 DATA = Path(__file__).with_name("data")
@@ -34,8 +34,12 @@ def lexicon() -> dict:
     for etype, words in raw["relations"].items():
         for w in words:
             relations.setdefault(_key(w), etype)
+            stem = arabic_term(w)
+            if stem:
+                relations.setdefault("~" + stem, etype)
     return {"qwords": qwords, "nouns": nouns, "lists": {_key(w) for w in raw["list_nouns"]},
-            "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"]}
+            "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"],
+            "trim": {_key(w) for w in raw["trim_nouns"]}}
 
 
 def _key(word: str) -> str:
@@ -111,10 +115,12 @@ def analyze_question(text: str) -> Question:
             q.is_list = k in lex["lists"] and q.kind in ("which", "who")
     if q.kind == "which" and not q.types:
         q.types = ["ORG", "GPE", "PERSON", "EVENT", "MISC"]
-    if q.kind == "who" and any(k in ("هم", "الذين") for k in keys[:3]):
+    if q.kind == "who" and any(k in ("هم", "هما", "الذين", "اللذان", "اللتان") for k in keys[:3]):
         q.is_list = True
     for s, e, k in words[after:]:
-        rel = lex["relations"].get(k)
+        rel = lex["relations"].get(k) or lex["relations"].get("~" + arabic_term(text[s:e]))
+        if rel == "AGREEMENT" and q.kind == "where" and k in ("وقع", "وقعت"):
+            continue  # «أين وقع» asks where something happened, not who signed
         if rel and rel != "QUOTE":
             q.relation, q.relation_word = rel, text[s:e]
             break

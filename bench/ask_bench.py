@@ -1,0 +1,143 @@
+"""Question answering: calibration on the gold set's dev split, and latency over the whole ANT corpus.
+
+    python bench/ask_bench.py calibrate [--db POOL.db]   # grid over scoring weights + logistic confidence, dev split only
+    python bench/ask_bench.py latency --db /tmp/ant.db   # ask p50/p95 over ANT (one thread, one core)
+
+``calibrate`` collects every dev question's candidates once, grid-searches the ranking weights
+of ``marsad/qa/data/answering.json`` for the share of dev questions whose top answer is correct
+and cited, fits the confidence (logistic regression on the top answer's features: correct vs
+wrong or unanswerable) and picks the lowest threshold that keeps wrong answers on dev
+unanswerable questions ≤ 5%. It prints the new parameters; the held-out test split is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+QUESTIONS = ["متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟", "من هو وزير الخارجية الأمريكي؟",
+             "كم عدد الدول التي شاركت في القمة؟", "أين عقدت القمة العربية؟", "من هو رئيس الوزراء البريطاني؟",
+             "ما هي الدول التي وقعت على الاتفاق النووي مع إيران؟", "متى أطلقت شركة أبل هاتف آيفون الجديد؟",
+             "كم بلغ سعر برميل النفط؟", "هل انسحبت الولايات المتحدة من الاتفاق النووي؟", "من فاز بكأس العالم 2018؟"]
+
+
+def _fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 4000, lr: float = 0.3):
+    """Plain L2-regularised logistic regression by gradient descent (features standardised inside)."""
+    mu, sd = X.mean(0), X.std(0) + 1e-9
+    Z = (X - mu) / sd
+    w, b = np.zeros(Z.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(Z @ w + b)))
+        g = p - y
+        w -= lr * (Z.T @ g / len(y) + l2 * w)
+        b -= lr * g.mean()
+    coef = w / sd
+    return (b - float((w * mu / sd).sum())), coef
+
+
+def calibrate(db: str | None) -> dict:
+    from marsad.qa import answer as A
+    from marsad.qa.evaluate import build_pool, load_gold, score_one, sha1
+    from marsad.store import open_store
+
+    items = [i for i in load_gold() if i["split"] == "dev"]
+    db = db or build_pool()
+    base = dict(A.settings())
+    with open_store(db) as store:
+        texts = {}
+        for it in items:
+            for g in it["answers"]:
+                t = store.conn.execute("SELECT text FROM documents WHERE id = ?", (g["doc_id"],)).fetchone()[0]
+                assert sha1(t[g["start"]:g["end"]]) == g["sha1"]
+                texts[(g["doc_id"], g["start"], g["end"])] = t[g["start"]:g["end"]]
+        collected = [A.collect(store, it["question"], base) for it in items]
+    grid = {"w_cov": [0.2, 0.35, 0.5], "w_win": [0.2, 0.35, 0.5], "w_ent": [0.25, 0.5], "w_arg": [0.3, 0.6],
+            "ent_power": [0.5, 1.0, 2.0], "rank_floor": [0.3, 0.6]}
+    best = None
+    for values in itertools.product(*grid.values()):
+        w = {**base, **dict(zip(grid, values))}
+        rows = [score_one(it, A.decide(q, [*cs], w, threshold=0.0), texts) for it, (q, cs) in zip(items, collected)]
+        ok = sum(bool(r["correct"] and r["cited"]) for r in rows if r["answerable"])
+        if best is None or ok > best[0]:
+            best = (ok, w)
+    w = best[1]
+    print(f"ranking: {best[0]} of {sum(i['answerable'] for i in items)} dev answerable questions right at rank 1",
+          {k: w[k] for k in grid}, file=sys.stderr)
+    X, y, una = [], [], []
+    for it, (q, cs) in zip(items, collected):
+        res = A.decide(q, cs, w, threshold=0.0)
+        if "features" not in res:
+            continue
+        r = score_one(it, res, texts)
+        X.append(res["features"]); y.append(1.0 if (r["answerable"] and r["correct"] and r["cited"]) else 0.0)
+        una.append(not it["answerable"])
+    X, y = np.array(X), np.array(y)
+    bias, coef = _fit_logistic(X, y)
+    w = {**w, "conf_bias": round(float(bias), 4), "conf_coef": [round(float(c), 4) for c in coef]}
+    conf = np.array([A._confidence(list(x), w) for x in X])
+    n_una = sum(not i["answerable"] for i in items)
+    n_ans = len(items) - n_una
+    choice = None
+    for t in np.arange(0.05, 0.96, 0.01):
+        wrong_una = sum(1 for c, u in zip(conf, una) if u and c >= t) / max(n_una, 1)
+        right = sum(1 for c, yy in zip(conf, y) if yy and c >= t) / max(n_ans, 1)
+        if wrong_una <= 0.05 and (choice is None or right > choice[1] + 1e-9):
+            choice = (round(float(t), 2), right, wrong_una)
+    w["threshold"] = choice[0] if choice else 0.5
+    print(f"threshold {w['threshold']}: dev correct+cited {choice[1]:.3f}, wrong on unanswerable {choice[2]:.3f}"
+          if choice else "no threshold meets the unanswerable target", file=sys.stderr)
+    out = {k: w[k] for k in base}
+    print(json.dumps(out, ensure_ascii=False))
+    return out
+
+
+def latency(db: str, n: int, seed: int) -> dict:
+    from marsad.qa.answer import ask
+    from marsad.store import open_store
+
+    with open_store(db) as store:
+        ndocs = store.count()
+        titles = [r[0] for r in store.conn.execute("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY id")]
+        rnd = random.Random(seed)
+        qs = list(QUESTIONS)
+        for t in rnd.sample(titles, min(n, len(titles))):
+            words = t.split()
+            qs.append(rnd.choice(["من ", "متى ", "أين ", "كم "]) + " ".join(words[:rnd.randint(2, 5)]) + "؟")
+        for q in qs[:10]:
+            ask(store, q)  # warm-up (loads the NER model once)
+        times = []
+        for q in qs:
+            t0 = time.perf_counter()
+            ask(store, q)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    res = {"documents": ndocs, "questions": len(times), "p50_ms": round(statistics.median(times), 1),
+           "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "max_ms": round(times[-1], 1)}
+    print(json.dumps(res, indent=1))
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["calibrate", "latency"])
+    ap.add_argument("--db", default=None)
+    ap.add_argument("--questions", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=13)
+    a = ap.parse_args()
+    if a.what == "calibrate":
+        calibrate(a.db)
+    else:
+        latency(a.db or "/tmp/ant.db", a.questions, a.seed)
+
+
+if __name__ == "__main__":
+    main()
