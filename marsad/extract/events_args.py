@@ -1,0 +1,238 @@
+"""Event lexicon and argument helpers: the ontology (``data/events.json``), trigger lookup, and the
+phrases, places, dates, figures and parties an event handler reads from its sentence."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.doc import Document, Span
+from marsad.extract.people import fold, strip_proclitics, words
+
+DATA = Path(__file__).resolve().parent / "data"
+_PUNCT = re.compile(r"[،,.:;؛!?؟()\[\]\n“”«»\"″]")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def ontology() -> dict:
+    """The event ontology (``data/events.json``)."""
+    return json.loads((DATA / "events.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=65536)
+def keys(word: str) -> frozenset[str]:
+    """Folded forms of ``word`` with and without proclitics and article."""
+    n, bare = strip_proclitics(word)
+    out = {fold(word), fold(bare), fold("ال" + bare)}
+    if word[:1] in "وفبلك" and len(word) > 3:
+        out.add(fold(word[1:]))
+        if word[:1] in "وف" and word[1:2] in "بلك" and len(word) > 4:
+            out.add(fold(word[2:]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _trigger_table() -> list[tuple[str, tuple[str, ...], dict]]:
+    rows = []
+    for etype, spec in ontology()["types"].items():
+        for t in spec.get("triggers", []):
+            rows.append((etype, tuple(fold(w) for w in t["phrase"].split()), t.get("args", {})))
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+@lru_cache(maxsize=None)
+def _keyset(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in ontology().get(name, []))
+
+
+def _is(word: str, name: str) -> bool:
+    return bool(keys(word) & _keyset(name))
+
+
+def number_value(word: str) -> int | None:
+    """Integer value of a digit string or a number word (``ثمان``, ``الستين``)."""
+    d = _DIGITS.fullmatch(word)
+    if d:
+        return int(word)
+    nums = {fold(k): v for k, v in ontology()["number_words"].items()}
+    for k in keys(word):
+        if k in nums:
+            return nums[k]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, list[tuple[str, tuple[str, ...], dict]]]:
+    idx: dict[str, list] = {}
+    for row in _trigger_table():
+        idx.setdefault(row[1][0], []).append(row)
+    return idx
+
+
+def find_triggers(ws, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int, dict]]:
+    """``(type, first word, past-last word, fixed args)`` of non-overlapping trigger matches."""
+    hi = len(ws) if hi is None else hi
+    idx = _trigger_index()
+    out, i = [], lo
+    while i < hi:
+        rows = sorted((r for k in keys(ws[i][2]) for r in idx.get(k, ())), key=lambda r: -len(r[1]))
+        hit = None
+        for etype, phrase, args in rows:
+            n = len(phrase)
+            if i + n <= hi and all(phrase[k] in keys(ws[i + k][2]) for k in range(1, n)):
+                hit = (etype, i, i + n, args)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[2]
+        else:
+            i += 1
+    return out
+
+
+def _is_any(word: str, forms: list[str]) -> bool:
+    return bool(keys(word) & {fold(f) for f in forms})
+
+# -------------------------------------------------------------------------- arguments
+def _ents(doc: Document, a: int, b: int, labels: tuple[str, ...]) -> list[Span]:
+    return [e for e in doc.spans("entities") if a <= e.start and e.end <= b and e.label in labels]
+
+
+def _canon(doc: Document, e: Span) -> str:
+    return e.attrs.get("canonical") or doc.text[e.start:e.end]
+
+
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def iso_date(value) -> str | None:
+    """An ISO date (``YYYY[-MM[-DD]]`` or a ``START/END`` range) from a value or timestamp."""
+    if not isinstance(value, str):
+        return None
+    if _ISO.match(value):
+        return value
+    m = _ISO_PREFIX.match(value.strip())
+    return m.group() if m else None
+
+
+def _date(doc: Document, a: int, b: int) -> tuple[str | None, str]:
+    for d in doc.spans("dates"):
+        if a <= d.start < b and iso_date(d.attrs.get("value")):
+            return iso_date(d.attrs["value"]), "sentence"
+    return iso_date(doc.published), "article"
+
+
+def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset()) -> str | None:
+    markers = [m for m in ontology()["place_markers"]]
+    for e in _ents(doc, a, b, ("GPE", "LOC", "FAC")):
+        name = _canon(doc, e)
+        if name in exclude:
+            continue
+        before = doc.text[max(a, e.start - 14):e.start]
+        if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers):
+            return name
+    return None
+
+
+def _phrase(doc: Document, ws, i: int, limit: int = 8) -> tuple[int, int]:
+    """Words from ``ws[i]`` up to punctuation or a boundary word: ``(start, end)`` offsets."""
+    bounds = [tuple(fold(x) for x in w.split()) for w in ontology()["boundary_words"]]
+    k = i
+    while k < len(ws) and k - i < limit:
+        if k > i and _PUNCT.search(doc.text[ws[k - 1][1]:ws[k][0]]):
+            break
+        if k > i and any(all(b[t] in keys(ws[k + t][2]) for t in range(len(b)))
+                         for b in bounds if k + len(b) <= len(ws)):
+            break
+        if k > i and any(d.start == ws[k][0] for d in doc.spans("dates")):
+            break
+        k += 1
+    return ws[i][0], ws[k - 1][1]
+
+
+def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int, int]:
+    """The name after a head noun: definite words, ``حول``/``من أجل`` links, entities."""
+    links = _keyset("name_links")
+    ents = [e for e in doc.spans("entities") if e.label in ("GPE", "LOC", "ORG", "PERSON")]
+    k = j
+    while k < len(ws) and k - i < limit:
+        a, b, w = ws[k]
+        if _PUNCT.search(doc.text[ws[k - 1][1]:a]) or any(d.start == a for d in doc.spans("dates")):
+            break
+        prev_link = fold(ws[k - 1][2]) in links
+        definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None
+        in_ent = any(e.start <= a < e.end for e in ents)
+        construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w)
+        if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words"):
+            break
+        k += 1
+    while k - 1 >= j and fold(ws[k - 1][2]) in links:
+        k -= 1
+    return ws[i][0], ws[k - 1][1]
+
+
+def _figures(doc: Document, a: int, b: int) -> list[dict]:
+    spans = [f for f in doc.spans("figures") if a <= f.start < b]
+    if spans:
+        return [{"value": f.attrs.get("value"), "unit": f.attrs.get("unit"),
+                 "text": doc.text[f.start:f.end]} for f in spans]
+    out = []
+    ws = words(doc.text, a, b)
+    for n, (x, y, w) in enumerate(ws):
+        if (_DIGITS.fullmatch(w) and n + 1 < len(ws) and not (1900 <= int(w) <= 2100)
+                and not _PUNCT.search(doc.text[y:ws[n + 1][0]]) and len(ws[n + 1][2]) > 1
+                and not any(d.start <= x < d.end for d in doc.spans("dates"))):
+            out.append({"value": int(w), "unit": ws[n + 1][2], "text": doc.text[x:ws[n + 1][1]]})
+    return out
+
+
+def _count_near(doc, ws, i: int) -> int | None:
+    """A count in the two words before ``ws[i]`` (``ثمان اتفاقيات``, ``8 اتفاقيات``)."""
+    for f in doc.spans("figures"):
+        if i and f.end <= ws[i][0] and f.start >= ws[max(0, i - 2)][0] and isinstance(f.attrs.get("value"), (int, float)):
+            return int(f.attrs["value"])
+    for k in (i - 1, i - 2):
+        if k >= 0:
+            v = number_value(ws[k][2])
+            if v is not None:
+                return v
+    return None
+
+
+def _split_parties(text: str) -> list[str]:
+    """``وزارة … وولاية … وجهة …`` → one party per organisation head."""
+    heads = _keyset("party_heads")
+    parts, cur = [], []
+    for w in text.split():
+        if cur and w[:1] == "و" and (fold(w[1:]) in heads or fold(strip_proclitics(w[1:])[1]) in heads):
+            parts.append(" ".join(cur))
+            cur = [w[1:]]
+        else:
+            cur.append(w)
+    if cur:
+        parts.append(" ".join(cur))
+    return parts
+
+
+def _after_word(doc, ws, lo: int, hi: int, word: str) -> int | None:
+    for k in range(lo, hi):
+        if fold(ws[k][2]) == fold(word):
+            return k + 1
+    return None
+
+
+def _parties_after(doc: Document, ws, lo: int, hi: int, word: str) -> list[str]:
+    k = _after_word(doc, ws, lo, hi, word)
+    if k is None or k >= hi:
+        return []
+    ents = [e for e in doc.spans("entities") if e.start == ws[k][0] and e.label in ("ORG", "GPE")]
+    if fold(ws[k][2]) == fold("كل") and k + 1 < hi and fold(ws[k + 1][2]) == fold("من"):
+        k += 2
+    a, b = _phrase(doc, ws, k, limit=16)
+    parties = _split_parties(doc.text[a:b])
+    if ents and len(parties) <= 1:
+        return [_canon(doc, ents[0])]
+    return parties
