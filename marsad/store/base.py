@@ -11,7 +11,7 @@ DeleteHook = Callable[[object, str], None]
 
 
 class Store(abc.ABC):
-    """Documents with their annotation layers, entities and mentions."""
+    """Documents with their annotation layers, and the knowledge base built from them."""
 
     def __init__(self) -> None:
         self._save_hooks: list[SaveHook] = []
@@ -59,6 +59,54 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def close(self) -> None: ...
+
+    # -- the knowledge base (SQLite: marsad/store/kb.py; every list returns (total, page)) ------
+    @abc.abstractmethod
+    def list_entities(self, *, limit: int = 20, offset: int = 0, etype: str | None = None,
+                      q: str | None = None) -> tuple[int, list[dict]]:
+        """Entities resolved across documents, most documented first; ``q`` matches aliases."""
+
+    @abc.abstractmethod
+    def entity(self, entity_id: str) -> dict:
+        """One entity (by id, name or alias) with aliases, mentions and why, roles, events, quotes."""
+
+    @abc.abstractmethod
+    def events(self, *, etype: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               entity: str | None = None, topic: str | None = None, doc_id: str | None = None,
+               limit: int = 50, offset: int = 0, order: str = "desc") -> tuple[int, list[dict]]:
+        """Events with arguments (tied to entity ids), evidence offsets and topics."""
+
+    @abc.abstractmethod
+    def event(self, event_id: str) -> dict: ...
+
+    @abc.abstractmethod
+    def roles(self, *, person: str | None = None, doc_id: str | None = None, title_id: str | None = None,
+              limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]: ...
+
+    @abc.abstractmethod
+    def quotes(self, *, speaker: str | None = None, doc_id: str | None = None, limit: int = 50,
+               offset: int = 0) -> tuple[int, list[dict]]: ...
+
+    @abc.abstractmethod
+    def topics(self) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def timeline(self, *, entity: str | None = None, etype: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None, topic: str | None = None, limit: int = 500) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def graph(self, *, entity: str | None = None, limit: int = 200) -> dict: ...
+
+    @abc.abstractmethod
+    def add_correction(self, kind: str, target: str, payload: dict | None = None,
+                       author: str | None = None) -> dict:
+        """Store a user correction apart from extracted data and apply it (also at every re-ingest)."""
+
+    @abc.abstractmethod
+    def corrections(self, *, target: str | None = None) -> list[dict]: ...
+
+    @abc.abstractmethod
+    def delete_correction(self, correction_id: int) -> bool: ...
 
     def __enter__(self) -> "Store":
         return self
