@@ -8,7 +8,8 @@ gold ``text_sha1``, ingested together with the default pipeline into a temporary
   spans overlap (one-to-one, in text order). *With affiliation*: additionally the affiliations
   agree — both absent, or the same country (nationality adjectives and country names compared
   by ISO code), or the same folded name, or the system's affiliation entity is the entity the
-  store gives the gold affiliation span.
+  store gives the gold affiliation span. The system's affiliation is its organisation or its
+  country (``السفير المغربي لدى الأمم المتحدة``: the UN or Morocco).
 * **quotes** — detection: a system quote covers at least half of the gold span (one-to-one).
   Attribution: a detected quote whose speaker is right — both unattributed, or the system's
   speaker span overlaps a gold mention of the gold speaker's cluster (or the gold speaker
@@ -151,7 +152,12 @@ def _key(text: str | None) -> str:
     t = text.strip()
     if t.startswith("لل"):
         t = "ال" + t[2:]
-    return names.country_iso(t) or names.demonym_iso(t) or names.name_key(t)
+    if names.country_iso(t) or names.demonym_iso(t):
+        return names.country_iso(t) or names.demonym_iso(t)
+    from marsad.extract.people import demonyms, fold, titles_data
+
+    country = demonyms().get(fold(t)) or titles_data().get("country_phrases", {}).get(t)
+    return (names.country_iso(country) or names.name_key(country)) if country else names.name_key(t)
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> dict:
@@ -176,7 +182,8 @@ class _Doc:
             a = json.loads(attrs)
             self.roles.append({"person_span": a.get("person_span") or [start, end],
                                "title_span": a.get("title_span") or [start, end], "person": person,
-                               "person_id": pid, "affiliation": aff, "affiliation_id": aff_id})
+                               "person_id": pid, "affiliation": aff, "affiliation_id": aff_id,
+                               "country": a.get("country")})
         self.quotes = [{"span": [s, e], "speaker_id": sid, "speaker": sp,
                         "speaker_span": [ss, se] if ss is not None else None}
                        for s, e, sid, sp, ss, se in c.execute(
@@ -205,8 +212,8 @@ def _aff_ok(g: dict, s: dict, doc: _Doc) -> bool:
         return not s["affiliation"]
     if not s["affiliation"]:
         return False
-    gtext = doc.text[ga[0]:ga[1]]
-    if _key(gtext) == _key(s["affiliation"]):
+    gkey = _key(doc.text[ga[0]:ga[1]])
+    if gkey in (_key(s["affiliation"]), _key(s.get("country"))):
         return True
     return bool(s["affiliation_id"]) and s["affiliation_id"] == doc.entity_at(ga)
 

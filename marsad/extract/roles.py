@@ -22,6 +22,52 @@ from marsad.pipeline import register
 _BOUNDARY = re.compile(r"[،,.:;؛!?؟\n()]")
 _COMMA = re.compile(r"\s*[،,]\s*")
 _VIA_ORG = {"ambassador", "delegate", "representative", "envoy"}
+_CLOSED = re.compile(r"\s*[،,.:;؛!?؟)\n]")
+# words that follow a title but are no name (``الوزير، يوم الأحد،``)
+# a title phrase ends before a clause (``وزير الخارجية السعودي أن الرياض ...``)
+_PHRASE_STOP = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "لأن", "كما", "حيث", "الذي", "التي", "الذين",
+                                  "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت")}
+_NOT_NAME = {fold(w) for w in ("يوم", "أمس", "صباح", "مساء", "ليلة", "عام", "سنة", "شهر", "نفسه", "نفسها",
+                               "بدوره", "بدورها", "أيضا", "كذلك", "حينها", "آنذاك", "سابقا", "لدى", "ضد", "عبر",
+                               "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى")}
+
+
+def _mention_in_word(mentions: list[Mention], w: tuple[int, int, str]) -> Mention | None:
+    """The mention starting at word ``w`` or inside it (an entity that left a letter of the name out)."""
+    for m in mentions:
+        if w[0] <= m.start < w[1] or (m.head is not None and w[0] <= m.head < w[1]):
+            return m
+    return None
+
+
+def _closed_name(doc: Document, ws, k: int) -> Mention | None:
+    """Two or three name-like words from ``ws[k]`` closed by punctuation: an apposed name the
+    entity layer missed (``المتحدث باسم ...، نيد برايس،``)."""
+    text = doc.text
+    for n in range(3):
+        if k + n >= len(ws):
+            return None
+        a, b, w = ws[k + n]
+        if n and _BOUNDARY.search(text[ws[k + n - 1][1]:a]):
+            return None
+        f = fold(w)
+        if n == 0 and w[:1] in "وفبلك" and f not in first_names():
+            return None     # ``ودعم العراق``, ``بزرع``: a conjunct or a preposition, not a name
+        if (f in _NAME_STOP or f in _NOT_NAME or title_at(ws, k + n) or not w.isalpha()
+                or fold(strip_proclitics(w)[1] if w.startswith(("ال", "وال")) else w) in demonyms()
+                or (n == 0 and w.startswith(("ال", "وال", "لل", "بال")))):
+            return None
+        if n and (k + n + 1 >= len(ws) or _CLOSED.match(text, b)):
+            name = text[ws[k][0]:b]
+            return Mention(ws[k][0], b, name, " ".join(name.split()), None, "bare")
+    return None
+
+
+def _ends_with_demonym(ws, j: int, k: int) -> bool:
+    if k <= j:
+        return False
+    w = ws[k - 1][2]
+    return fold(w) in demonyms() or fold(w[1:]) in demonyms()
 
 
 def _sentences(doc: Document) -> list[tuple[int, int]]:
@@ -34,21 +80,31 @@ def _country_phrases() -> list[tuple[str, str | None]]:
     return sorted(cp.items(), key=lambda kv: -len(kv[0]))
 
 
+def _country_in(doc: Document, a: int, b: int) -> str | None:
+    """The country a phrase ``[a, b)`` names: a nationality adjective, a country phrase, a GPE entity."""
+    text = doc.text
+    phrase = text[a:b]
+    for p, c in _country_phrases():
+        if " " in p and c and p in phrase:
+            return c
+    for _, _, w in words(text, a, b):
+        c = demonyms().get(fold(strip_proclitics(w)[1] if not w.startswith("ال") else w)) or demonyms().get(fold(w))
+        if c:
+            return c
+    for p, c in _country_phrases():
+        if p in phrase and c:
+            return c
+    for e in doc.spans("entities"):
+        if a <= e.start and e.end <= b and e.label == "GPE":
+            return e.attrs.get("canonical") or text[e.start:e.end]
+    return None
+
+
 def _phrase_facts(doc: Document, a: int, b: int, title_id: str) -> dict:
     """Title text, organisation and country found inside the title phrase ``[a, b)``."""
     text = doc.text
     phrase = text[a:b]
-    country = None
-    for _, _, w in words(text, a, b):
-        c = demonyms().get(fold(strip_proclitics(w)[1] if not w.startswith("ال") else w)) or demonyms().get(fold(w))
-        if c:
-            country = c
-            break
-    if country is None:
-        for p, c in _country_phrases():
-            if p in phrase and c:
-                country = c
-                break
+    country = _country_in(doc, a, b)
     org = None
     title_end = b
     m = re.search(r"(?:^|\s)لدى\s+", phrase)
@@ -58,6 +114,7 @@ def _phrase_facts(doc: Document, a: int, b: int, title_id: str) -> dict:
         for p, c in _country_phrases():
             if org == p and c:
                 org = c
+        country = _country_in(doc, a, title_end) or country
     if org is None:
         for e in doc.spans("entities"):
             if a <= e.start and e.end <= b and e.label in ("ORG",):
@@ -115,39 +172,66 @@ def extract_roles(doc: Document, mentions: list[Mention] | None = None) -> list[
 
 def _title_then_person(doc, ws, mentions, out) -> None:
     text = doc.text
-    clause_start = 0
+    covered = 0         # words before this index belong to an earlier title phrase
     for i in range(len(ws)):
-        if i and _BOUNDARY.search(text[ws[i - 1][1]:ws[i][0]]):
-            clause_start = i
+        if i < covered:
+            continue
         hit = title_at(ws, i)
         if hit is None:
             continue
         title, j = hit
-        if i > clause_start and any(title_at(ws, k) for k in range(clause_start, i)):
-            continue  # not the head title of its clause
-        # extend the phrase to the end of the clause
-        k = j
+        # extend the phrase to the end of the clause, or to a name, or to a second title right
+        # before a name (``ولي العهد السعودي الأمير محمد``: the second title is an honorific)
+        k, inner = j, None
         while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
-            if mention_at(mentions, ws[k][0]) or (k - j <= 2 and _bare_mention(doc, ws, k)):
+            after_demonym = _ends_with_demonym(ws, j, k)
+            if _mention_in_word(mentions, ws[k]) or ((k - j <= 2 or after_demonym) and _bare_mention(doc, ws, k)) \
+                    or (after_demonym and k - i <= 7 and _closed_name(doc, ws, k)):
+                break
+            if fold(ws[k][2]) in _PHRASE_STOP:
+                break
+            h2 = title_at(ws, k)
+            if h2 and h2[0].counterpart:
+                break       # ``... مع نظيره الفرنسي`` starts a new phrase
+            if h2 and h2[1] < len(ws) and \
+                    not _BOUNDARY.search(text[ws[h2[1] - 1][1]:ws[h2[1]][0]]) and \
+                    (_mention_in_word(mentions, ws[h2[1]]) or _bare_mention(doc, ws, h2[1])):
+                inner = h2[1]
                 break
             k += 1
+        covered = k
         ta, tb = ws[i][0] + (1 if ws[i][2][:1] in "وف" and title.form[:1] not in "وف" and
                              strip_proclitics(ws[i][2])[0] else 0), ws[k - 1][1]
-        if k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
-            m = mention_at(mentions, ws[k][0])       # title directly before a name
-            if m is None and k - j <= 2:
-                m = _bare_mention(doc, ws, k)
-            # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
-            construct = k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
-            if m and k - j <= 4 and not title.counterpart and not construct:
+        if inner is not None:
+            m = _mention_in_word(mentions, ws[inner]) or _bare_mention(doc, ws, inner)
+            if not title.counterpart:
                 out.append(_role(doc, m, ta, tb, title, "title_name"))
+            covered = inner
+            continue
+        if k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
+            m = _mention_in_word(mentions, ws[k])       # title directly before a name
+            if m is None and (k - j <= 2 or _ends_with_demonym(ws, j, k)):
+                m = _bare_mention(doc, ws, k) or (_closed_name(doc, ws, k) if _ends_with_demonym(ws, j, k)
+                                                  else None)
+            # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
+            construct = (k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
+                         and not title.counterpart)
+            if m and k - j <= 4 and not construct:
+                if title.counterpart:
+                    out.append(_role(doc, m, ta, tb, title, "counterpart",
+                                     facts={"title": None, "org": None, "country": None}))
+                else:
+                    out.append(_role(doc, m, ta, tb, title, "title_name"))
             continue
         gap = text[tb:ws[k][0]] if k < len(ws) else ""
         if k >= len(ws) or not _COMMA.fullmatch(gap):
             continue
-        m = mention_at(mentions, ws[k][0]) or _bare_mention(doc, ws, k)
+        m = _mention_in_word(mentions, ws[k]) or _bare_mention(doc, ws, k)
+        if m is None and k - i <= 7 and not any(c in text[ta:tb] for c in "\"«»“”"):
+            m = _closed_name(doc, ws, k)    # ``title، two or three words،``
         if m is None:
             continue
+        covered = k
         if title.counterpart:
             out.append(_role(doc, m, ta, tb, title, "counterpart",
                              facts={"title": None, "org": None, "country": None}))
@@ -163,11 +247,12 @@ def _person_then_title(doc, ws, mentions, out) -> None:
         if not g or g.end() not in starts:
             continue
         i = starts[g.end()]
-        if ws[i][2][:1] in "وف" and strip_proclitics(ws[i][2])[0]:
-            continue  # a new conjunct, not an apposition
         hit = title_at(ws, i)
         if hit is None or hit[0].counterpart:
             continue
+        w = ws[i][2]
+        if w[:1] in "وف" and (w[1:].startswith("ال") or w[1:2] in "وف" or hit[0].form[:1] != w[:1]):
+            continue  # a new conjunct (``والوزير``), not an apposition (``وزير``)
         title, j = hit
         k = j
         while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
