@@ -97,8 +97,9 @@ def _shape(w: str) -> str:
     return "P" if len(w) == 1 else "O"
 
 
+@lru_cache(maxsize=300_000)
 def token_info(word: str) -> dict[str, str]:
-    """Per-token facts reused by the window features."""
+    """Per-token facts reused by the window features (cached: callers must not modify it)."""
     core = _EDGE_PUNCT.sub("", word) or word
     punct = "1" if core != word else "0"
     pre, rest = strip_clitics(core)
@@ -122,33 +123,49 @@ def token_info(word: str) -> dict[str, str]:
             "al": "1" if n.startswith("ال") else "0", "punct": punct, "cls": clusters().get(n, ())}
 
 
+@lru_cache(maxsize=300_000)
+def _own_features(word: str) -> tuple[str, ...]:
+    """The features of a token that depend on the word alone."""
+    info = token_info(word)
+    n, bare = info["n"], info["bare"]
+    f = ["b", "n=" + n, "bare=" + bare, "pre=" + info["pre"], "gaz=" + info["gaz"], "shape=" + info["shape"],
+         "al=" + info["al"], "len=" + str(min(len(bare), 8)), "punct=" + info["punct"]]
+    f += [f"cl{k}={c}" for k, c in enumerate(info["cls"])] or ["cl=?"]
+    for k in (1, 2, 3):
+        if len(bare) > k:
+            f.append(f"p{k}={bare[:k]}")
+            f.append(f"s{k}={bare[-k:]}")
+    return tuple(f)
+
+
+@lru_cache(maxsize=300_000)
+def _neighbour_features(word: str, d: int) -> tuple[str, ...]:
+    """The features a token contributes to the token ``d`` places away from it."""
+    o = token_info(word)
+    f = [f"{d}:n={o['n']}", f"{d}:gaz={o['gaz']}", f"{d}:shape={o['shape']}"]
+    f += [f"{d}:cl{k}={c}" for k, c in enumerate(o["cls"][:2])] or [f"{d}:cl=?"]
+    if abs(d) == 1:
+        f.append(f"{d}:bare={o['bare']}")
+    return tuple(f)
+
+
 def sentence_features(words: list[str]) -> list[list[str]]:
     """crfsuite feature lists for every token of one sentence."""
-    infos = [token_info(w) for w in words]
+    keys = [token_info(w)["n"] for w in words]
     feats = []
-    for i, info in enumerate(infos):
-        n, bare = info["n"], info["bare"]
-        f = ["b", "n=" + n, "bare=" + bare, "pre=" + info["pre"], "gaz=" + info["gaz"], "shape=" + info["shape"],
-             "al=" + info["al"], "len=" + str(min(len(bare), 8)), "punct=" + info["punct"]]
-        f += [f"cl{k}={c}" for k, c in enumerate(info["cls"])] or ["cl=?"]
-        for k in (1, 2, 3):
-            if len(bare) > k:
-                f.append(f"p{k}={bare[:k]}")
-                f.append(f"s{k}={bare[-k:]}")
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        f = list(_own_features(w))
         for d in (-2, -1, 1, 2):
             j = i + d
-            if 0 <= j < len(infos):
-                o = infos[j]
-                f += [f"{d}:n={o['n']}", f"{d}:gaz={o['gaz']}", f"{d}:shape={o['shape']}"]
-                f += [f"{d}:cl{k}={c}" for k, c in enumerate(o["cls"][:2])] or [f"{d}:cl=?"]
-                if abs(d) == 1:
-                    f.append(f"{d}:bare={o['bare']}")
+            if 0 <= j <= last:
+                f += _neighbour_features(words[j], d)
             else:
                 f.append(f"{d}:BOUND")
         if i > 0:
-            f.append(f"bi={infos[i - 1]['n']}|{n}")
-        if i + 1 < len(infos):
-            f.append(f"bi+={n}|{infos[i + 1]['n']}")
+            f.append(f"bi={keys[i - 1]}|{keys[i]}")
+        if i < last:
+            f.append(f"bi+={keys[i]}|{keys[i + 1]}")
         feats.append(f)
     return feats
 
