@@ -97,20 +97,38 @@ def _authority() -> dict[tuple[str, ...], dict]:
     return table
 
 
+@lru_cache(maxsize=300_000)
 def _key(word: str) -> str:
     return norm(strip_clitics(word)[1]).lower()
+
+
+@lru_cache(maxsize=300_000)
+def _raw_key(word: str) -> str:
+    return norm(word).lower()
+
+
+@lru_cache(maxsize=1)
+def _authority_firsts() -> tuple[frozenset[str], dict[str, int]]:
+    """First tokens of curated names, and for each the longest name it starts."""
+    longest: dict[str, int] = {}
+    for k in _authority():
+        longest[k[0]] = max(longest.get(k[0], 0), len(k))
+    return frozenset(longest), longest
 
 
 def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
     """Longest curated-name matches over a token list: ``(first, last_exclusive, entry)``."""
     table = _authority()
-    maxlen = max((len(k) for k in table), default=0)
+    firsts, longest = _authority_firsts()
     keys = [_key(w) for w in words]
-    raw = [norm(w).lower() for w in words]
+    raw = [_raw_key(w) for w in words]
     out, i = [], 0
     while i < len(words):
         found = None
-        for n in range(min(maxlen, len(words) - i), 0, -1):
+        if keys[i] not in firsts:
+            i += 1
+            continue
+        for n in range(min(longest[keys[i]], len(words) - i), 0, -1):
             cand = (keys[i],) + tuple(raw[i + 1:i + n])
             if cand in table:
                 found = (i, i + n, table[cand])
