@@ -82,6 +82,21 @@ export function docHref(docId, start, end) {
   return p;
 }
 
+// "a · b · c" with each part isolated for the bidi algorithm; source paths shortened to their file name.
+export function metaLine(...parts) {
+  const out = [];
+  for (const p of parts.flat()) {
+    if (p === null || p === undefined || p === "") continue;
+    if (out.length) out.push(" · ");
+    out.push(h("bdi", {}, p));
+  }
+  return h("div", { class: "meta" }, out);
+}
+export function shortSource(src) {
+  if (!src) return null;
+  return /^https?:/i.test(src) ? src : String(src).split("/").pop();
+}
+
 export function badge(text, cls) { return h("span", { class: "badge " + (cls || "") }, text); }
 export function card(title, ...body) {
   return h("section", { class: "card" }, title ? h("h2", { class: "card-title" }, title) : null, ...body);

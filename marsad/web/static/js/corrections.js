@@ -14,6 +14,10 @@ async function submit(kind, target, payload, after) {
   }
 }
 
+export function payloadText(p) {
+  return Object.entries(p || {}).filter(([k]) => k !== "entity_id").map(([k, v]) => `${k}: ${v}`).join("، ");
+}
+
 function reload() { window.marsadNavigate(location.pathname + location.search); }
 
 export function entityCorrections(e) {
@@ -62,7 +66,8 @@ function uploadCard() {
       const res = await api("/api/upload", null, { method: "POST", body: fd });
       out.replaceChildren(h("div", { class: "alert alert-ok" }, t(res.created ? "upload.created" : "upload.updated"), " ", link("/documents/" + res.id, res.id)));
     } catch (e) {
-      out.replaceChildren(errorBox(e));
+      const why = { 413: t("upload.err413"), 415: t("upload.err415"), 401: t("upload.err401") }[e.status];
+      out.replaceChildren(h("div", {}, why ? h("p", { class: "upload-why" }, why) : null, errorBox(e)));
     }
   });
   const limit = state.config && state.config.max_upload;
@@ -70,9 +75,9 @@ function uploadCard() {
 }
 
 function eventForm() {
-  const id = h("input", { name: "target", placeholder: "ev-…", size: 24 });
+  const id = h("input", { name: "target", placeholder: "ev-…", size: 24, dir: "ltr" });
   const kind = h("select", { name: "kind" }, h("option", { value: "delete_event" }, t("corr.delete_event")), h("option", { value: "edit_event" }, t("corr.edit_event")));
-  const date = h("input", { name: "date", placeholder: "YYYY-MM-DD", size: 10 });
+  const date = h("input", { name: "date", placeholder: "YYYY-MM-DD", size: 10, dir: "ltr" });
   const f = h("form", { class: "corr-row" }, h("span", { class: "lbl" }, t("corr.event")), id, kind, date, h("button", { class: "btn", type: "submit" }, t("corr.apply")));
   f.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -91,7 +96,7 @@ export async function correctionsView() {
     h("table", { class: "table" }, h("thead", {}, h("tr", {}, ["#", t("corr.kind"), t("corr.target"), t("corr.payload"), t("corr.when"), ""].map((x) => h("th", {}, x)))),
       h("tbody", {}, rows.map((c) => h("tr", { "data-id": c.id }, h("td", {}, c.id), h("td", {}, badge(t("corr." + c.kind), "corr")),
         h("td", { class: "mono" }, c.target.startsWith("ev-") || c.target.includes(":") ? c.target : link("/entities/" + encodeURIComponent(c.target), c.target)),
-        h("td", { class: "mono small", dir: "auto" }, JSON.stringify(c.payload)), h("td", { class: "meta" }, c.created_at || ""),
+        h("td", { class: "small", dir: "auto" }, payloadText(c.payload)), h("td", { class: "meta" }, c.created_at || ""),
         h("td", {}, canWrite ? h("button", { class: "btn btn-small btn-danger", type: "button", onclick: async () => {
           try { await api("/api/corrections/" + c.id, null, { method: "DELETE" }); toast(t("corr.deleted"), "ok"); reload(); }
           catch (e) { toast(e.message, "err"); }

@@ -1,6 +1,6 @@
 // Document view: the article with annotations per layer (toggles), facts side panel,
 // warnings, source link; ?s=START&e=END marks and scrolls to a cited sentence.
-import { h, t, api, card, badge, entityLink, etype, evtype, topicLabel, qs, empty, safeHref, link } from "./core.js";
+import { h, t, api, card, badge, entityLink, etype, evtype, topicLabel, qs, empty, safeHref, link, metaLine, shortSource } from "./core.js";
 
 export const LAYERS = ["PERSON", "ORG", "PLACE", "DATE", "FIGURE", "QUOTE", "EVENT", "WARNING"];
 const PLACE = new Set(["GPE", "LOC", "FAC"]);
@@ -103,8 +103,8 @@ export async function documentView(id) {
   const url = doc.url || (doc.meta || {}).url;
   const head = h("div", { class: "doc-head" },
     h("h1", { dir: "auto" }, doc.title || doc.label || t("doc.untitled")),
-    h("div", { class: "meta" }, [doc.published || t("doc.nodate"), doc.lang, doc.source].filter(Boolean).join(" · "),
-      url ? [" · ", h("a", { href: safeHref(url), rel: "noopener noreferrer nofollow", target: "_blank", class: "src" }, t("doc.source_link"))] : null),
+    metaLine(doc.published || t("doc.nodate"), doc.lang, shortSource(doc.source),
+      /^https?:\/\//i.test(url || "") ? h("a", { href: safeHref(url), rel: "noopener noreferrer nofollow", target: "_blank", class: "src" }, t("doc.source_link")) : null),
     h("div", { class: "meta mono" }, "id ", doc.id));
   const warnings = doc.warnings.length ? h("div", { class: "alert alert-warn" }, t("doc.warnings", { n: doc.warnings.length })) : null;
   const root = h("div", { class: "docpage" },

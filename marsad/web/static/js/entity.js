@@ -1,7 +1,7 @@
 // Entity page (canonical name, aliases, type, roles over time, events, quotes, co-occurring
 // entities, documents, corrections) and the entity list.
 import { h, t, api, card, badge, entityLink, etype, evtype, link, docHref, empty, num, qs, pager, token, state } from "./core.js";
-import { entityCorrections } from "./corrections.js";
+import { entityCorrections, payloadText } from "./corrections.js";
 
 function section(title, items, render, cls) {
   return card(`${title} (${num(items.length)})`, items.length ? h("ul", { class: cls || "list" }, items.map(render)) : empty(t("empty")));
@@ -18,14 +18,14 @@ export async function entityView(id) {
   const aliases = Object.entries(e.aliases || {});
   const head = h("section", { class: "card ent-head" },
     h("div", { class: "ent-title" }, h("h1", { dir: "auto" }, e.canonical), badge(etype(e.type), "type type-" + e.type),
-      e.iso ? badge(e.iso, "iso") : null, e.corrected ? badge(t("corrected"), "corr") : null),
+      e.iso ? badge(e.iso, "iso") : null, (e.corrections || []).length ? badge(t("corrected"), "corr") : null),
     h("div", { class: "meta mono" }, e.id),
     h("div", { class: "ent-stats" },
       h("span", {}, h("b", {}, num(e.documents)), " ", t("stat.documents")),
       h("span", {}, h("b", {}, num((e.mentions || []).length)), " ", t("stat.mentions")),
       h("span", {}, h("b", {}, num((e.events || []).length)), " ", t("stat.events"))),
     aliases.length ? h("div", { class: "aliases" }, h("span", { class: "lbl" }, t("entity.aliases")),
-      aliases.map(([a, n]) => h("span", { class: "chip", dir: "auto" }, a, h("b", {}, num(n))))) : null,
+      aliases.map(([a, n]) => h("span", { class: "chip", dir: "auto" }, a, n ? h("b", {}, num(n)) : null))) : null,
     h("div", { class: "ent-links" }, link(`/graph?entity=${encodeURIComponent(e.id)}`, t("entity.graph")), " · ",
       link(`/timeline?entity=${encodeURIComponent(e.id)}`, t("entity.timeline")), " · ",
       link(`/search?q=${encodeURIComponent(e.canonical)}&entity=${encodeURIComponent(e.id)}`, t("entity.search"))));
@@ -48,8 +48,10 @@ export async function entityView(id) {
   const why = (e.why || []).length ? card(t("entity.why"), h("ul", { class: "list small" }, e.why.slice(0, 12).map((w) =>
     h("li", { dir: "auto" }, typeof w === "string" ? w : [w.reason || w.why || "", w.mentions ? ` (${num(w.mentions)})` : ""])))) : null;
   const corr = token() && state.config && state.config.writes ? entityCorrections(e) : null;
+  const history = (e.corrections || []).length ? card(t("corr.list"), h("ul", { class: "list small corr-history" }, e.corrections.map((c) =>
+    h("li", {}, h("span", {}, badge(t("corr." + c.kind), "corr"), " ", payloadText(c.payload)), h("span", { class: "meta" }, c.created_at || ""))))) : null;
   return h("div", { class: "entpage" }, head,
-    h("div", { class: "grid2" }, h("div", {}, rolesCard, eventsCard, quotesCard), h("div", {}, coCard, docsCard, why, corr)));
+    h("div", { class: "grid2" }, h("div", {}, rolesCard, eventsCard, quotesCard), h("div", {}, coCard, docsCard, history, why, corr)));
 }
 
 export async function entitiesView() {

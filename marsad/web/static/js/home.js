@@ -1,5 +1,5 @@
 // Home: search/ask box, counts, latest documents, events timeline, top entities and topics.
-import { h, t, api, card, link, entityLink, badge, empty, num, evtype, etype, topicLabel, docHref, state } from "./core.js";
+import { h, t, api, card, link, entityLink, badge, empty, num, evtype, etype, topicLabel, docHref, state, metaLine, shortSource } from "./core.js";
 import { monthChart } from "./timeline.js";
 
 export function searchBox(q, mode) {
@@ -45,7 +45,7 @@ export async function homeView() {
   const latest = card(t("home.latest"),
     docs.items.length ? h("ul", { class: "doclist" }, docs.items.map((d) => h("li", {},
       link("/documents/" + d.id, h("span", { class: "doc-title", dir: "auto" }, d.title || d.snippet.slice(0, 90))),
-      h("span", { class: "meta" }, [d.published || "", d.lang ? " · " + d.lang : "", d.source ? " · " + d.source : ""].join(""))))) : empty(t("empty")),
+      metaLine(d.published, d.lang, shortSource(d.source))))) : empty(t("empty")),
     h("p", { class: "more" }, link("/documents", t("see_all"))));
 
   const events = tl.items.slice(-6).reverse();

@@ -1,5 +1,5 @@
 // Search and ask: highlighted snippets; answers with citations that open the cited sentence.
-import { h, t, api, card, link, empty, highlighted, docHref, qs, pager, num, errorBox, badge } from "./core.js";
+import { h, t, api, card, link, empty, highlighted, docHref, qs, pager, num, errorBox, badge, metaLine, shortSource } from "./core.js";
 import { searchBox } from "./home.js";
 
 function filtersForm(p) {
@@ -26,7 +26,7 @@ function hitNode(hit, rank) {
   return h("article", { class: "hit" },
     h("div", { class: "hit-head" }, h("span", { class: "rank-n" }, num(rank)),
       link(docHref(hit.doc_id, sn && sn.start, sn && sn.end), h("span", { class: "doc-title", dir: "auto" }, hit.title || hit.label || hit.doc_id))),
-    h("div", { class: "meta" }, [hit.published, hit.source, hit.lang].filter(Boolean).join(" · ")),
+    metaLine(hit.published, shortSource(hit.source), hit.lang),
     sn ? h("p", { class: "snippet", dir: "auto" }, "… ", highlighted(sn.text, sn.highlights, sn.start), " …") : null,
     hit.duplicates && hit.duplicates.length ? h("div", { class: "dups" }, t("search.dups", { n: hit.duplicates.length }), " ",
       hit.duplicates.slice(0, 5).map((d) => link("/documents/" + d, d.slice(0, 8)))) : null);
@@ -43,7 +43,7 @@ async function askNode(q) {
       h("a", { href: docHref(c.doc_id, c.start, c.end), "data-nav": "", class: "cite", "data-cite": i + 1 },
         h("span", { class: "cite-n" }, `[${i + 1}]`), " ",
         h("span", { class: "cite-text", dir: "auto" }, c.highlights ? highlighted(c.text, c.highlights, c.start) : c.text)),
-      h("div", { class: "meta" }, [c.title || c.label, c.published].filter(Boolean).join(" · "))))) : empty(t("search.none")));
+      metaLine(c.title || c.label, c.published)))) : empty(t("search.none")));
 }
 
 export async function searchView() {
@@ -77,6 +77,6 @@ export async function documentsView() {
       h("thead", {}, h("tr", {}, h("th", {}, t("doc.title")), h("th", {}, t("doc.published")), h("th", {}, t("doc.lang")), h("th", {}, t("doc.source")))),
       h("tbody", {}, res.items.map((d) => h("tr", {},
         h("td", {}, link("/documents/" + d.id, h("span", { dir: "auto" }, d.title || d.snippet.slice(0, 80)))),
-        h("td", { class: "nowrap" }, d.published || "—"), h("td", {}, badge(d.lang || "?")), h("td", { class: "meta" }, d.source || ""))))),
+        h("td", { class: "nowrap" }, d.published || "—"), h("td", {}, badge(d.lang || "?")), h("td", { class: "meta" }, h("bdi", {}, shortSource(d.source) || "")))))),
     pager(res.total, limit, offset, go));
 }

@@ -60,7 +60,7 @@ function eventCard(e) {
     h("div", { class: "tl-dot" }),
     h("div", { class: "tl-body" },
       h("div", { class: "tl-top" }, h("span", { class: "tl-date" }, e.date || "—"), badge(evtype(e.type), "ev ev-" + e.type),
-        e.place ? h("span", { class: "meta" }, "📍 " + e.place) : null, e.corrected ? badge(t("corrected"), "corr") : null,
+        e.place ? h("span", { class: "meta" }, t("role.place") + ": " + e.place) : null, e.corrected ? badge(t("corrected"), "corr") : null,
         (e.topics || []).map((x) => h("span", { class: "chip topic small" }, topicLabel(x)))),
       byRole.size ? h("div", { class: "args" }, [...byRole].map(([role, as]) => h("span", { class: "arg" },
         h("small", {}, t("role." + role)), " ", as.map((a, i) => [i ? "، " : "", entityLink(a.entity_id, a.text)])))) : null,
