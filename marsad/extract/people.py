@@ -73,7 +73,8 @@ def _title_index() -> dict[tuple[str, ...], Title]:
                 idx.setdefault(key, Title(t["id"], form, g))
     for g, forms in data["counterpart"].items():
         for form in forms:
-            idx[(fold(form),)] = Title("counterpart", form, g, counterpart=True)
+            # folding merges نظيره (his) and نظيرة (indefinite, f): the common masculine wins
+            idx.setdefault((fold(form),), Title("counterpart", form, g, counterpart=True))
     return idx
 
 
@@ -125,17 +126,29 @@ def _title_first_words() -> frozenset[str]:
     return frozenset(k[0] for k in _title_index())
 
 
+@lru_cache(maxsize=200_000)
+def _bare_key(word: str) -> str:
+    return fold(strip_proclitics(word)[1])
+
+
+@lru_cache(maxsize=200_000)
+def _title_firsts_of(word: str) -> tuple[str, ...]:
+    """Keys of ``word`` (without, then with its proclitics) that begin some title."""
+    firsts = _title_first_words()
+    return tuple(k for k in (_bare_key(word), fold(word)) if k in firsts)
+
+
 def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None:
     """The title starting at word ``i`` and the index just past it, else None."""
+    candidates = _title_firsts_of(ws[i][2])
+    if not candidates:
+        return None
     idx = _title_index()
-    firsts = _title_first_words()
-    _, bare = strip_proclitics(ws[i][2])
-    candidates = [k for k in (fold(bare), fold(ws[i][2])) if k in firsts]
     for first in candidates:
         for n in (3, 2, 1):
             if i + n > len(ws):
                 continue
-            key = (first,) + tuple(fold(strip_proclitics(w)[1]) for _, _, w in ws[i + 1:i + n])
+            key = (first,) + tuple(_bare_key(w) for _, _, w in ws[i + 1:i + n])
             if key in idx:
                 return idx[key], i + n
     return None

@@ -1,0 +1,70 @@
+"""Roles: the title-phrase rules tuned on the KB gold dev split (sentences written by us)."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.roles import extract_roles
+
+
+def _by_person(text, ents=None):
+    doc = make_doc(text, ents)
+    return doc, {r.attrs["person"]: r.attrs for r in extract_roles(doc)}
+
+
+def test_multiword_title_and_a_second_title_before_the_name():
+    doc, roles = _by_person("وصل ولي العهد الأردني الأمير حسن الكرمي إلى تونس أمس.", {"حسن الكرمي": "PERSON"})
+    r = roles["حسن الكرمي"]
+    assert doc.text[slice(*r["title_span"])] == "ولي العهد الأردني" and r["title_id"] == "prince"
+    assert r["country"] == "الأردن"
+    doc, roles = _by_person("وأشاد الأمين العام للمنظمة، خالد الراشد، بالنتائج.", {"خالد الراشد": "PERSON"})
+    assert roles["خالد الراشد"]["title_id"] == "secretary_general"
+
+
+def test_counterpart_directly_before_a_name_and_after_a_long_clause():
+    text = ("وقال الرئيس الفنلندي ماتي كوسكي خلال مؤتمر صحفي مشترك مع نظيره البرتغالي جواو سيلفا إن "
+            "البلدين متفقان.")
+    doc, roles = _by_person(text, {"ماتي كوسكي": "PERSON", "جواو سيلفا": "PERSON"})
+    assert roles["ماتي كوسكي"]["country"] == "فنلندا"
+    cp = roles["جواو سيلفا"]
+    assert cp["pattern"] == "counterpart" and cp["country"] == "البرتغال" and cp["counterpart_of"] == "ماتي كوسكي"
+    assert cp["title"] == "الرئيس البرتغالي"
+
+
+def test_a_title_phrase_stops_at_a_clause_so_the_next_title_gets_its_name():
+    text = "وأكد وزير الخارجية الكويتي أن بلاده تؤيد سياسة الرئيس الأرجنتيني، ماركو دياز، في المنطقة."
+    doc, roles = _by_person(text, {"ماركو دياز": "PERSON"})
+    r = roles["ماركو دياز"]
+    assert r["title"] == "الرئيس الأرجنتيني" and r["country"] == "الأرجنتين"
+
+
+def test_apposed_name_missed_by_the_entity_layer():
+    # no entity layer at all: the name is closed by commas, or follows a nationality adjective
+    doc, roles = _by_person("وقال المتحدث باسم الحكومة، توماس ليندر، إن الاجتماع انتهى.")
+    assert roles["توماس ليندر"]["title"].startswith("المتحدث")
+    doc, roles = _by_person("وصل الرئيس الإريتري أسياس موكيلي، في زيارة رسمية.")
+    assert roles["أسياس موكيلي"]["country"] == "إريتريا"
+    # but a conjunct or a date after a comma is no name
+    _, roles = _by_person("واستقبل الوزير السوداني، ودعم الحوار، الوفد.")
+    assert not roles
+    _, roles = _by_person("وقال الوزير الإيراني، يوم الأحد، إن المحادثات مستمرة.")
+    assert not roles
+
+
+def test_minister_after_a_name_is_an_apposition_not_a_conjunct():
+    doc, roles = _by_person("قال سامر الحسن، وزير المالية العراقي، إن الموازنة جاهزة.", {"سامر الحسن": "PERSON"})
+    assert roles["سامر الحسن"]["title"] == "وزير المالية العراقي" and roles["سامر الحسن"]["country"] == "العراق"
+
+
+def test_entity_that_cut_a_letter_off_the_name_and_country_from_a_place_in_the_phrase():
+    text = "أعلنت وزيرة الجيوش الكندية فلورا ميلر أن التمرين بدأ. وقال رئيس وزراء إثيوبيا أبي تسفاي، إن"
+    doc = make_doc(text, {"لورا ميلر": "PERSON", "أبي تسفاي": "PERSON", "إثيوبيا": "GPE"})
+    roles = {r.attrs["person"]: r.attrs for r in extract_roles(doc)}
+    assert doc.text[slice(*roles["لورا ميلر"]["title_span"])] == "وزيرة الجيوش الكندية"
+    assert roles["أبي تسفاي"]["country"] == "إثيوبيا"
+
+
+def test_ambassador_keeps_the_posting_as_organisation_and_the_nationality_as_country():
+    text = "وقال السفير الكوري الشمالي لدى الأمم المتحدة، كيم سونغ، إن"
+    _, roles = _by_person(text, {"كيم سونغ": "PERSON"})
+    r = roles["كيم سونغ"]
+    assert (r["title"], r["org"], r["country"]) == ("السفير الكوري الشمالي", "الأمم المتحدة", "كوريا الشمالية")
