@@ -187,9 +187,15 @@ class _Scorer:
         self.ent_terms = [_stem_set(e["text"]) for e in qents]
         # context terms: the question's terms that are not part of its entities (those count apart)
         ent_stems = set().union(*self.ent_terms) if self.ent_terms else set()
+        self.all_terms = set(q.terms) | ent_stems
+        self.max_idf = max((idf.get(t, 1.0) for t in self.all_terms), default=1.0) or 1.0
         self.qterms = (set(q.terms) - ent_stems) or set(q.terms)
         self.total = sum(idf.get(t, 1.0) for t in self.qterms) or 1.0
         self.qstems = set(q.terms) | ent_stems
+
+    def missing(self, stems: set[str]) -> float:
+        """Idf of the rarest question term (entities included) absent from ``stems``, over the rarest overall."""
+        return max((self.idf.get(t, 1.0) for t in self.all_terms - stems), default=0.0) / self.max_idf
 
     def coverage(self, stems: set[str]) -> float:
         return sum(self.idf.get(t, 1.0) for t in self.qterms & stems) / self.total
@@ -267,7 +273,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
         # events of the asked relation in this sentence, and their arguments
         sevents = [ev for ev in events if ev[0] <= ss < ev[1] or ss <= ev[0] < se
                    or any(a <= ss < b for a, b in (ev[3].get("more_evidence") or []))]
-        feats = {"cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
+        feats = {"miss": sc.missing(stems), "cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
                  "rel": 1.0 if sevents else 0.0}
         if q.kind == "yesno":
             if ent >= 1.0:
@@ -388,7 +394,7 @@ def confidence_features(groups: list[dict]) -> list[float]:
     f = best["best"].feats
     second = groups[1]["score"] if len(groups) > 1 else 0.0
     margin = (best["score"] - second) / best["score"] if best["score"] > 0 else 0.0
-    return [best["score"], min(f.get("ent", 0.0), 1.0), f.get("cov", 0.0), margin]
+    return [best["score"], min(f.get("ent", 0.0), 1.0), f.get("cov", 0.0), margin, f.get("miss", 1.0)]
 
 
 def _confidence(x: list[float], w: dict) -> float:
@@ -426,7 +432,8 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
     top = ranked[0][1] if ranked else 1.0
     ids = dict(conn.execute(f"SELECT rowid, doc_id FROM search_docs WHERE rowid IN "
                             f"({','.join('?' * len(ranked))})", [r for r, _ in ranked])) if ranked else {}
-    idf = _idf(conn, list(dict.fromkeys(q.terms))) if q.terms else {}
+    terms = list(dict.fromkeys(q.terms + [t for e in q.entities for t in _stem_set(e["text"])]))
+    idf = _idf(conn, terms) if terms else {}
     sc = _Scorer(q, idf, q.entities)
     cands: list[Cand] = []
     for r, s in ranked:
