@@ -154,6 +154,7 @@ def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None
     return None
 
 
+@lru_cache(maxsize=200_000)
 def honorific_at(word: str) -> tuple[bool, str | None]:
     """Whether ``word`` is an honorific (after و/ف) and its gender."""
     hon = honorifics()
