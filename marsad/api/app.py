@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import os
+import queue
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -23,6 +24,7 @@ from marsad import __version__
 from marsad.errors import MarsadError
 
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024
+POOL_SIZE = 16  # open SQLite connections kept between requests
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -122,16 +124,28 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    pool: queue.LifoQueue = queue.LifoQueue()
+
     def store():
+        """A store for one request, taken from a pool of open connections (each used by one
+        request at a time; opening SQLite and reading the schema per request costs ~10 ms)."""
         from marsad.search.index import install
         from marsad.store import open_store
 
-        s = open_store(db)
-        install(s)  # documents written through the API are searchable at once
+        try:
+            s = pool.get_nowait()
+        except queue.Empty:
+            s = open_store(db)
+            install(s)  # documents written through the API are searchable at once
+        ok = False
         try:
             yield s
+            ok = True
         finally:
-            s.close()
+            if ok and pool.qsize() < POOL_SIZE and not s.conn.in_transaction:
+                pool.put(s)
+            else:
+                s.close()
 
     def _check(authorization: str | None) -> None:
         given = (authorization or "").removeprefix("Bearer ").strip()
