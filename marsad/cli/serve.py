@@ -11,16 +11,19 @@ def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
 ) -> None:
-    """Serve the REST API (OpenAPI at /docs) and the pages, on http://HOST:PORT/.
+    """Serve the web application and the REST API on http://HOST:PORT/ (API reference at /docs,
+    OpenAPI at /openapi.json).
 
-    Writes need the token in $MARSAD_API_TOKEN (sent as 'Authorization: Bearer TOKEN').
+    Writes (ingest, upload, corrections) need the token in $MARSAD_API_TOKEN, sent as
+    'Authorization: Bearer TOKEN' (in the web application: the Corrections page). Server-side
+    path ingest reads only inside $MARSAD_INGEST_DIR.
     """
     import uvicorn
 
     from marsad.api.app import create_app
 
     db = db or default_db()
-    typer.echo(f"marsad: serving {db} on http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True)
+    typer.echo(f"marsad: serving {db} on http://{host}:{port}/ (API reference at /docs; Ctrl-C stops)", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
