@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from marsad.doc import Document, Span
-from marsad.extract.people import (_NAME_STOP, Mention, _name_words, demonyms, first_names, fold, mention_at,
+from marsad.extract.people import (_NAME_STOP, Mention, _name_words, demonyms, first_names, fold,
                                    person_mentions, strip_proclitics, title_at, titles_data, words)
 from marsad.pipeline import register
 

@@ -23,7 +23,7 @@ def test_multiword_title_and_a_second_title_before_the_name():
 def test_counterpart_directly_before_a_name_and_after_a_long_clause():
     text = ("وقال الرئيس الفنلندي ماتي كوسكي خلال مؤتمر صحفي مشترك مع نظيره البرتغالي جواو سيلفا إن "
             "البلدين متفقان.")
-    doc, roles = _by_person(text, {"ماتي كوسكي": "PERSON", "جواو سيلفا": "PERSON"})
+    _, roles = _by_person(text, {"ماتي كوسكي": "PERSON", "جواو سيلفا": "PERSON"})
     assert roles["ماتي كوسكي"]["country"] == "فنلندا"
     cp = roles["جواو سيلفا"]
     assert cp["pattern"] == "counterpart" and cp["country"] == "البرتغال" and cp["counterpart_of"] == "ماتي كوسكي"
@@ -32,16 +32,16 @@ def test_counterpart_directly_before_a_name_and_after_a_long_clause():
 
 def test_a_title_phrase_stops_at_a_clause_so_the_next_title_gets_its_name():
     text = "وأكد وزير الخارجية الكويتي أن بلاده تؤيد سياسة الرئيس الأرجنتيني، ماركو دياز، في المنطقة."
-    doc, roles = _by_person(text, {"ماركو دياز": "PERSON"})
+    _, roles = _by_person(text, {"ماركو دياز": "PERSON"})
     r = roles["ماركو دياز"]
     assert r["title"] == "الرئيس الأرجنتيني" and r["country"] == "الأرجنتين"
 
 
 def test_apposed_name_missed_by_the_entity_layer():
     # no entity layer at all: the name is closed by commas, or follows a nationality adjective
-    doc, roles = _by_person("وقال المتحدث باسم الحكومة، توماس ليندر، إن الاجتماع انتهى.")
+    _, roles = _by_person("وقال المتحدث باسم الحكومة، توماس ليندر، إن الاجتماع انتهى.")
     assert roles["توماس ليندر"]["title"].startswith("المتحدث")
-    doc, roles = _by_person("وصل الرئيس الإريتري أسياس موكيلي، في زيارة رسمية.")
+    _, roles = _by_person("وصل الرئيس الإريتري أسياس موكيلي، في زيارة رسمية.")
     assert roles["أسياس موكيلي"]["country"] == "إريتريا"
     # but a conjunct or a date after a comma is no name
     _, roles = _by_person("واستقبل الوزير السوداني، ودعم الحوار، الوفد.")
@@ -51,7 +51,7 @@ def test_apposed_name_missed_by_the_entity_layer():
 
 
 def test_minister_after_a_name_is_an_apposition_not_a_conjunct():
-    doc, roles = _by_person("قال سامر الحسن، وزير المالية العراقي، إن الموازنة جاهزة.", {"سامر الحسن": "PERSON"})
+    _, roles = _by_person("قال سامر الحسن، وزير المالية العراقي، إن الموازنة جاهزة.", {"سامر الحسن": "PERSON"})
     assert roles["سامر الحسن"]["title"] == "وزير المالية العراقي" and roles["سامر الحسن"]["country"] == "العراق"
 
 

@@ -30,7 +30,6 @@ proclitics و ف ب ل ك), longest strings first; ``!string#N`` removes one occ
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -39,7 +38,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from marsad.config import shared_dir  # noqa: E402
 from marsad.doc import content_id  # noqa: E402
 from marsad.text.clean import clean  # noqa: E402
 
@@ -51,34 +49,12 @@ ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
 
 def load(source: str) -> dict:
     """The record named by ``source``: raw text, cleaned text, doc_id, sha1, published."""
-    base = shared_dir()
-    if base is None:
-        sys.exit("shared folder not found (set MARSAD_SHARED)")
-    path, _, rid = source.partition("#")
-    full = base / path
-    if rid:
-        from marsad.ingest.readers import _from_object
+    from marsad.extract.kb_eval import load_records
 
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(full, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if f'"{rid}"' not in line:
-                    continue
-                obj = json.loads(line)
-                if str(obj.get("id")) == rid:
-                    rec = _from_object(obj, f"{full}#{rid}")
-                    break
-            else:
-                sys.exit(f"record {rid} not found in {path}")
-        raw, published = rec.raw, rec.published
-    else:
-        from marsad.ingest.readers import iter_records
-
-        rec = next(iter_records(full))
-        raw, published = rec.raw, rec.published
-    text, _ = clean(raw)
-    return {"raw": raw, "text": text, "doc_id": content_id(raw),
-            "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(), "published": published}
+    rec = load_records([source])[source]
+    text, _ = clean(rec.raw)
+    return {"raw": rec.raw, "text": text, "doc_id": content_id(rec.raw),
+            "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(), "published": rec.published}
 
 
 def show(source: str) -> None:
