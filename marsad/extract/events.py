@@ -17,10 +17,12 @@ import re
 from marsad.doc import Document, Span
 from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public lexicon API)
     _DIGITS, _PUNCT, _canon, _date, _ents, _figures, _is, _is_any, _keyset, _name_phrase, _phrase, _place,
-    _after_word, find_triggers, iso_date, keys, number_value, ontology)
+    NO_EVENT, _after_word, definite, find_triggers, iso_date, keys, number_value, ontology)
 from marsad.extract.events_list import _agreement
 from marsad.extract.people import fold, person_mentions, strip_proclitics, words
 from marsad.pipeline import register
+
+REQUIRES_WINDOW = 6   # words after a trigger in which its 'requires_after' word must occur
 
 
 # -------------------------------------------------------------------------- extraction
@@ -45,6 +47,15 @@ class _Builder:
         for s, e, c in sorted(self.persons + self.title_refs):
             if a <= s < b and c not in out:
                 out.append(c)
+        return out
+
+    def people_text(self, a: int, b: int) -> list[str]:
+        """The people of ``[a, b)`` as written there (arguments are located by their text)."""
+        out: list[str] = []
+        for s, e, _ in sorted(self.persons + self.title_refs):
+            t = self.doc.text[s:e]
+            if a <= s < b and t not in out:
+                out.append(t)
         return out
 
     def last(self, etype: str) -> Span | None:
@@ -95,12 +106,18 @@ def extract_events(doc: Document) -> list[Span]:
         ws = words(doc.text, s.start, s.end)
         seen_types: set[str] = set()
         for etype, i, j, fixed in find_triggers(ws):
-            if etype in seen_types or (si in consumed and etype == "AGREEMENT"):
+            if etype == NO_EVENT or etype in seen_types or (si in consumed and etype == "AGREEMENT"):
+                continue
+            fixed = dict(fixed)   # the trigger table is shared: never mutate its rows
+            need = fixed.pop("_requires_after", None)
+            if need and not any(_is_any(w, list(need)) for _, _, w in ws[j:j + REQUIRES_WINDOW]):
+                continue
+            if fixed.pop("_no_article", False) and definite(ws[i][2]):
                 continue
             anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora")
             trig = (ws[i][0], ws[j - 1][1])
             handler = _HANDLERS.get(etype, _generic)
-            made = handler(bld, doc, sents, si, ws, i, j, dict(fixed), trig, anaphoric, consumed)
+            made = handler(bld, doc, sents, si, ws, i, j, fixed, trig, anaphoric, consumed)
             if made:
                 seen_types.add(etype)
     return sorted(bld.events, key=lambda e: (e.start, e.end))
@@ -116,7 +133,8 @@ def _generic(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
 
 def _label_of(ws, i) -> str:
     for etype, a, b, _ in find_triggers(ws, i, i + 3):
-        return etype
+        if etype != NO_EVENT:
+            return etype
     return ""
 
 
@@ -153,14 +171,22 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             return True
         return False
     people = bld.people(s.start, s.end)
-    place = _place(doc, s.start, s.end)
+    place = _place(doc, s.start, s.end, near=ws[i][0])
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
     if parties < 2 and not (parties and _after_word(doc, ws, j, len(ws), "مع") is not None):
         return False
-    bld.add("MEETING", s.start, s.end, trig, {"participants": people, "delegations": dels,
-                                            "participant_titles": titles}, place=place, participants=people)
+    lo, hi = ws[max(0, i - 4)][0], ws[min(len(ws), j + 6) - 1][1]
+    if place is None:   # يتوجه … إلى بروكسل للقاء
+        to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE",))
+              if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]
+        place = doc.text[to[-1].start:to[-1].end] if to else None
+    near = [doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE", "LOC"))
+            if doc.text[e.start:e.end] != place and _canon(doc, e) != place]
+    bld.add("MEETING", s.start, s.end, trig, {"participants": bld.people_text(s.start, s.end) + near,
+                                            "delegations": dels, "participant_titles": titles},
+            place=place, participants=people)
     return True
 
 
@@ -200,10 +226,14 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
             orgs = _ents(doc, ws[k + 1][0], ws[i][0], ("ORG",))
             organiser = _canon(doc, orgs[0]) if orgs else " ".join(doc.text[ws[k + 1][0]:ws[i - 1][1]].split())
+    if organiser is None:   # المؤتمر العام للمنظمة …: the organisation the name belongs to
+        orgs = [e for e in _ents(doc, ws[j - 1][1], b, ("ORG",)) if doc.text[e.start - 2:e.start] in ("لل", " ل")
+                or doc.text[e.start - 1:e.start] == "ل"]
+        organiser = doc.text[orgs[0].start:orgs[0].end] if orgs else None
     place = None
     for e in _ents(doc, a, b, ("GPE", "LOC")):
         place = _canon(doc, e)
-    place = place or _place(doc, s.start, s.end)
+    place = place or _place(doc, s.start, s.end, near=ws[i][0])
     for k in range(j, len(ws) - 1):
         if place is None and ws[k][2].startswith("تحتضن"):
             g = _ents(doc, ws[k + 1][0], ws[k + 1][1] + 1, ("GPE", "LOC"))

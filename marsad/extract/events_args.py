@@ -13,6 +13,8 @@ from marsad.extract.people import fold, strip_proclitics, words
 DATA = Path(__file__).resolve().parent / "data"
 _PUNCT = re.compile(r"[،,.:;؛!?؟()\[\]\n“”«»\"″]")
 _DIGITS = re.compile(r"\d+")
+_DEFINITE = re.compile(r"(?:[وف]?[بك]?ال|[وف]?لل)")
+NO_EVENT = "_none"   # the type of a non-trigger phrase (``مؤتمر صحفي``)
 
 
 @lru_cache(maxsize=1)
@@ -38,13 +40,25 @@ def _trigger_table() -> list[tuple[str, tuple[str, ...], dict]]:
     rows = []
     for etype, spec in ontology()["types"].items():
         for t in spec.get("triggers", []):
-            rows.append((etype, tuple(fold(w) for w in t["phrase"].split()), t.get("args", {})))
+            fixed = dict(t.get("args", {}))
+            if t.get("requires_after"):
+                fixed["_requires_after"] = tuple(t["requires_after"])
+            if t.get("no_article"):
+                fixed["_no_article"] = True
+            rows.append((etype, tuple(fold(w) for w in t["phrase"].split()), fixed))
+    for phrase in ontology().get("non_triggers", []):   # consumed, but announce no event
+        rows.append((NO_EVENT, tuple(fold(w) for w in phrase.split()), {}))
     return sorted(rows, key=lambda r: -len(r[1]))
 
 
 @lru_cache(maxsize=None)
 def _keyset(name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in ontology().get(name, []))
+
+
+def definite(word: str) -> bool:
+    """Whether ``word`` carries the article (after و/ف and ب/ك, or as لل)."""
+    return _DEFINITE.match(word) is not None
 
 
 def _is(word: str, name: str) -> bool:
@@ -125,16 +139,19 @@ def _date(doc: Document, a: int, b: int) -> tuple[str | None, str]:
     return iso_date(doc.published), "article"
 
 
-def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset()) -> str | None:
+def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near: int | None = None) -> str | None:
+    """A place of ``[a, b)`` after a place marker (``في``، ``بمدينة``، ``سيزور``) as written there;
+    the one nearest to ``near`` if given, else the first."""
     markers = [m for m in ontology()["place_markers"]]
+    found = []
     for e in _ents(doc, a, b, ("GPE", "LOC", "FAC")):
-        name = _canon(doc, e)
-        if name in exclude:
+        name = doc.text[e.start:e.end]
+        if name in exclude or _canon(doc, e) in exclude:
             continue
         before = doc.text[max(a, e.start - 14):e.start]
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers):
-            return name
-    return None
+            found.append((abs(e.start - near) if near is not None else 0, e.start, name))
+    return min(found)[2] if found else None
 
 
 def _phrase(doc: Document, ws, i: int, limit: int = 8) -> tuple[int, int]:
@@ -150,6 +167,8 @@ def _phrase(doc: Document, ws, i: int, limit: int = 8) -> tuple[int, int]:
         if k > i and any(d.start == ws[k][0] for d in doc.spans("dates")):
             break
         k += 1
+    while k - 1 > i and _is(ws[k - 1][2], "trailing_words"):
+        k -= 1   # no dangling preposition (``الدول الغربية في`` before a date)
     return ws[i][0], ws[k - 1][1]
 
 
@@ -234,5 +253,5 @@ def _parties_after(doc: Document, ws, lo: int, hi: int, word: str) -> list[str]:
     a, b = _phrase(doc, ws, k, limit=16)
     parties = _split_parties(doc.text[a:b])
     if ents and len(parties) <= 1:
-        return [_canon(doc, ents[0])]
+        return [doc.text[ents[0].start:ents[0].end]]
     return parties

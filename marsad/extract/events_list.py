@@ -1,16 +1,67 @@
 """AGREEMENT events, including a count followed by a bulleted list (``تم توقيع ثمان اتفاقيات … :``
-and ``- اتفاقية مع …`` items → one event per item, the count checked against the list)."""
+and ``- اتفاقية مع …`` items → one event per item, the count checked against the list).
+
+An AGREEMENT needs a signing word in its sentence (``وقع``، ``أبرم``، ``المبرم`` — ``signing_words``
+in ``data/events.json``), unless an indefinite agreement noun is followed by مع/بين (``اتفاقية مع``);
+a definite agreement noun (``الاتفاق``) after an earlier AGREEMENT refers back to it. Party and
+subject arguments are text of the sentence (the store finds their offsets there).
+"""
 from __future__ import annotations
 
-from marsad.extract.events_args import (_PUNCT, _canon, _count_near, _ents, _is_any, _parties_after, find_triggers,
-                                        ontology)
-from marsad.extract.people import words
+from marsad.extract.events_args import (_PUNCT, _count_near, _ents, _is, _is_any, _parties_after, _phrase,
+                                        _split_parties, definite, find_triggers, ontology)
+from marsad.extract.people import fold, words
+
+def _modifier(doc, ws, j: int) -> str | None:
+    """Definite adjectives right after the agreement noun (``الاتفاق النووي الإيراني`` → ``النووي الإيراني``)."""
+    k = j
+    while k < len(ws) and k - j < 3 and ws[k][2].startswith("ال") and not _is(ws[k][2], "boundary_words") \
+            and not _is_any(ws[k][2], ontology()["signing_words"]) \
+            and not _PUNCT.search(doc.text[ws[k - 1][1]:ws[k][0]]) \
+            and not any(e.start == ws[k][0] for e in doc.spans("entities") if e.label in ("ORG", "PERSON", "GPE")):
+        k += 1
+    return doc.text[ws[j][0]:ws[k - 1][1]] if k > j else None
+
+
+def _agents(doc, ws) -> list[str]:
+    """Who signed, right after a signing verb (``التي أبرمتها قوى دولية مع …`` → ``قوى دولية``)."""
+    out: list[str] = []
+    sign = ontology()["signing_words"]
+    for k, (_, _, w) in enumerate(ws[:-1]):
+        if not _is_any(w, sign) or definite(w) or w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
+            continue   # a verb, not the noun توقيع / the participle الموقع
+        nxt = ws[k + 1][2]
+        if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") or _is(nxt, "trailing_words") or any(
+                d.start == ws[k + 1][0] for d in doc.spans("dates")):
+            continue
+        a, b = _phrase(doc, ws, k + 1, limit=10)
+        stop = next((t[1] for t in find_triggers(ws, k + 1) if t[0] == "AGREEMENT" and ws[t[1]][0] < b), None)
+        if stop is not None:
+            if stop == k + 1:
+                continue
+            b = ws[stop - 1][1]
+        ents = _ents(doc, a, b, ("ORG", "GPE"))
+        found = [doc.text[e.start:e.end] for e in ents] if ents else _split_parties(doc.text[a:b])
+        out += [p for p in found if p not in out]
+    return out
 
 
 def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
-    if not any(_is_any(w, ontology()["types"]["AGREEMENT"]["requires"]) for _, _, w in ws):
-        return False
+    signing = any(_is_any(w, ontology()["signing_words"]) for _, _, w in ws)
+    linked = j < len(ws) and fold(ws[j][2]) in (fold("مع"), fold("بين"))
+    is_definite = definite(ws[i][2])
+    if _is_any(ws[i][2], ontology()["signing_words"]) and any(
+            t[0] == "AGREEMENT" and not _is_any(ws[t[1]][2], ontology()["signing_words"])
+            for t in find_triggers(ws, j)):
+        return False   # the verb (وقعت … اتفاقيات): the agreement noun after it carries the event
+    signs = [k for k, (_, _, w) in enumerate(ws) if _is_any(w, ontology()["signing_words"])]
+    if signs and not _is_any(ws[i][2], ontology()["signing_words"]):
+        nouns = [t[1] for t in find_triggers(ws) if t[0] == "AGREEMENT"
+                 and not _is_any(ws[t[1]][2], ontology()["signing_words"])]
+        best = min(nouns, key=lambda n: min(abs(n - k) for k in signs))
+        if best != i:
+            return False   # the agreement noun next to the signing word carries the event
     count = _count_near(doc, ws, i)
     items = []
     if doc.text[s.start:s.end].rstrip().endswith(":") or (
@@ -20,6 +71,16 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
                                   doc.text[sents[k].start:sents[k].end].lstrip().startswith(("-", "•", "*"))):
             items.append(k)
             k += 1
+    last = bld.last("AGREEMENT")
+    if last is not None and last.attrs.get("list_index"):
+        last = None
+    if not items and is_definite and last is not None and not anaphoric:
+        bld.merge(last, s.start, s.end)   # الاتفاقية: the agreement already reported
+        return True
+    if not items and not (signing or (linked and not is_definite)):
+        return False
+    if _is_any(ws[i][2], ontology()["signing_words"]) and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
+        return False   # وقع حادث مع …: a signing verb needs an organisation or a country
     first_party = _parties_after(doc, ws, j, len(ws), "بين")[:1]
     if items:
         for n, k in enumerate(items, 1):
@@ -37,15 +98,23 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             doc.warn("event_count_mismatch", s.start, s.end,
                      f"announced {count} agreements, listed {len(items)}")
         return True
-    if anaphoric:
-        return False
     parties = first_party or []
+    parties += [p for p in _agents(doc, ws) if p not in parties]
     parties += [p for p in _parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
-    if not parties:
-        parties = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("ORG", "GPE"))]
-    if not parties:
+    same = last is not None and bool(parties) and set(parties) <= set(last.attrs["args"].get("parties") or [])
+    if anaphoric or (last is not None and (is_definite or same)):
+        if last is not None:
+            bld.merge(last, s.start, s.end)
+            return True
         return False
-    bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": _subject_after(doc, ws, j, parties),
+    if not parties:
+        parties = [doc.text[e.start:e.end] for e in _ents(doc, s.start, s.end, ("ORG", "GPE"))]
+    if not parties and not signing:
+        return False
+    mod = _modifier(doc, ws, j)
+    subject = doc.text[ws[i][0]:ws[j - 1][1]] + doc.text[ws[j - 1][1]:ws[j][0]] + mod if mod \
+        else _subject_after(doc, ws, j, parties)
+    bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,
                                               **({"count": count} if count else {})})
     return True
 

@@ -1,0 +1,57 @@
+"""Event rules tuned on the KB gold dev split (issue 5), on sentences written by us."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _evs(text, ents=None, kind=None):
+    doc = make_doc(text, ents)
+    return doc, [e for e in extract_events(doc) if kind is None or e.label == kind]
+
+
+PEOPLE = {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON", "هند العلوي": "PERSON"}
+
+
+def test_phone_call_and_joint_press_conference_are_meetings_not_conferences():
+    doc, evs = _evs("وأجرى كريم الإدريسي اتصالا هاتفيا مع سمير الفاسي أمس. "
+                    "وقالت هند العلوي خلال مؤتمر صحفي مشترك مع سمير الفاسي إن الحوار مستمر. "
+                    "وتحدث كريم الإدريسي في مؤتمر صحفي عن الميزانية.", PEOPLE)
+    assert [e.label for e in evs] == ["MEETING", "MEETING"]
+    assert doc.text[slice(*evs[0].attrs["trigger"])].startswith("اتصالا")
+    assert evs[1].attrs["args"]["participants"] == ["هند العلوي", "سمير الفاسي"]
+
+
+def test_verb_with_a_pronoun_and_bahatha_ma3a():
+    doc, evs = _evs("وكان كريم الإدريسي قد قال عقب لقائه سمير الفاسي إن الاتفاق قريب. "
+                    "وبحث كريم الإدريسي في الرباط مع هند العلوي سبل التعاون. "
+                    "ودعا سمير الفاسي إلى دعم البحث مع هند العلوي.", PEOPLE | {"الرباط": "GPE"}, "MEETING")
+    assert len(evs) == 2 and evs[1].attrs["place"] == "الرباط"
+
+
+def test_agreement_needs_a_signing_word_and_refers_back():
+    text = ("وقعت المغرب وإسبانيا اتفاقية الصيد البحري مع الاتحاد الأوروبي في بروكسل. "
+            "وقال كريم الإدريسي إن الاتفاقية مفيدة للبلدين. "
+            "وأكد سمير الفاسي أن الاتفاق النووي لم يعد قائما.")
+    doc, evs = _evs(text, PEOPLE | {"المغرب": "GPE", "إسبانيا": "GPE", "الاتحاد الأوروبي": "ORG",
+                                    "بروكسل": "GPE"}, "AGREEMENT")
+    assert len(evs) == 1
+    a = evs[0].attrs
+    assert a["more_evidence"]                                       # the second sentence refers back
+    assert "الاتحاد الأوروبي" in a["args"]["parties"] and "المغرب" in a["args"]["parties"]
+    assert a["args"]["subject"] == "اتفاقية الصيد البحري"
+
+
+def test_signing_agent_and_the_noun_next_to_the_signing_word():
+    text = ("وسعت الحكومة إلى اتفاق جديد يعوض الاتفاق الذي أبرمته دول الجوار مع المغرب عام 2019.")
+    doc, evs = _evs(text, {"المغرب": "GPE"}, "AGREEMENT")
+    assert len(evs) == 1
+    assert doc.text[slice(*evs[0].attrs["trigger"])] == "الاتفاق"
+    assert evs[0].attrs["args"]["parties"][:2] == ["دول الجوار", "المغرب"]
+
+
+def test_signing_verb_with_ma3a_is_an_agreement_but_not_a_happening():
+    doc, evs = _evs("وستوقع الرباط الاثنين مع مدريد على خطة جديدة للنقل. ووقع حادث مع بداية الأشغال.",
+                    {"الرباط": "GPE", "مدريد": "GPE"}, "AGREEMENT")
+    assert len(evs) == 1 and "مدريد" in evs[0].attrs["args"]["parties"]
