@@ -164,7 +164,11 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
 def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     last = bld.last("MEETING")
-    anaphoric = anaphoric or (ws[i][2].startswith(("ال", "وال")) and last is not None)
+    definite_noun = ws[i][2].startswith(("ال", "وال"))
+    new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
+    if definite_noun and last is None and not new_one:
+        last = next((e for e in reversed(bld.events) if e.label == "CONFERENCE"), None)   # الاجتماع الطارئ …
+    anaphoric = anaphoric or (definite_noun and last is not None and not new_one)
     if anaphoric:
         if last:
             bld.merge(last, s.start, s.end)
@@ -175,11 +179,12 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
-    if parties < 2 and not (parties and _after_word(doc, ws, j, len(ws), "مع") is not None):
+    dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
+    if parties < 2 and not (parties and (dual or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
     lo, hi = ws[max(0, i - 4)][0], ws[min(len(ws), j + 6) - 1][1]
     if place is None:   # يتوجه … إلى بروكسل للقاء
-        to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE",))
+        to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))
               if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]
         place = doc.text[to[-1].start:to[-1].end] if to else None
     near = [doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE", "LOC"))

@@ -55,3 +55,19 @@ def test_signing_verb_with_ma3a_is_an_agreement_but_not_a_happening():
     doc, evs = _evs("وستوقع الرباط الاثنين مع مدريد على خطة جديدة للنقل. ووقع حادث مع بداية الأشغال.",
                     {"الرباط": "GPE", "مدريد": "GPE"}, "AGREEMENT")
     assert len(evs) == 1 and "مدريد" in evs[0].attrs["args"]["parties"]
+
+
+def test_dual_pronoun_relative_clause_and_emergency_meeting():
+    text = ("وأجرى كريم الإدريسي اتصالا هاتفيا مع سمير الفاسي. "
+            "وذكّر باللقاء الذي جمع هند العلوي بسمير الفاسي في فاس الشهر الماضي. "
+            "وقالت هند العلوي خلال حفل جمعهما في الرباط إن العمل مستمر.")
+    doc, evs = _evs(text, PEOPLE | {"فاس": "GPE", "الرباط": "GPE"}, "MEETING")
+    assert len(evs) == 3            # a call, the earlier meeting, the dual جمعهما
+    assert evs[2].attrs["place"] == "الرباط"
+
+
+def test_definite_meeting_after_an_emergency_session_refers_to_it():
+    text = ("واختتم اجتماع طارئ لوزراء الخارجية العرب في القاهرة. "
+            "وخلال الاجتماع، قال كريم الإدريسي إن سمير الفاسي سيزور القاهرة.")
+    doc, evs = _evs(text, PEOPLE | {"القاهرة": "GPE"})
+    assert [e.label for e in evs] == ["CONFERENCE"] and evs[0].attrs["more_evidence"]
