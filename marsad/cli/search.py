@@ -85,7 +85,7 @@ def eval_search_cmd(
     typer.echo(f"pool {res['pool']} paragraphs, {res['questions']} questions")
     for name, r in rows:
         typer.echo(f"  {name:<24} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  R@20 {r['recall@20']:.3f}  "
-                   f"MRR {r['mrr']:.3f}  {r['queries_per_s']} q/s")
+                   f"MRR {r['mrr']:.3f}  {r['queries_per_s']} q/s ({r.get('queries_per_cpu_s')} per CPU s)")
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from marsad.search.analyzer import WORD, Term, analyze
 from marsad.text.keys import TABLE
 
 MIGRATION = "010_search"
+GENERATION = [0]  # bumped whenever this process changes the index (query caches check it)
 SIG_SIZE = 32
 _P = (1 << 61) - 1
 _rng = np.random.default_rng(20240610)
@@ -69,6 +70,7 @@ def _join(terms: list[Term]) -> str:
 def index_document(conn: sqlite3.Connection, doc: Document) -> int:
     """(Re)index one document: document row, sentence rows, trigram keys. Returns its rowid."""
     remove_document(conn, doc.id)
+    GENERATION[0] += 1
     lang = doc.lang or "ar"
     terms = analyze(doc.text, lang)
     title_terms = analyze(doc.title, lang) if doc.title else []
@@ -95,6 +97,7 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> int:
 
 def remove_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     """Drop a document's rows from every search table."""
+    GENERATION[0] += 1
     row = conn.execute("SELECT rowid FROM search_docs WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         return False

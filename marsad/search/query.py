@@ -14,6 +14,7 @@ import json
 import math
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,31 +131,66 @@ def candidates(conn: sqlite3.Connection, qterms: list[str], keys: list[str], fil
     return feats
 
 
-def _doc_terms(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, list[str]]:
-    out = {}
-    for rowid, title, body in conn.execute(
-            f"SELECT rowid, title, body FROM search_doc_fts WHERE rowid IN ({','.join('?' * len(rowids))})", rowids):
-        out[rowid] = (title + " " + body).split()
+_CACHE: dict = {"key": None, "pos": OrderedDict(), "idf": {}, "n": None}
+_POS_MAX = 20000
+
+
+def _cache(conn: sqlite3.Connection) -> dict:
+    """Per-connection caches (term positions of documents, idf, document count), emptied when the
+    database changes: ``PRAGMA data_version`` moves on another connection's commits, and
+    :data:`marsad.search.index.GENERATION` on this process's own indexing."""
+    from marsad.search.index import GENERATION
+
+    key = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], GENERATION[0])
+    if _CACHE["key"] != key:
+        _CACHE.update(key=key, pos=OrderedDict(), idf={}, n=None)
+    return _CACHE
+
+
+def _doc_positions(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, list[int]]]:
+    """Term → positions of each document (title then body), cached."""
+    cache = _cache(conn)["pos"]
+    out, missing = {}, []
+    for r in rowids:
+        d = cache.get(r)
+        if d is None:
+            missing.append(r)
+        else:
+            cache.move_to_end(r)
+            out[r] = d
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
+        for rowid, title, body in conn.execute(
+                f"SELECT rowid, title, body FROM search_doc_fts WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+            pos: dict[str, list[int]] = {}
+            for j, t in enumerate((title + " " + body).split()):
+                pos.setdefault(t, []).append(j)
+            out[rowid] = cache[rowid] = pos
+    while len(cache) > _POS_MAX:
+        cache.popitem(last=False)
     return out
 
 
 def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
-    n = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
+    """BM25-style idf of analysed terms over the indexed documents (cached)."""
+    c = _cache(conn)
+    if c["n"] is None:
+        c["n"] = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
+    n, known = c["n"], c["idf"]
     out = {}
     for t in terms:
-        df = conn.execute("SELECT count(*) FROM search_doc_fts WHERE search_doc_fts MATCH ?",
-                          (f'{{title body}} : "{t}"',)).fetchone()[0]
-        out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        v = known.get(t)
+        if v is None:
+            df = conn.execute("SELECT count(*) FROM search_doc_fts WHERE search_doc_fts MATCH ?",
+                              (f'{{title body}} : "{t}"',)).fetchone()[0]
+            v = known[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        out[t] = v
     return out
 
 
-def _proximity(qterms: list[str], dterms: list[str], idf: dict[str, float], window: int) -> tuple[float, float]:
+def _proximity(qterms: list[str], pos: dict[str, list[int]], idf: dict[str, float], window: int) -> tuple[float, float]:
     """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``)."""
     qset = set(qterms)
-    pos: dict[str, list[int]] = {}
-    for i, t in enumerate(dterms):
-        if t in qset:
-            pos.setdefault(t, []).append(i)
     total = sum(idf.get(t, 0) for t in qset) or 1.0
     cover = sum(idf.get(t, 0) for t in qset if t in pos) / total
     pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b]
@@ -171,6 +207,8 @@ def _proximity(qterms: list[str], dterms: list[str], idf: dict[str, float], wind
                 j += 1
             if j < len(pb) and abs(pb[j] - p) <= window:
                 best = min(best, abs(pb[j] - p))
+                if best <= 1:
+                    break
         if best <= window:
             hit += (idf.get(a, 0) + idf.get(b, 0)) / (1 + best)
     denom = sum(idf.get(a, 0) + idf.get(b, 0) for a, b in pairs) or 1.0
@@ -184,8 +222,9 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
     qt = analyze(query, lang)
     qterms = [t.term for t in qt]
     uterms = _unique(qterms)
+    idf = _idf(conn, uterms) if uterms else {}
     keys = _unique(query[t.start:t.end].translate(TABLE) for t in qt)
-    lterms = _unique(t.term for t in analyze(query, lang, light=True))
+    lterms = _unique(t.term for t in analyze(query, lang, light=True)) if w.get("light", 0) > 0 else []
     feats = candidates(conn, uterms, keys, filters, int(w["depth"]), w, lterms)
     if not feats:
         return feats
@@ -194,10 +233,9 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
         for f in feats.values():
             f[k] = f.get(k, 0.0) / top
     if (w["cover"] or w["pairs"]) and uterms:
-        idf = _idf(conn, uterms)
-        dterms = _doc_terms(conn, list(feats))
+        pos = _doc_positions(conn, list(feats))
         for rowid, f in feats.items():
-            f["cover"], f["pairs"] = _proximity(qterms, dterms.get(rowid, []), idf, int(w["window"]))
+            f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]))
     return feats
 
 
@@ -276,7 +314,8 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
 
     Returns ``{"query", "terms", "total", "hits": [Hit.to_json(), …]}``; ``total`` is the
     number of ranked candidates (up to the ranking depth), before collapsing."""
-    ranked = rank(conn, query, filters, lang=lang)
+    depth = max(int(ranking()["depth"]), min(1000, 3 * (offset + limit)))
+    ranked = rank(conn, query, filters, lang=lang, weights={"depth": depth})
     qterms = _unique(t.term for t in analyze(query, lang))
     # collapse near-duplicates among the ranked candidates
     rowids = [r for r, _ in ranked]
