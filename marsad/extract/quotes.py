@@ -239,6 +239,33 @@ def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
     return None
 
 
+def _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs):
+    """``جاء ذلك في تغريدة للجبير … حيث قال``: the person or organisation after a medium noun
+    (``data/reporting_verbs.json`` ``media``) and ل in the sentence before the verb."""
+    media = {fold(w) for w in verbs_data().get("media", [])}
+    sa, _ = _sentence_of(doc, ctx[vi][0])
+    sent = words(doc.text, sa, ctx[vi][0])
+    for k in range(len(sent) - 1):
+        if fold(strip_proclitics(sent[k][2])[1]) not in media and fold(sent[k][2]) not in media:
+            continue
+        a, b, w = sent[k + 1]
+        if not w.startswith("ل") or len(w) < 4:
+            continue
+        m = next((m for m in mentions if m.start <= a + 2 and a < m.end), None)
+        if m:
+            return "medium", Ref(m.start, m.end, m.canonical, m.gender), None
+        t = next((r for r in trefs if a <= r.start <= a + 2), None) or \
+            next((ref for t0, ref in rrefs if a <= t0 <= a + 2), None)
+        if t:
+            return "medium", t, None
+        o = next((o for o in orgs if a <= o.start <= a + 2), None)
+        if o:
+            return "medium", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
+        if not title_at(sent, k + 1) and fold(w[1:]) not in _not_names() and fold(w[2:]) not in _not_names():
+            return "medium", Ref(a, b, w[2:] if w.startswith("لل") else w[1:], None), None
+    return None
+
+
 def _bare_name(text: str, ws, j: int, limit: int) -> bool:
     """Whether ``ws[j]``, right after a reporting verb, is a lone name: a word without the article
     that is no title, honorific or common subject noun, followed by a complementiser, a comma,
@@ -284,6 +311,8 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
             found = _before_verb(doc, ctx, vi, orgs)
         if not found and participle:
             found = _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
+        if not found:
+            found = _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs)
         if not found and prev is not None and prev.attrs.get("speaker") and \
                 0 <= before - prev.end <= CONTINUATION_CHARS and verb[:1] in "وف":
             sp = prev.attrs["speaker_span"]

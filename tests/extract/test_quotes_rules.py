@@ -139,3 +139,16 @@ def test_long_gap_when_a_complementiser_introduces_the_quote():
             "بين البلدين يعرف تطورا كبيرا”.")
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert qs and qs[0][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_speaker_named_after_a_medium_noun():
+    text = ("واستقبل كريم الإدريسي سمير الفاسي أمس. "
+            "جاء ذلك في تغريدة لبنسودة على صفحته بموقع تويتر، حيث قال: “سنواصل العمل معا”.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs[0][1]["method"] == "medium" and doc.text[slice(*qs[0][1]["speaker_span"])] == "لبنسودة"
+
+
+def test_unnamed_body_is_no_speaker():
+    text = "والتقى كريم الإدريسي سمير الفاسي. وقال التلفزيون الرسمي إن “الاجتماع انتهى دون اتفاق”."
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs[0][1]["speaker"] is None
