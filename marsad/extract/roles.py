@@ -29,7 +29,8 @@ _PHRASE_STOP = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن"
                                   "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت")}
 _NOT_NAME = {fold(w) for w in ("يوم", "أمس", "صباح", "مساء", "ليلة", "عام", "سنة", "شهر", "نفسه", "نفسها",
                                "بدوره", "بدورها", "أيضا", "كذلك", "حينها", "آنذاك", "سابقا", "لدى", "ضد", "عبر",
-                               "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى")}
+                               "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى", "حتى", "كي",
+                               "لكي", "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة")}
 
 
 def _mention_in_word(mentions: list[Mention], w: tuple[int, int, str]) -> Mention | None:
@@ -40,10 +41,12 @@ def _mention_in_word(mentions: list[Mention], w: tuple[int, int, str]) -> Mentio
     return None
 
 
-def _closed_name(doc: Document, ws, k: int) -> Mention | None:
-    """Two or three name-like words from ``ws[k]`` closed by punctuation: an apposed name the
-    entity layer missed (``المتحدث باسم ...، نيد برايس،``)."""
+def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention | None:
+    """Two or three name-like words from ``ws[k]`` closed by punctuation (a comma only, with
+    ``comma_only``): an apposed name the entity layer missed (``المتحدث باسم ...، نيد برايس،``).
+    An unknown first word followed by a definite one is a construct (``منفذي الهجوم``), not a name."""
     text = doc.text
+    known_first = fold(ws[k][2]) in first_names() if k < len(ws) else False
     for n in range(3):
         if k + n >= len(ws):
             return None
@@ -57,10 +60,18 @@ def _closed_name(doc: Document, ws, k: int) -> Mention | None:
                 or fold(strip_proclitics(w)[1] if w.startswith(("ال", "وال")) else w) in demonyms()
                 or (n == 0 and w.startswith(("ال", "وال", "لل", "بال")))):
             return None
-        if n and (k + n + 1 >= len(ws) or _CLOSED.match(text, b)):
+        if n == 1 and not known_first and w.startswith("ال"):
+            return None
+        close = _COMMA.match(text, b) if comma_only else _CLOSED.match(text, b)
+        if n and (k + n + 1 >= len(ws) or close):
             name = text[ws[k][0]:b]
             return Mention(ws[k][0], b, name, " ".join(name.split()), None, "bare")
     return None
+
+
+def _word_after(ws, pos: int) -> int:
+    """Index of the first word starting at or after ``pos``."""
+    return next((n for n, w in enumerate(ws) if w[0] >= pos), len(ws))
 
 
 def _ends_with_demonym(ws, j: int, k: int) -> bool:
@@ -186,7 +197,7 @@ def _title_then_person(doc, ws, mentions, out) -> None:
         while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
             after_demonym = _ends_with_demonym(ws, j, k)
             if _mention_in_word(mentions, ws[k]) or ((k - j <= 2 or after_demonym) and _bare_mention(doc, ws, k)) \
-                    or (after_demonym and k - i <= 7 and _closed_name(doc, ws, k)):
+                    or (after_demonym and k - i <= 7 and _closed_name(doc, ws, k, comma_only=True)):
                 break
             if fold(ws[k][2]) in _PHRASE_STOP:
                 break
@@ -206,17 +217,21 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             m = _mention_in_word(mentions, ws[inner]) or _bare_mention(doc, ws, inner)
             if not title.counterpart:
                 out.append(_role(doc, m, ta, tb, title, "title_name"))
-            covered = inner
+            covered = _word_after(ws, m.end)
             continue
         if k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
             m = _mention_in_word(mentions, ws[k])       # title directly before a name
+            if m and m.start > ws[k][0] and (m.head is None or m.head > ws[k][0]) \
+                    and not _ends_with_demonym(ws, j, k):
+                m = None    # ``خلفاً لجونسون``: a preposition, not a name cut by the entity layer
             if m is None and (k - j <= 2 or _ends_with_demonym(ws, j, k)):
-                m = _bare_mention(doc, ws, k) or (_closed_name(doc, ws, k) if _ends_with_demonym(ws, j, k)
-                                                  else None)
+                m = _bare_mention(doc, ws, k) or (_closed_name(doc, ws, k, comma_only=True)
+                                                  if _ends_with_demonym(ws, j, k) else None)
             # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
             construct = (k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
                          and not title.counterpart)
             if m and k - j <= 4 and not construct:
+                covered = _word_after(ws, m.end)
                 if title.counterpart:
                     out.append(_role(doc, m, ta, tb, title, "counterpart",
                                      facts={"title": None, "org": None, "country": None}))
@@ -227,11 +242,12 @@ def _title_then_person(doc, ws, mentions, out) -> None:
         if k >= len(ws) or not _COMMA.fullmatch(gap):
             continue
         m = _mention_in_word(mentions, ws[k]) or _bare_mention(doc, ws, k)
-        if m is None and k - i <= 7 and not any(c in text[ta:tb] for c in "\"«»“”"):
+        definite = k - i > 1 or "ال" in ws[i][2][:4]      # not a bare ``أمين`` after a name
+        if m is None and definite and k - i <= 7 and not any(c in text[ta:tb] for c in "\"«»“”"):
             m = _closed_name(doc, ws, k)    # ``title، two or three words،``
         if m is None:
             continue
-        covered = k
+        covered = _word_after(ws, m.end)
         if title.counterpart:
             out.append(_role(doc, m, ta, tb, title, "counterpart",
                              facts={"title": None, "org": None, "country": None}))

@@ -68,3 +68,19 @@ def test_ambassador_keeps_the_posting_as_organisation_and_the_nationality_as_cou
     _, roles = _by_person(text, {"كيم سونغ": "PERSON"})
     r = roles["كيم سونغ"]
     assert (r["title"], r["org"], r["country"]) == ("السفير الكوري الشمالي", "الأمم المتحدة", "كوريا الشمالية")
+
+
+def test_guards_found_on_unseen_articles():
+    # an honorific after a title phrase is no second role
+    _, roles = _by_person("وحضر وزير الدولة لشؤون أفريقيا الأستاذ سالم العتيبي الاجتماع.", {"سالم العتيبي": "PERSON"})
+    assert roles["سالم العتيبي"]["title"] == "وزير الدولة لشؤون أفريقيا"
+    doc = make_doc("وحضر وزير الدولة لشؤون أفريقيا الأستاذ سالم العتيبي الاجتماع.", {"سالم العتيبي": "PERSON"})
+    assert len(extract_roles(doc)) == 1
+    # a name after a preposition is no apposition (``خلفا لجونسون``)
+    _, roles = _by_person("وعين في منصب وزير الخارجية خلفا لهاملتون.", {"هاملتون": "PERSON"})
+    assert not roles
+    # an unknown word before a definite one is a construct, and a colon does not close a name
+    _, roles = _by_person("وتوعد الرئيس الإيراني منفذي الهجوم، وقال إن بلاده سترد.")
+    assert not roles
+    _, roles = _by_person("وتابع المسؤول الإيراني حديثه قائلا: إن الاتفاق قائم.")
+    assert not roles
