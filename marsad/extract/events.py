@@ -140,6 +140,8 @@ def _label_of(ws, i) -> str:
 
 def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
+    if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])):
+        return False   # بأغلبية 62 عضوا: a count of members, not a membership
     before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))]
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
@@ -196,9 +198,14 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
 
 
 def _clean_lead(name: str) -> str:
-    """Drop a proclitic before the article of the first word (``والقمة`` → ``القمة``)."""
+    """Drop a proclitic before the first word (``والقمة`` → ``القمة``, ``لقمة`` → ``قمة``)."""
     m = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]ال)", name)
-    return "ال" + name[m.end():] if m else name
+    if m:
+        return "ال" + name[m.end():]
+    first = name.split(" ")[0]
+    if len(first) > 3 and first[0] in "وفلبك" and find_triggers(words(first[1:])):
+        return name[1:]
+    return name
 
 
 def _hon_start(doc: Document, a: int) -> int:
@@ -219,6 +226,9 @@ def _name_key(name: str) -> str:
 
 def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
+    if any(e.label == "ORG" and e.start <= ws[i][0] < e.end for e in doc.spans("entities")) or \
+            (i and _is(ws[i - 1][2], "org_heads")):
+        return False   # حزب "المؤتمر التقدمي"، رئيس المنتدى الوطني …: an organisation's name
     ent = next((e for e in doc.spans("entities") if e.label == "EVENT" and e.start <= ws[i][0] < e.end), None)
     a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, i, j)
     name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))

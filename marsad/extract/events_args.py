@@ -184,7 +184,8 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
         prev_link = fold(ws[k - 1][2]) in links
         definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None
         in_ent = any(e.start <= a < e.end for e in ents)
-        construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w)
+        construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w) \
+            and not _is(w, "name_stops")
         if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words"):
             break
         k += 1

@@ -107,6 +107,12 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             bld.merge(last, s.start, s.end)
             return True
         return False
+    if not parties:   # قد وقعا اتفاق سلام: the people, organisations and countries before the verb
+        verb = next((k for k, (_, _, w) in enumerate(ws) if _is_any(w, ontology()["signing_words"])
+                     and not definite(w)), None)
+        if verb is not None and verb < i:
+            parties = bld.people_text(s.start, ws[verb][0]) + \
+                [doc.text[e.start:e.end] for e in _ents(doc, s.start, ws[verb][0], ("ORG", "GPE"))]
     if not parties:
         parties = [doc.text[e.start:e.end] for e in _ents(doc, s.start, s.end, ("ORG", "GPE"))]
     if not parties and not signing:

@@ -71,3 +71,21 @@ def test_definite_meeting_after_an_emergency_session_refers_to_it():
             "وخلال الاجتماع، قال كريم الإدريسي إن سمير الفاسي سيزور القاهرة.")
     doc, evs = _evs(text, PEOPLE | {"القاهرة": "GPE"})
     assert [e.label for e in evs] == ["CONFERENCE"] and evs[0].attrs["more_evidence"]
+
+
+def test_counts_of_members_and_organisation_names_are_no_events():
+    doc, evs = _evs("وصادق المجلس على القانون بأغلبية 62 عضوا. "
+                    "وقال رئيس المنتدى الوطني للتنمية إن الحزب سيشارك.")
+    assert [e.label for e in evs] == []
+
+
+def test_conference_name_without_proclitic_or_verb():
+    doc, evs = _evs("وجاء التصريح ردا على البيان الختامي لقمة مجموعة العشرين. "
+                    "وشكر الرئيس نظيره على وعد قطعه خلال قمة عقدت في يونيو.", None, "CONFERENCE")
+    assert evs[0].attrs["args"]["name"] == "قمة مجموعة العشرين"
+    assert all("عقدت" not in e.attrs["args"]["name"] for e in evs)
+
+
+def test_signers_before_the_verb_are_the_parties():
+    doc, evs = _evs("وكان كريم الإدريسي وسمير الفاسي قد وقعا اتفاق سلام في يوليو الماضي.", PEOPLE, "AGREEMENT")
+    assert evs[0].attrs["args"]["parties"] == ["كريم الإدريسي", "سمير الفاسي"]
