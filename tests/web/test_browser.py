@@ -201,3 +201,18 @@ def test_hostile_article_never_runs(page, live):
     open_page(page, "/search?q=" + "عاجل", ".hit")
     page.wait_for_timeout(300)
     assert page.locator("main img, main script").count() == 0  # the fixture fails the test on any dialog
+
+
+def test_mixed_script_warning_is_shown(page, live):
+    base, _ = live
+    text = "أعلنت الوزارة عن برنامج الذكاء\u0430 الاصطناعي الجديد في الرباط يوم 3 مارس 2025."
+    req = urllib.request.Request(base + "/api/documents", method="POST",
+                                 data=json.dumps({"text": text, "title": "تحذير"}).encode(),
+                                 headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as res:
+        did = json.loads(res.read())["id"]
+    open_page(page, f"/documents/{did}", "#doc-text .l-WARNING")
+    assert page.locator(".doc-main .alert-warn").count() == 1
+    assert page.locator("#doc-text .l-WARNING").inner_text() == "الذكاء\u0430"
+    assert "Cyrillic" in page.locator(".side .warn").inner_text()
+    shot(page, "12-warning")

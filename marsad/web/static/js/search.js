@@ -72,7 +72,21 @@ export async function documentsView() {
   const limit = 25, offset = Number(p.offset || 0);
   const res = await api("/api/documents", { limit, offset, lang: p.lang, from: p.from, to: p.to, q: p.q });
   const go = (o) => window.marsadNavigate("/documents?" + new URLSearchParams(Object.assign({}, p, { offset: o })).toString());
-  return card(t("nav.documents") + ` (${num(res.total)})`,
+  const field = (name, label, attrs) => h("label", {}, h("span", {}, label), h("input", Object.assign({ name, value: p[name] || "" }, attrs)));
+  const form = h("form", { class: "filters", id: "doc-filters" },
+    field("q", t("doc.words"), { type: "search", size: 18 }),
+    field("from", t("filter.from"), { placeholder: "YYYY-MM-DD", size: 10, dir: "ltr" }),
+    field("to", t("filter.to"), { placeholder: "YYYY-MM-DD", size: 10, dir: "ltr" }),
+    h("label", {}, h("span", {}, t("filter.lang")), h("select", { name: "lang" },
+      ["", "ar", "fr", "en"].map((l) => h("option", { value: l, selected: p.lang === l }, l || t("any"))))),
+    h("button", { type: "submit", class: "btn btn-primary" }, t("apply")));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const f = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) f.set(k, v);
+    window.marsadNavigate("/documents?" + f.toString());
+  });
+  return card(t("nav.documents") + ` (${num(res.total)})`, form,
     h("table", { class: "table" },
       h("thead", {}, h("tr", {}, h("th", {}, t("doc.title")), h("th", {}, t("doc.published")), h("th", {}, t("doc.lang")), h("th", {}, t("doc.source")))),
       h("tbody", {}, res.items.map((d) => h("tr", {},
