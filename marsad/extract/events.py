@@ -184,6 +184,13 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
     if parties < 2 and not (parties and (dual or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
+    k = _after_word(doc, ws, j, min(len(ws), j + 3), "مع")
+    if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs):
+        n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
+        while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \
+                and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
+            n += 1
+        titles.append(doc.text[ws[k][0]:ws[k + n - 1][1]])
     lo, hi = ws[max(0, i - 4)][0], ws[min(len(ws), j + 6) - 1][1]
     if place is None:   # يتوجه … إلى بروكسل للقاء
         to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))
@@ -191,7 +198,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         place = doc.text[to[-1].start:to[-1].end] if to else None
     near = [doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE", "LOC"))
             if doc.text[e.start:e.end] != place and _canon(doc, e) != place]
-    bld.add("MEETING", s.start, s.end, trig, {"participants": bld.people_text(s.start, s.end) + near,
+    bld.add("MEETING", s.start, s.end, trig, {"participants": bld.people_text(s.start, s.end) + near +
+                                                            [t for t in titles if t in doc.text[s.start:s.end]],
                                             "delegations": dels, "participant_titles": titles},
             place=place, participants=people)
     return True

@@ -28,6 +28,9 @@ def _agents(doc, ws) -> list[str]:
     out: list[str] = []
     sign = ontology()["signing_words"]
     for k, (_, _, w) in enumerate(ws[:-1]):
+        if k and definite(w) and _is_any(w, sign) and _is(ws[k - 1][2], "signatory_nouns"):
+            out.append(ws[k - 1][2])   # الدول الموقعة على الاتفاق
+            continue
         if not _is_any(w, sign) or definite(w) or w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
             continue   # a verb, not the noun توقيع / the participle الموقع
         nxt = ws[k + 1][2]

@@ -89,3 +89,12 @@ def test_conference_name_without_proclitic_or_verb():
 def test_signers_before_the_verb_are_the_parties():
     doc, evs = _evs("وكان كريم الإدريسي وسمير الفاسي قد وقعا اتفاق سلام في يوليو الماضي.", PEOPLE, "AGREEMENT")
     assert evs[0].attrs["args"]["parties"] == ["كريم الإدريسي", "سمير الفاسي"]
+
+
+def test_unnamed_party_after_ma3a_and_signatory_states():
+    doc, evs = _evs("وسيناقش كريم الإدريسي خلال محادثاته مع المسؤولين الإسبان ملف الهجرة. "
+                    "وزار الوزير كل الدول الموقعة على اتفاقية الشراكة.", PEOPLE)
+    meet = [e for e in evs if e.label == "MEETING"][0]
+    assert meet.attrs["args"]["participants"] == ["كريم الإدريسي", "المسؤولين الإسبان"]
+    agr = [e for e in evs if e.label == "AGREEMENT"][0]
+    assert agr.attrs["args"]["parties"][0] == "الدول"
