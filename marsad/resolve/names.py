@@ -15,7 +15,7 @@ from marsad.text.keys import search_key
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZ = Path(__file__).resolve().parents[1] / "extract" / "data" / "gazetteers"
-_PUNCT = re.compile(r"[\-‐–—_.,،؛:;\"'“”«»()\[\]]+")
+_PUNCT = re.compile(r"[\-‐–—_.,،؛:;\"'“”«»()\[\]#@]+")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +67,17 @@ def _drop_blessing(words: list, key) -> list:
 def person_display(name: str) -> str:
     """The name as written, minus trailing blessings (``محمد السادس نصره`` → ``محمد السادس``)."""
     return " ".join(_drop_blessing(name.split(), search_key))
+
+
+_SKELETON = str.maketrans({"غ": "ج", "گ": "ج", "ظ": "ط"})
+
+
+def skeleton(toks: tuple[str, ...]) -> str:
+    """A spelling-tolerant key of a person's name: folded tokens joined without spaces, long alef
+    dropped after the first letter, g-sounds (غ ج گ) and ظ/ط merged — so ``ترامب``/``ترمب``,
+    ``نتنياهو``/``نتانياهو``, ``موغيريني``/``موجيريني``, ``لودريان``/``لو دريان`` meet. Used only with
+    context agreement, never alone."""
+    return "".join(t[:1] + t[1:].replace("ا", "") for t in toks).translate(_SKELETON)
 
 
 def surname(toks: tuple[str, ...]) -> str:

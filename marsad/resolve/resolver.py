@@ -54,6 +54,10 @@ class KnowledgeLookup(Protocol):
 
     def people_with_title(self, head: str) -> list[tuple[str, str, str]]: ...
 
+    def people_with_skeleton(self, skeleton: str, exclude_doc: str) -> list[Candidate]: ...
+
+    def holder_of_title(self, title_key: str, date: str | None) -> tuple[str, str] | None: ...
+
     def split_id(self, doc_id: str, start: int, end: int) -> str | None: ...
 
 
@@ -65,20 +69,23 @@ def derived_id(etype: str, key: str) -> str:
 def resolve_document(doc: Document, kb: KnowledgeLookup) -> list[Link]:
     """Links for every entity mention of ``doc`` plus title references to named people."""
     ents = doc.spans("entities")
-    links: list[Link] = []
-    people = _people(doc, ents, kb)
+    others: dict[tuple[int, int], Link] = {}
     for s in ents:
+        if s.label == "PERSON":
+            continue
         text = doc.text[s.start:s.end]
         canonical = s.attrs.get("canonical") or text
-        if s.label == "PERSON":
-            link = people[(s.start, s.end)]
-        elif s.attrs.get("entity_id"):
-            link = Link(s.start, s.end, s.label, text, s.attrs["entity_id"], canonical,
-                        "curated authority name", "authority")
+        if s.attrs.get("entity_id"):
+            others[(s.start, s.end)] = Link(s.start, s.end, s.label, text, s.attrs["entity_id"], canonical,
+                                            "curated authority name", "authority")
         else:
-            link = _other(s.label, text, canonical, s.start, s.end, kb)
-        links.append(link)
+            others[(s.start, s.end)] = _other(s.label, text, canonical, s.start, s.end, kb)
+    _join_short_org_names(others)
+    neighbours = frozenset(lk.entity_id for lk in others.values())
+    people = _people(doc, ents, kb, neighbours)
+    links = [people[(s.start, s.end)] if s.label == "PERSON" else others[(s.start, s.end)] for s in ents]
     links += _title_references(doc, links, kb)
+    links += _people_named_elsewhere(doc, links, kb)
     for link in links:
         split = kb.split_id(doc.id, link.start, link.end)
         if split:
@@ -91,20 +98,74 @@ def resolve_document(doc: Document, kb: KnowledgeLookup) -> list[Link]:
     return links
 
 
+def _people_named_elsewhere(doc: Document, links: list[Link], kb: KnowledgeLookup) -> list[Link]:
+    """People the entity tagger missed but a role or a quote attribution names (their name span)."""
+    neighbours = frozenset(lk.entity_id for lk in links if lk.type != "PERSON")
+    people = [lk for lk in links if lk.type == "PERSON"]
+    taken = [(lk.start, lk.end) for lk in links]
+    out: list[Link] = []
+    for layer, key in (("roles", "person_span"), ("quotes", "speaker_span")):
+        for s in doc.spans(layer):
+            span = s.attrs.get(key)
+            if not span or any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            text = doc.text[span[0]:span[1]]
+            toks = names.person_tokens(text)
+            if not toks or (len(toks) == 1 and toks[0].startswith("ال")) or _starts_with_title(text):
+                continue            # a title used as a reference, not a name
+            same = next((lk for lk in people if names.person_tokens(lk.canonical)[-len(toks):] == toks), None)
+            if same:
+                link = Link(span[0], span[1], "PERSON", text, same.entity_id, same.canonical,
+                            f"named in a {layer[:-1]}; part of the name {same.canonical} in this document", layer[:-1])
+            elif len(toks) == 1:
+                link = _surname_across(s, text, names.person_display(text), toks[0], doc, kb, frozenset(),
+                                       neighbours)
+                link.start, link.end, link.source = span[0], span[1], layer[:-1]
+                link.why = f"named in a {layer[:-1]}; {link.why}"
+            else:
+                link = Link(span[0], span[1], "PERSON", text, derived_id("PERSON", " ".join(toks)),
+                            names.person_display(text), f"named in a {layer[:-1]} (missed by the entity tagger)",
+                            layer[:-1])
+            out.append(link)
+            people.append(link)
+            taken.append(span)
+    return out
+
+
+def _join_short_org_names(others: dict[tuple[int, int], Link]) -> None:
+    """Inside a document, an organisation name that ends a longer one joins it
+    (``البوليساريو`` → ``جبهة البوليساريو``) when that longer name is the only one it ends."""
+    orgs = [(lk, names.tokens(lk.canonical)) for lk in others.values()
+            if lk.type == "ORG" and not lk.entity_id.startswith("org:")]
+    for lk, toks in orgs:
+        longer = {o.entity_id: o for o, ot in orgs if len(ot) > len(toks) > 0 and ot[-len(toks):] == toks}
+        if len(longer) == 1:
+            (o,) = longer.values()
+            lk.entity_id, lk.canonical, lk.why = o.entity_id, o.canonical, f"shorter form of {o.canonical} here"
+
+
+def _starts_with_title(text: str) -> bool:
+    from marsad.extract import people
+
+    ws = people.words(text)
+    return bool(ws) and people.title_at(ws, 0) is not None
+
+
 def _other(etype: str, text: str, canonical: str, start: int, end: int, kb: KnowledgeLookup) -> Link:
     key = names.name_key(canonical)
-    if etype in ("GPE", "LOC"):
+    if etype in ("GPE", "LOC", "ORG"):
         iso = names.country_iso(canonical)
         if iso:
             return Link(start, end, "GPE", text, f"country:{iso}", names.country_name(iso),
-                        f"country name → ISO 3166 code {iso}", attrs={"iso": iso})
+                        f"country name → ISO 3166 code {iso}" + ("" if etype != "ORG" else " (tagged ORG)"),
+                        attrs={"iso": iso})
     known = kb.entity_by_alias(key, etype)
     if known:
         return Link(start, end, etype, text, known, canonical, "known alias of this entity")
     return Link(start, end, etype, text, derived_id(etype, key), canonical, "same folded name")
 
 
-def _people(doc: Document, ents, kb: KnowledgeLookup) -> dict[tuple[int, int], Link]:
+def _people(doc: Document, ents, kb: KnowledgeLookup, neighbours: frozenset[str]) -> dict[tuple[int, int], Link]:
     """Person mentions grouped inside the document, then tied to stored people."""
     mentions = [(s, names.person_tokens(s.attrs.get("canonical") or doc.text[s.start:s.end]))
                 for s in ents if s.label == "PERSON"]
@@ -119,11 +180,18 @@ def _people(doc: Document, ents, kb: KnowledgeLookup) -> dict[tuple[int, int], L
         if len(longer) == 1:
             parent[toks] = longer[0]
     roles_by_person = _role_titles(doc)
-    neighbours = frozenset(s.attrs["entity_id"] for s in ents if s.attrs.get("entity_id"))
+    roots = {t: _root_link(doc, t, full[t][0], kb, roles_by_person.get(t[-1], frozenset()), neighbours)
+             for t in full if t not in parent}
     out: dict[tuple[int, int], Link] = {}
     for s, toks in mentions:
         text = doc.text[s.start:s.end]
         display = names.person_display(s.attrs.get("canonical") or text)
+
+        def link(root, why):
+            r = roots[root]
+            return Link(s.start, s.end, "PERSON", text, r.entity_id, r.canonical, why if root != toks or not r.why
+                        else r.why)
+
         if not toks:
             out[(s.start, s.end)] = Link(s.start, s.end, "PERSON", text, derived_id("PERSON", text), display,
                                          "unfoldable name")
@@ -132,32 +200,59 @@ def _people(doc: Document, ents, kb: KnowledgeLookup) -> dict[tuple[int, int], L
             root = toks
             while root in parent:
                 root = parent[root]
-            why = "full name" if root == toks else f"shorter form of {' '.join(root)} in this document"
-            out[(s.start, s.end)] = Link(s.start, s.end, "PERSON", text, derived_id("PERSON", " ".join(root)),
-                                         display if root == toks else _display_of(doc, full[root][0]), why)
+            out[(s.start, s.end)] = link(root, f"shorter form of {' '.join(root)} in this document")
             continue
         # one word: a surname (or first name) of a full name in this document?
-        own = [t for t in full if t[-1] == toks[0] and t not in parent]
-        if not own:
-            own = [t for t in full if toks[0] in t and t not in parent]
+        own = [t for t in roots if t[-1] == toks[0]] or [t for t in roots if toks[0] in t]
         if len(own) == 1:
-            root = own[0]
-            out[(s.start, s.end)] = Link(s.start, s.end, "PERSON", text, derived_id("PERSON", " ".join(root)),
-                                         _display_of(doc, full[root][0]),
-                                         f"part of the name {' '.join(root)} in this document")
-            continue
-        if len(own) > 1:
-            out[(s.start, s.end)] = Link(s.start, s.end, "PERSON", text, derived_id("PERSON", toks[0]), display,
-                                         f"ambiguous: {len(own)} people in this document share it")
-            continue
-        out[(s.start, s.end)] = _surname_across(s, text, display, toks[0], doc, kb,
-                                                roles_by_person.get(toks[0], frozenset()), neighbours)
+            out[(s.start, s.end)] = link(own[0], f"part of the name {' '.join(own[0])} in this document")
+        elif len(own) > 1:
+            first = min(own, key=lambda t: full[t][0].start)
+            out[(s.start, s.end)] = link(first, f"ambiguous between {len(own)} people in this document; "
+                                                f"taken as the first named, {' '.join(first)}")
+        else:
+            out[(s.start, s.end)] = _surname_across(s, text, display, toks[0], doc, kb,
+                                                    roles_by_person.get(toks[0], frozenset()), neighbours)
     return out
+
+
+def _root_link(doc: Document, toks: tuple[str, ...], span, kb: KnowledgeLookup, titles: frozenset[str],
+               neighbours: frozenset[str]) -> Link:
+    """The entity of a full name: its own key, or a known spelling variant (``ترمب``/``ترامب``)
+    when exactly one known person has the same skeleton and the context agrees."""
+    own = derived_id("PERSON", " ".join(toks))
+    display = _display_of(doc, span)
+    text = doc.text[span.start:span.end]
+    cands = [c for c in kb.people_with_skeleton(names.skeleton(toks), doc.id)]
+    if any(c.entity_id == own for c in cands):
+        # spelled exactly as a known person; if another spelling of the same name is better known
+        # and shares the context, join that one (the KB converges on one entity per person)
+        mine = next(c for c in cands if c.entity_id == own)
+        better = [c for c in cands if c.entity_id != own and c.documents > mine.documents
+                  and ((titles & c.title_ids) or (neighbours & c.neighbours))]
+        if len(better) == 1:
+            c = better[0]
+            return Link(span.start, span.end, "PERSON", text, c.entity_id, c.canonical,
+                        f"spelling variant of {c.canonical}, the better-known spelling (context agrees)")
+        return Link(span.start, span.end, "PERSON", text, own, display, "full name")
+    if not cands:
+        # a shorter full name of a known person (``جواد ظريف`` for ``محمد جواد ظريف``)
+        sk = [names.skeleton((t,)) for t in toks]
+        cands = [c for c in kb.people_with_surname(sk[-1], doc.id)
+                 if [names.skeleton((t,)) for t in names.person_tokens(c.canonical)][-len(toks):] == sk]
+        if not cands:
+            return Link(span.start, span.end, "PERSON", text, own, display, "full name")
+    fits = [c for c in cands if (titles & c.title_ids) or (neighbours & c.neighbours)]
+    if len(fits) == 1:
+        c = fits[0]
+        return Link(span.start, span.end, "PERSON", text, c.entity_id, c.canonical,
+                    f"spelling variant of {c.canonical} (same letters but long vowels and g-sounds; context agrees)")
+    return Link(span.start, span.end, "PERSON", text, own, display, "full name")
 
 
 def _surname_across(s, text, display, surname, doc, kb, titles, neighbours) -> Link:
     """A lone surname: join the one stored person with that surname when the context agrees."""
-    cands = kb.people_with_surname(surname, doc.id)
+    cands = kb.people_with_surname(names.skeleton((surname,)), doc.id)
     fits = [c for c in cands if (titles & c.title_ids) or (neighbours & c.neighbours)]
     if len(fits) == 1:
         c = fits[0]
@@ -183,48 +278,96 @@ def _role_titles(doc: Document) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_TITLE_REF = r"(?<!\w)(?:السيدة?\s+)?ال(%s)(?!\w)"
+
+
+_DEFINITE = ("ال", "وال", "فال", "بال", "لل", "كال")
+
+
+def _title_phrases(doc: Document) -> list[tuple[int, int, object, str | None]]:
+    """Definite titles in the text (``الوزيرة``, ``وزير الخارجية الأمريكي``): (start, end, Title,
+    ISO code of a nationality adjective that follows, if any)."""
+    from marsad.extract import people
+
+    ws = people.words(doc.text)
+    out, i = [], 0
+    while i < len(ws):
+        hit = people.title_at(ws, i)
+        if hit is None or hit[0].counterpart:
+            i += 1
+            continue
+        title, j = hit
+        # the title's complements: وزير | الخارجية, رئيس | الحكومة (at most two, up to a nationality)
+        while j < len(ws) and j - hit[1] < 2 and ws[j][2].startswith("ال") and not names.demonym_iso(ws[j][2]) \
+                and not re.search(r"[^\s]", doc.text[ws[j - 1][1]:ws[j][0]]):
+            j += 1
+        # definite: الوزير, or by annexation: وزير الخارجية
+        if not (ws[i][2].startswith(_DEFINITE) or (j - i >= 2 and ws[i + 1][2].startswith("ال"))):
+            i += 1
+            continue
+        iso = None
+        if j < len(ws) and ws[j][2].startswith("ال") and not re.search(r"[^\s]", doc.text[ws[j - 1][1]:ws[j][0]]):
+            iso = names.demonym_iso(ws[j][2])
+        end = ws[j][1] if iso else ws[j - 1][1]
+        start = ws[i][0] + (1 if ws[i][2][:1] in "وفبل" and not ws[i][2].startswith("ال") else 0)
+        if ws[i][2].startswith("لل"):
+            start = ws[i][0] + 1
+        out.append((start, end, title, iso))
+        i = j + (1 if iso else 0)
+    return out
 
 
 def _title_references(doc: Document, links: list[Link], kb: KnowledgeLookup) -> list[Link]:
-    """``الوزيرة`` / ``السيدة الوزيرة`` used alone for the one person holding that title here,
-    or — with the honorific, when no one here holds it — for the one stored holder of that title
-    whose title shares the document's institutions (``…المكلفة بالانتقال الرقمي`` and
-    ``وزارة الانتقال الرقمي``)."""
-    holders: dict[str, set[str]] = {}
-    display: dict[str, str] = {}
-    by_span = {(lk.start, lk.end): lk for lk in links if lk.type == "PERSON"}
+    """Titles used alone for a person: ``الوزيرة`` for the one minister named in the document;
+    ``الرئيس الفرنسي`` for the one French president named here or — when no one here holds it — in
+    the stored documents of the same time; ``السيدة الوزيرة`` in a ministry's release for the one
+    known minister whose title names that ministry's field (see :func:`_title_references_across`)."""
+    people = [lk for lk in links if lk.type == "PERSON"]
+    holders: list[tuple[str, str | None, Link]] = []      # (title id, country, person)
     for r in doc.spans("roles"):
         ps = r.attrs.get("person_span")
-        title = (r.attrs.get("title") or "").split()
-        if not ps or not title:
+        if not ps or not r.attrs.get("title_id"):
             continue
-        link = by_span.get(tuple(ps)) or next((lk for lk in by_span.values()
-                                               if lk.start <= ps[0] < lk.end or ps[0] <= lk.start < ps[1]), None)
-        if link is None:
-            continue
-        head = title[0][2:] if title[0].startswith("ال") else title[0]
-        if len(head) < 3:
-            continue
-        holders.setdefault(head, set()).add(link.entity_id)
-        display[link.entity_id] = link.canonical
-    if not holders:
-        return _title_references_across(doc, links, kb, set())
-    taken = [(r.start, r.end) for r in doc.spans("roles")] + [(lk.start, lk.end) for lk in links]
-    pattern = re.compile(_TITLE_REF % "|".join(re.escape(h) for h in sorted(holders, key=len, reverse=True)))
-    out = []
-    for m in pattern.finditer(doc.text):
-        ids = holders[m.group(1)]
-        if len(ids) != 1 or any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        if any(0 <= lk.start - m.end() < 3 for lk in by_span.values()):
-            continue            # a title before a name: the name is the mention
-        (eid,) = ids
-        start = m.start()
-        out.append(Link(start, m.end(), "PERSON", doc.text[start:m.end()], eid, display[eid],
-                        f"title reference to {display[eid]}, the only {m.group(1)} named in this document",
-                        "title"))
-    return out + _title_references_across(doc, links + out, kb, set(holders))
+        link = next((lk for lk in people if lk.start < ps[1] and ps[0] < lk.end), None)
+        former = set(names.lexicon()["former_markers"])
+        if link is not None and not former & set(names.tokens(r.attrs.get("title") or "")):
+            country = r.attrs.get("country")
+            holders.append((r.attrs["title_id"], names.country_iso(country) if country else None, link))
+    roles = [(r.start, r.end) for r in doc.spans("roles")]
+    out: list[Link] = []
+    for start, end, title, iso in _title_phrases(doc):
+        if any(a < end and start < b for a, b in roles) or any(0 <= lk.start - end < 3 for lk in people):
+            continue            # part of a role, or a title right before a name: the name is the mention
+        text = doc.text[start:end]
+        ids = {lk.entity_id: lk for tid, c, lk in holders if tid == title.id and (iso is None or c in (iso, None))}
+        if iso:
+            exact = {lk.entity_id: lk for tid, c, lk in holders if tid == title.id and c == iso}
+            ids = exact or ids
+        if len(ids) == 1:
+            (lk,) = ids.values()
+            out.append(Link(start, end, "PERSON", text, lk.entity_id, lk.canonical,
+                            f"title reference to {lk.canonical}, the only {title.form} named in this document",
+                            "title"))
+        elif not ids and iso:
+            found = kb.holder_of_title(names.name_key(text), doc.published)
+            if found:
+                eid, canonical = found
+                out.append(Link(start, end, "PERSON", text, eid, canonical,
+                                f"title reference: the only {text} named in stored documents of that time",
+                                "title"))
+    out = _absorb_title_mentions(links, out)
+    return out + _title_references_across(doc, links + out, kb, {lk.start for lk in out})
+
+
+def _absorb_title_mentions(links: list[Link], refs: list[Link]) -> list[Link]:
+    """A PERSON mention the tagger found on a bare title takes the reference's entity."""
+    kept = []
+    for ref in refs:
+        inside = [lk for lk in links if lk.type == "PERSON" and ref.start <= lk.start and lk.end <= ref.end]
+        for lk in inside:
+            lk.entity_id, lk.canonical, lk.why, lk.source = ref.entity_id, ref.canonical, ref.why, "title"
+        if not inside and not any(lk.start < ref.end and ref.start < lk.end for lk in links):
+            kept.append(ref)
+    return kept
 
 
 _HONORIFIC_TITLE = re.compile(r"(?<!\w)(السيدة|السيد)\s+(ال(?:وزيرة|وزير|رئيسة|رئيس|سفيرة|سفير|مديرة|مدير|كاتبة|كاتب))(?!\w)")
@@ -244,7 +387,7 @@ def _content(text: str) -> set[str]:
     return out
 
 
-def _title_references_across(doc: Document, links: list[Link], kb: KnowledgeLookup, held: set[str]) -> list[Link]:
+def _title_references_across(doc: Document, links: list[Link], kb: KnowledgeLookup, done: set[int]) -> list[Link]:
     context = set()
     for lk in links:
         if lk.type in ("ORG", "EVENT"):
@@ -256,7 +399,7 @@ def _title_references_across(doc: Document, links: list[Link], kb: KnowledgeLook
     for m in _HONORIFIC_TITLE.finditer(doc.text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if m.group(2)[2:] in held:
+        if m.start(2) in done:
             continue
         head = names.name_key(m.group(2))[2:]
         scores: dict[str, tuple[int, str]] = {}

@@ -42,10 +42,16 @@ class SQLiteKnowledge:
                 self.splits[(doc_id, int(start), int(end))] = p["entity_id"]
 
     def people_with_surname(self, surname: str, exclude_doc: str) -> list[Candidate]:
+        return self._candidates("person_surnames", "surname", surname, exclude_doc)
+
+    def people_with_skeleton(self, skeleton: str, exclude_doc: str) -> list[Candidate]:
+        return self._candidates("person_keys", "skeleton", skeleton, exclude_doc)
+
+    def _candidates(self, table: str, column: str, key: str, exclude_doc: str) -> list[Candidate]:
         rows = self.c.execute(
-            "SELECT e.id, e.canonical, (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.entity_id = e.id "
-            "AND m.doc_id != ?) FROM person_surnames p JOIN entities e ON e.id = p.entity_id WHERE p.surname = ? "
-            "LIMIT 20", (exclude_doc, surname)).fetchall()
+            f"SELECT e.id, e.canonical, (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.entity_id = e.id "
+            f"AND m.doc_id != ?) FROM {table} p JOIN entities e ON e.id = p.entity_id WHERE p.{column} = ? "
+            f"LIMIT 20", (exclude_doc, key)).fetchall()
         out = []
         for eid, canonical, ndocs in rows:
             if not ndocs:
@@ -74,6 +80,15 @@ class SQLiteKnowledge:
                 out.append((self.final_id(pid), person, title))
         return out
 
+    def holder_of_title(self, title_key: str, date: str | None) -> tuple[str, str] | None:
+        rows = self.c.execute("SELECT person_id, person, date FROM roles WHERE title_key = ? AND person_id IS NOT NULL "
+                              "LIMIT 200", (title_key,)).fetchall()
+        if date:
+            near = [r for r in rows if r[2] and abs(_days(r[2]) - _days(date)) <= 400]
+            rows = near or [r for r in rows if not r[2]]
+        people = {self.final_id(pid): person for pid, person, _ in rows}
+        return next(iter(people.items())) if len(people) == 1 else None
+
     def final_id(self, entity_id: str) -> str:
         seen = set()
         while entity_id in self.merges and entity_id not in seen:
@@ -83,6 +98,16 @@ class SQLiteKnowledge:
 
     def split_id(self, doc_id: str, start: int, end: int) -> str | None:
         return self.splits.get((doc_id, start, end))
+
+
+def _days(date: str) -> int:
+    """Days since year 0 of an ISO date or date range's start (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    parts = (date.split("/")[0] + "-01-01").split("-")[:3]
+    try:
+        y, m, d = int(parts[0]), int(parts[1] or 1), int(parts[2] or 1)
+    except ValueError:
+        return 0
+    return y * 372 + m * 31 + d
 
 
 @lru_cache(maxsize=1)
@@ -144,9 +169,12 @@ def _write_entities(c: sqlite3.Connection, doc: Document, links: list[Link]) -> 
                 if lk.source == "ner" and lk.type == "PERSON"}
     c.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias, key, lang, source) VALUES (?,?,?,?,?)",
                   [(eid, a, names.name_key(a), doc.lang, "mention") for eid, a in aliases if a])
+    full = [(names.person_tokens(lk.canonical), lk.entity_id) for lk in links
+            if lk.type == "PERSON" and lk.source != "title" and len(names.person_tokens(lk.canonical)) >= 2]
     c.executemany("INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?,?)",
-                  [(names.surname(names.person_tokens(lk.canonical)), lk.entity_id) for lk in links
-                   if lk.type == "PERSON" and lk.source == "ner" and len(names.person_tokens(lk.canonical)) >= 2])
+                  [(names.skeleton((names.surname(t),)), eid) for t, eid in full])
+    c.executemany("INSERT OR IGNORE INTO person_keys(skeleton, entity_id) VALUES (?,?)",
+                  [(names.skeleton(t), eid) for t, eid in full])
 
 
 def _person_at(people: dict, span) -> Link | None:
@@ -186,12 +214,14 @@ def _write_roles(c, doc: Document, people: dict, kb) -> None:
         if affiliation and aff is None:
             aff = (derived_id("ORG", names.name_key(affiliation)), "ORG")
             _ensure_entity(c, aff[0], "ORG", affiliation)
+        country = names.country_iso(a["country"]) if a.get("country") else None
         rows.append((doc.id, r.start, r.end, pid, person.canonical if person else name, a.get("title") or "",
+                     names.name_key(a.get("title") or ""), country,
                      a.get("title_id"), affiliation, aff[0] if aff else None, a.get("date") or doc.published,
                      _dumps({k: a[k] for k in ("country", "gender", "pattern", "person_span", "title_span")
                              if a.get(k) is not None})))
-    c.executemany("INSERT INTO roles(doc_id, start, end, person_id, person, title, title_id, affiliation, "
-                  "affiliation_id, date, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    c.executemany("INSERT INTO roles(doc_id, start, end, person_id, person, title, title_key, country, title_id, "
+                  "affiliation, affiliation_id, date, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def _write_quotes(c, doc: Document, people: dict) -> None:

@@ -78,3 +78,53 @@ def test_authority_names_carry_stable_ids(db):
         e = store.entity("org:oecd")
         assert "OECD" in e["aliases"] and e["documents"] == 1
         assert store.entity("OECD")["id"] == "org:oecd"       # an English alias finds it too
+
+
+def test_people_named_only_in_roles_become_mentions(db):
+    text = "أكدت السيدة نادية بنسودة، مديرة الوكالة الوطنية للتقنين، أهمية الحوكمة الرقمية."
+    with open_store(db) as store:
+        doc = process(text, source="t.txt")
+        store.save(doc, "t")
+        _, roles = store.roles(doc_id=doc.id)
+        for r in roles:
+            assert r["person_id"]
+            e = store.entity(r["person_id"])
+            assert e["documents"] == 1 and e["mentions"]
+            m = e["mentions"][0]
+            assert doc.text[m["start"]:m["end"]] == m["text"]
+
+
+VARIANTS = {
+    "g": "استقبل الرئيس الأمريكي دونالد ترامب في البيت الأبيض وفدا من الأمم المتحدة. "
+         "وقال ترامب إن التعاون مع الأمم المتحدة ضروري.",
+    "h": "انتقد دونالد ترمب، الرئيس الأمريكي، قرار الأمم المتحدة الأخير.",
+    "i": "أكد الرئيس الأمريكي، أمس، أمام الأمم المتحدة أن بلاده لن تتراجع.",
+    "j": "التقى الرئيس الإيراني حسن روحاني الرئيس الفرنسي في نيويورك، وقال الرئيس الفرنسي إن الحوار مستمر.",
+}
+
+
+def _ingest_texts(path, texts, published="2018-05-01"):
+    with open_store(path) as store:
+        docs = [process(t, source=f"v{i}.txt", published=published) for i, t in enumerate(texts)]
+        store.save_many(docs, "test")
+        return [d.id for d in docs]
+
+
+def test_transliteration_variants_join_when_the_context_agrees(db):
+    g, h = _ingest_texts(db, [VARIANTS["g"], VARIANTS["h"]])
+    with open_store(db) as store:
+        trump, = _ids(store, g, "دونالد ترامب")
+        assert _ids(store, h, "دونالد ترمب") == {trump}
+        assert "spelling variant" in store.conn.execute(
+            "SELECT why FROM mentions WHERE doc_id = ? AND text = 'دونالد ترمب'", (h,)).fetchone()[0]
+
+
+def test_a_title_with_a_nationality_refers_to_its_holder(db):
+    g, i, j = _ingest_texts(db, [VARIANTS["g"], VARIANTS["i"], VARIANTS["j"]])
+    with open_store(db) as store:
+        trump, = _ids(store, g, "دونالد ترامب")
+        # no name in document i: the American president of that time, known from document g
+        assert _ids(store, i, "الرئيس الأمريكي") == {trump}
+        # document j names the Iranian president; «the French president» is not him
+        rouhani, = _ids(store, j, "حسن روحاني")
+        assert rouhani not in _ids(store, j, "الرئيس الفرنسي")
