@@ -91,6 +91,14 @@ def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
     return a, len(doc.text) if b < 0 else b
 
 
+def _nisba(ws, lo: int, hi: int) -> str | None:
+    """The folded nationality adjective (``الروسي``، ``الفرنسية``) among ``ws[lo:hi]``, without ال."""
+    for _, _, w in ws[lo:min(hi, len(ws))]:
+        if w.startswith("ال") and len(w) > 4 and (w.endswith("ي") or w.endswith("ية")) and w not in ("الذي", "التي"):
+            return fold(w[2:].removesuffix("ة").removesuffix("ي"))
+    return None
+
+
 def _title_refs(doc: Document, roles: list[Span]) -> list[Ref]:
     """Bare title mentions (``الوزيرة``) resolved to the person holding that title in the doc."""
     ws = words(doc.text)
@@ -103,6 +111,9 @@ def _title_refs(doc: Document, roles: list[Span]) -> list[Ref]:
         title = hit[0]
         holders = [r for r in roles if r.attrs["title_id"] == title.id
                    and r.attrs.get("gender") in (title.gender, None)]
+        nisba = _nisba(ws, i + 1, hit[1] + 1)
+        if nisba:   # الرئيس الروسي: the president whose role says روسي, not the last president
+            holders = [r for r in holders if nisba in fold(doc.text[r.start:r.end])]
         before = [r for r in holders if r.start < a]
         pick = (before or holders or [None])[-1]
         out.append(Ref(a, ws[hit[1] - 1][1], pick.attrs["person"] if pick else None, title.gender))

@@ -152,3 +152,10 @@ def test_unnamed_body_is_no_speaker():
     text = "والتقى كريم الإدريسي سمير الفاسي. وقال التلفزيون الرسمي إن “الاجتماع انتهى دون اتفاق”."
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
     assert qs[0][1]["speaker"] is None
+
+
+def test_title_with_nationality_resolves_to_the_matching_holder():
+    text = ("واستقبل الرئيس الفرنسي كريم الإدريسي نظيره الإسباني سمير الفاسي. "
+            "وقال الرئيس الإسباني خلال المؤتمر: “نريد شراكة أقوى بين البلدين”.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs[0][1]["speaker"] == "سمير الفاسي"
