@@ -126,3 +126,19 @@ def test_end_to_end_on_a_written_article(tmp_path, monkeypatch):
     (gold_dir / f"a_{doc.id}.json").write_text(json.dumps({**g, "text_sha1": "0" * 40}), encoding="utf-8")
     with pytest.raises(UsageError, match="cleaned text .* changed"):
         kb_eval.evaluate(gold_dir, "dev")
+
+
+def test_event_precision_counts_events_of_each_document_apart():
+    first = [0, TEXT.index(".") + 1]
+    ev = _event("MEETING", _span("التقى"), first, eid="same-id")
+    other = {**GOLD, "doc_id": "y"}
+    r = score_events([(GOLD, _fake(events=[ev])), (other, _fake(events=[ev]))])
+    assert (r["p"], r["system"]) == (1.0, 2)
+
+
+def test_affiliation_and_speaker_keys_ignore_the_article_and_fold_countries():
+    from marsad.extract.kb_eval import _key
+
+    assert _key("للجامعة العربية") == _key("جامعة العربية")
+    assert _key("الأمريكية") == _key("الولايات المتحدة") == "US"
+    assert _key("الإيراني") == _key("إيران")
