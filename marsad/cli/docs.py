@@ -33,6 +33,7 @@ def ingest_cmd(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=0, help="Annotate in this many processes (0: one per CPU core); one process writes the database."),
 ) -> None:
     """Read articles, annotate them and store them (idempotent; re-running resumes).
 
@@ -42,10 +43,12 @@ def ingest_cmd(
     from marsad.ingest.runner import ingest
     from marsad.store import open_store
 
+    import os
+
     published = _check_date(published)
     db = db or default_db()
     with open_store(db) as store:
-        report = ingest(paths, store, published=published, progress=progress,
+        report = ingest(paths, store, published=published, progress=progress, workers=workers or os.cpu_count() or 1,
                         on_error=lambda e: _err(f"skipped {e.source}: {e.reason}"))
         total = store.count()
     typer.echo(f"ingested into {db}: {report.summary()}; {total} documents in store", err=True)

@@ -54,40 +54,82 @@ class IngestReport:
                 f"{self.skipped} skipped")
 
 
-def iter_documents(paths: list[str], *, published: str | None = None, pipeline: Pipeline | None = None,
-                   skip: Callable[[str], bool] | None = None) -> Iterator[Document | InputError]:
-    """Documents of every input (InputError for each part that could not be read or processed).
-
-    ``skip(doc_id)`` lets a caller pass over documents it already has, before any processing.
-    """
-    pipeline = pipeline or default()
+def _records(paths: list[str], skip: Callable[[str], bool] | None):
+    """Every record of the inputs, or the InputError that stands for an unreadable or unchanged one."""
     for path in expand(paths):
         for rec in iter_records(path):
             if isinstance(rec, InputError):
                 yield rec
-                continue
-            if skip is not None and skip(content_id(rec.raw)):
+            elif skip is not None and skip(content_id(rec.raw)):
                 yield InputError(rec.source, "unchanged", code="M000")
-                continue
-            try:
-                yield process_record(rec, pipeline, published)
-            except InputError as exc:
-                yield exc
-            except RecursionError:
-                yield InputError(rec.source, "input too deeply nested to process", code="M109")
-            except Exception as exc:  # one bad document must never stop a batch
-                yield InputError(rec.source, f"could not be processed ({type(exc).__name__}: {exc})",
-                                 code="M199")
+            else:
+                yield rec
+
+
+def _annotate(rec, pipeline: Pipeline, published: str | None) -> Document | InputError:
+    """One record through the pipeline; any failure becomes an InputError naming the record."""
+    try:
+        return process_record(rec, pipeline, published)
+    except InputError as exc:
+        return exc
+    except RecursionError:
+        return InputError(rec.source, "input too deeply nested to process", code="M109")
+    except Exception as exc:  # one bad document must never stop a batch
+        return InputError(rec.source, f"could not be processed ({type(exc).__name__}: {exc})", code="M199")
+
+
+_WORKER: dict = {}
+
+
+def _worker_task(task):
+    """In a worker process: annotate one record (errors travel back as plain tuples)."""
+    rec, published = task
+    if isinstance(rec, tuple):
+        return rec
+    if "pipeline" not in _WORKER:
+        _WORKER["pipeline"] = default()
+    out = _annotate(rec, _WORKER["pipeline"], published)
+    return ("error", out.source, out.reason, out.code) if isinstance(out, InputError) else out
+
+
+def iter_documents(paths: list[str], *, published: str | None = None, pipeline: Pipeline | None = None,
+                   skip: Callable[[str], bool] | None = None, workers: int = 1) -> Iterator[Document | InputError]:
+    """Documents of every input (InputError for each part that could not be read or processed).
+
+    ``skip(doc_id)`` lets a caller pass over documents it already has, before any processing.
+    With ``workers`` > 1, annotation runs in that many processes (order is kept).
+    """
+    if workers <= 1:
+        pipeline = pipeline or default()
+        for rec in _records(paths, skip):
+            yield rec if isinstance(rec, InputError) else _annotate(rec, pipeline, published)
+        return
+    import multiprocessing
+
+    def tasks():
+        for rec in _records(paths, skip):
+            if isinstance(rec, InputError):
+                yield (("error", rec.source, rec.reason, rec.code), published)
+            else:
+                yield (rec, published)
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for out in pool.imap(_worker_task, tasks(), chunksize=4):
+            if isinstance(out, tuple):
+                yield InputError(out[1], out[2], code=out[3])
+            else:
+                yield out
 
 
 def ingest(paths: list[str], store, *, published: str | None = None, progress: bool | None = None,
-           on_error: Callable[[InputError], None] | None = None, index: bool = True) -> IngestReport:
+           on_error: Callable[[InputError], None] | None = None, index: bool = True,
+           workers: int = 1) -> IngestReport:
     """Ingest files, folders and globs into ``store``; returns what happened.
 
     Documents already stored with the same pipeline version are skipped (so a re-run resumes
     an interrupted ingest); others are (re-)annotated and saved in batches, each batch one
     transaction. With ``index`` (the default) documents are also put in the search index, in
-    the same transaction.
+    the same transaction. ``workers`` > 1 annotates in that many processes; one process writes.
     """
     from tqdm import tqdm
 
@@ -111,7 +153,7 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
                file=sys.stderr, dynamic_ncols=True)
     try:
         for item in iter_documents(paths, published=published, pipeline=pipeline,
-                                   skip=lambda did: known.get(did) == version):
+                                   skip=lambda did: known.get(did) == version, workers=workers):
             bar.update(1)
             if isinstance(item, InputError):
                 if item.code == "M000":

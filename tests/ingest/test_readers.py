@@ -1,5 +1,6 @@
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,23 @@ def test_malformed_html_does_not_crash():
 def test_published_iso_datetime_kept_as_date():
     doc = process(ARABIC, published="2018-02-18T21:35:43+04:00")
     assert doc.published == "2018-02-18" and doc.meta["published_raw"].startswith("2018-02-18T")
+
+
+def test_ingest_with_worker_processes_gives_the_same_store(tmp_path):
+    """Two annotation processes: same documents, same errors, same annotations as one."""
+    from marsad.ingest.runner import ingest
+    from marsad.store import open_store
+
+    examples = str(Path(__file__).resolve().parents[2] / "examples")
+    out = {}
+    for n in (1, 2):
+        db = str(tmp_path / f"w{n}.db")
+        with open_store(db) as store:
+            report = ingest([examples], store, workers=n)
+            docs = {did: store.get(did).to_json() for did in store.iter_ids()}
+            for d in docs.values():
+                d.pop("ingested_at", None)
+            out[n] = (report.new, [e.source for e in report.errors], docs,
+                      store.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    assert out[1][0] == out[2][0] >= 10 and out[1][1] == out[2][1] and out[1][1]
+    assert out[1][2] == out[2][2] and out[1][3] == out[2][3]
