@@ -12,14 +12,19 @@ GOLD = HERE.parents[0] / "fixtures" / "kb_gold"
 BASE = json.loads((HERE / "kb_baseline.json").read_text(encoding="utf-8"))
 
 
-def _files():
-    return sorted(GOLD.glob("*.json"))
+def _files(folder=GOLD):
+    return sorted(folder.glob("*.json"))
 
 
-def test_gold_files_follow_the_format_and_hold_no_article_text():
-    files = _files()
-    assert len(files) >= 40
-    assert {json.loads(f.read_text(encoding="utf-8"))["split"] for f in files} == {"dev", "test"}
+@pytest.mark.parametrize("folder", ["kb_gold", "kb_gold_agreement"])
+def test_gold_files_follow_the_format_and_hold_no_article_text(folder):
+    files = _files(GOLD.parent / folder)
+    if folder == "kb_gold":
+        assert len(files) >= 40
+        assert {json.loads(f.read_text(encoding="utf-8"))["split"] for f in files} == {"dev", "test"}
+    else:   # second annotations of articles of the main set, by the other annotator
+        main = {json.loads(f.read_text(encoding="utf-8"))["doc_id"]: f.name[0] for f in _files()}
+        assert files and all(main[f.name[2:-5]] != f.name[0] for f in files)
     for f in files:
         g = json.loads(f.read_text(encoding="utf-8"))
         assert set(g) == {"doc_id", "source", "text_sha1", "split", "annotator", "roles", "quotes", "events",
