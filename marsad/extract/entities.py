@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, sentence_features, strip_clitics, without_article
 from marsad.pipeline import register
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 
@@ -184,7 +186,13 @@ def tag_document(doc: Document) -> list[Span]:
         if toks:
             sentences.append(toks)
     all_words = [[doc.text[t.start:t.end] for t in toks] for toks in sentences]
-    for toks, words, tags in zip(sentences, all_words, model.tag(all_words)):
+    # the statistical tagger knows Arabic only: sentences without Arabic letters (French, English)
+    # get curated-name matches alone
+    arabic = [i for i, words in enumerate(all_words) if any(_ARABIC_LETTER.search(w) for w in words)]
+    all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
+    for i, tags in zip(arabic, model.tag([all_words[i] for i in arabic]) if arabic else []):
+        all_tags[i] = tags
+    for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
             m = _mention(doc, toks, a, b, entry["type"])
