@@ -8,7 +8,7 @@ from typing import Optional
 from fastapi import Depends, FastAPI, File, Query, UploadFile
 from pydantic import BaseModel, Field
 
-from marsad.api.app import DATE_RE, ApiError, Context, page
+from marsad.api.app import DATE_RE, ApiError, Context, FastJSON, page
 from marsad.errors import InputError, UsageError
 
 
@@ -137,7 +137,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/documents/{doc_id}", dependencies=read, tags=["documents"])
     def document(doc_id: str, s=Depends(store)) -> dict:
         """One document (id or unique prefix): text and every annotation with exact offsets."""
-        return document_json(s, doc_id)
+        return FastJSON(document_json(s, doc_id))
 
     @app.get("/api/search", dependencies=read, tags=["search"])
     def search(q: str = Query(..., min_length=1, max_length=500, description="Words to search for."),
@@ -154,14 +154,14 @@ def mount(app: FastAPI, ctx: Context) -> None:
         res = run(s.conn, q, Filters(date_from, date_to, lang, source, entity, event, topic), limit, offset)
         res.update(limit=limit, offset=offset)
         with_labels(s, res["hits"])
-        return res
+        return FastJSON(res)
 
     @app.get("/api/ask", dependencies=read, tags=["search"])
     def ask(q: str = Query(..., min_length=1, max_length=500, description="A question in Arabic, French or English."),
             s=Depends(store)) -> dict:
         """An answer with citations (document id and sentence offsets). Falls back to the best
         matching sentences (``mode: search``) when no extractive answer is available."""
-        return ask_answer(s, q)
+        return FastJSON(ask_answer(s, q))
 
     # -- writing -------------------------------------------------------------------
     def _ingest_text(s, body: TextIn) -> dict:

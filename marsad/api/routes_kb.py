@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 from fastapi import Depends, FastAPI, Path, Query
 from pydantic import BaseModel, Field
 
-from marsad.api.app import DATE_RE, ApiError, Context, page
+from marsad.api.app import DATE_RE, ApiError, Context, FastJSON, page
 
 ENTITY_TYPES = "^(PERSON|ORG|GPE|LOC|FAC|EVENT|MISC)$"
 EVENT_TYPES = "^[A-Z_]{2,30}$"
@@ -57,14 +57,18 @@ def mount(app: FastAPI, ctx: Context) -> None:
         return page(total, items, limit, offset)
 
     @app.get("/api/entities/{entity_id}", dependencies=read, tags=["knowledge base"])
-    def entity(entity_id: str = Path(..., max_length=300), s=Depends(store)) -> dict:
+    def entity(entity_id: str = Path(..., max_length=300), s=Depends(store),
+               mentions: int = Query(500, ge=0, le=100_000, description="Return at most this many mentions "
+                                     "(the newest); mentions_total gives them all.")) -> dict:
         """One entity (id or exact canonical name): aliases, type, mentions, roles, events,
         quotes, co-occurring entities, documents, and why mentions were linked to it."""
         from marsad.api.routes_docs import with_labels
 
         e = s.entity(entity_id)
-        with_labels(s, e.get("mentions", []))
-        return e
+        e["mentions_total"] = len(e.get("mentions", []))
+        e["mentions"] = e.get("mentions", [])[-mentions:] if mentions else []
+        with_labels(s, e["mentions"])
+        return FastJSON(e)
 
     @app.get("/api/events", dependencies=read, tags=["knowledge base"])
     def events(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
@@ -127,7 +131,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
         g = kb(s, "graph")(entity=eid, limit=limit)
         if cooccur:
             add_cooccurrence(s, g, entity=eid, limit=cooccur)
-        return g
+        return FastJSON(g)
 
     @app.get("/api/corrections", dependencies=read, tags=["corrections"])
     def corrections(s=Depends(store)) -> dict:

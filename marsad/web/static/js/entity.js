@@ -22,7 +22,7 @@ export async function entityView(id) {
     h("div", { class: "meta mono" }, e.id),
     h("div", { class: "ent-stats" },
       h("span", {}, h("b", {}, num(e.documents)), " ", t("stat.documents")),
-      h("span", {}, h("b", {}, num((e.mentions || []).length)), " ", t("stat.mentions")),
+      h("span", {}, h("b", {}, num(e.mentions_total ?? (e.mentions || []).length)), " ", t("stat.mentions")),
       h("span", {}, h("b", {}, num((e.events || []).length)), " ", t("stat.events"))),
     aliases.length ? h("div", { class: "aliases" }, h("span", { class: "lbl" }, t("entity.aliases")),
       aliases.map(([a, n]) => h("span", { class: "chip", dir: "auto" }, a, n ? h("b", {}, num(n)) : null))) : null,
