@@ -4,7 +4,7 @@
 
 Sources and licences (also in marsad/extract/data/gazetteers/SOURCES.md):
   arabic-names (MIT) → person_names.txt; world-cities-ar (CC BY 4.0) → cities.tsv, places.txt;
-  countries-mledoze (ODbL) → countries.tsv, places.txt; ANERGazet (research use) → person_names.txt,
+  countries-mledoze (ODbL) → countries.tsv, places.txt; Unicode CLDR territory names (Babel) → countries.tsv; ANERGazet (research use) → person_names.txt,
   places.txt, org_names.txt.
 """
 from __future__ import annotations
@@ -51,8 +51,16 @@ def main() -> None:
         for form in {ar.get("common"), ar.get("official")} - {None}:
             rows.append((form, c["cca2"], c["name"]["common"]))
             places.add(form)
+    # CLDR's Arabic territory names (through Babel), for the common forms countries-mledoze lacks
+    # (صربيا, ساحل العاج); only to countries.tsv, so the NER features (places.txt) do not change
+    from babel import Locale
+
+    english = Locale("en").territories
+    for code, name in Locale("ar").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"):
+            rows.append((name, code, english.get(code, code)))
     with open(OUT / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
-        fh.write("# arabic_name\tiso2\tenglish — countries-mledoze (ODbL)\n")
+        fh.write("# arabic_name\tiso2\tenglish — countries-mledoze (ODbL) and Unicode CLDR via Babel (Unicode licence)\n")
         for r in sorted(set(rows)):
             fh.write("\t".join(r) + "\n")
     cities = []
