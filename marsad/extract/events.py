@@ -22,7 +22,7 @@ from marsad.extract.events_list import _agreement
 from marsad.extract.people import fold, person_mentions, strip_proclitics, words
 from marsad.pipeline import register
 
-REQUIRES_WINDOW = 6   # words after a trigger in which its 'requires_after' word must occur
+REQUIRES_WINDOW = 10  # words after a trigger in which its 'requires_after' word must occur
 
 
 # -------------------------------------------------------------------------- extraction
@@ -166,7 +166,7 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
 def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     last = bld.last("MEETING")
-    definite_noun = ws[i][2].startswith(("ال", "وال"))
+    definite_noun = ws[i][2].startswith(("ال", "وال")) and not _is(ws[i][2], "transitive_meeting_verbs")  # التقى
     new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
     if definite_noun and last is None and not new_one:
         last = next((e for e in reversed(bld.events) if e.label == "CONFERENCE"), None)   # الاجتماع الطارئ …
@@ -182,9 +182,10 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
     dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
-    if parties < 2 and not (parties and (dual or _after_word(doc, ws, j, len(ws), "مع") is not None)):
+    transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough
+    if parties < 2 and not (parties and (dual or transitive or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
-    k = _after_word(doc, ws, j, min(len(ws), j + 3), "مع")
+    k = _after_word(doc, ws, j, min(len(ws), j + 5), "مع")
     if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs):
         n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
         while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \
@@ -249,20 +250,26 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
             orgs = _ents(doc, ws[k + 1][0], ws[i][0], ("ORG",))
             organiser = _canon(doc, orgs[0]) if orgs else " ".join(doc.text[ws[k + 1][0]:ws[i - 1][1]].split())
+    if organiser is None and i >= 2 and _is(ws[i - 1][2], "host_verbs"):   # تركيا ستستضيف قمة
+        host = _ents(doc, ws[i - 2][0], ws[i - 2][1], ("GPE", "ORG"))
+        organiser = doc.text[host[0].start:host[0].end] if host else None
     if organiser is None:   # المؤتمر العام للمنظمة …: the organisation the name belongs to
         orgs = [e for e in _ents(doc, ws[j - 1][1], b, ("ORG",)) if doc.text[e.start - 2:e.start] in ("لل", " ل")
                 or doc.text[e.start - 1:e.start] == "ل"]
         organiser = doc.text[orgs[0].start:orgs[0].end] if orgs else None
     place = None
     for e in _ents(doc, a, b, ("GPE", "LOC")):
-        place = _canon(doc, e)
+        if not any(_is(w, "name_links") and e.start >= y for _, y, w in ws[j - 1:] if y <= e.start):
+            place = _canon(doc, e)   # قمة حول سوريا: a topic, not the place
     place = place or _place(doc, s.start, s.end, near=ws[i][0])
     for k in range(j, len(ws) - 1):
         if place is None and ws[k][2].startswith("تحتضن"):
             g = _ents(doc, ws[k + 1][0], ws[k + 1][1] + 1, ("GPE", "LOC"))
             place = _canon(doc, g[0]) if g else ws[k + 1][2]
     confs = [e for e in reversed(bld.events) if e.label == "CONFERENCE"]
-    prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]) == key), None)
+    prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]) == key
+                 or (len(key.split()) > 1 and _name_key(e.attrs["args"]["name"]).split()[:2] == key.split()[:2])),
+                None)   # القمة العربية المقبلة = القمة العربية المرتقبة
     if prev is None and (bare or anaphoric):
         prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]).split(" ")[0] == head), None)
         if prev is None and anaphoric and confs:

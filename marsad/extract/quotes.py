@@ -250,6 +250,20 @@ def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
     return None
 
 
+def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs) -> tuple[int, Ref] | None:
+    """``(verb position, subject)`` of the last reporting verb with a named subject in the two
+    sentences before ``pos`` (``وأعلن شكري … . وأشار إلى أن "…"`` → شكري)."""
+    sa, _ = _sentence_of(doc, pos)
+    pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
+    ws = words(doc.text, pa, pos)
+    for k in range(len(ws) - 1, -1, -1):
+        if reporting_verb(ws[k][2])[0]:
+            found = _subject(doc, ws, k, pos, mentions, trefs, rrefs, orgs)
+            if found and found[1] is not None and found[1].canonical:
+                return ws[k][0], found[1]
+    return None
+
+
 def _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs):
     """``جاء ذلك في تغريدة للجبير … حيث قال``: the person or organisation after a medium noun
     (``data/reporting_verbs.json`` ``media``) and ل in the sentence before the verb."""
@@ -287,7 +301,9 @@ def _bare_name(text: str, ws, j: int, limit: int) -> bool:
         return False
     after = text[b:ws[j + 1][0]] if j + 1 < len(ws) and ws[j + 1][0] <= limit else text[b:limit + 1]
     nxt = ws[j + 1][2] if j + 1 < len(ws) and ws[j + 1][0] < limit else ""
-    return bool(_PUNCT.search(after)) or nxt in _COMPLEMENTISERS or any(q in after for q in _AMBIGUOUS + _OPEN_ONLY)
+    medium = nxt.startswith("ل") and fold(nxt) in _not_names()   # وقالت ماي لشبكة …
+    return bool(_PUNCT.search(after)) or nxt in _COMPLEMENTISERS or medium or nxt in ("في", "خلال", "أمام") \
+        or any(q in after for q in _AMBIGUOUS + _OPEN_ONLY)
 
 
 @lru_cache(maxsize=1)
@@ -324,10 +340,16 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
             found = _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
         if not found:
             found = _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs)
-        if not found and prev is not None and prev.attrs.get("speaker") and \
-                0 <= before - prev.end <= CONTINUATION_CHARS and verb[:1] in "وف":
-            sp = prev.attrs["speaker_span"]
-            return {"speaker": prev.attrs["speaker"], "speaker_span": sp, "verb": verb, "method": "continuation"}
+        if not found and verb[:1] in "وف":
+            reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs)
+            if prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
+                    and (reporter is None or reporter[0] < prev.start):
+                sp = prev.attrs["speaker_span"]
+                return {"speaker": prev.attrs["speaker"], "speaker_span": sp, "verb": verb, "method": "continuation"}
+            if reporter is not None:
+                ref = reporter[1]
+                return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,
+                        "method": "continuation"}
         if found:
             how, ref, source = found
             if ref is None:

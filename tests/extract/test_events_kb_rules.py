@@ -98,3 +98,17 @@ def test_unnamed_party_after_ma3a_and_signatory_states():
     assert meet.attrs["args"]["participants"] == ["كريم الإدريسي", "المسؤولين الإسبان"]
     agr = [e for e in evs if e.label == "AGREEMENT"][0]
     assert agr.attrs["args"]["parties"][0] == "الدول"
+
+
+def test_host_country_organises_and_a_topic_is_no_place():
+    doc, evs = _evs("وأعلن المتحدث أن المغرب سيستضيف قمة حول ليبيا في الرباط الشهر المقبل. "
+                    "وستناقش القمة حول ليبيا الوضع الأمني.", {"المغرب": "GPE", "ليبيا": "GPE", "الرباط": "GPE"},
+                    "CONFERENCE")
+    assert len(evs) == 1
+    assert evs[0].attrs["args"]["organiser"] == "المغرب" and evs[0].attrs["place"] == "الرباط"
+
+
+def test_press_conference_with_and_a_transitive_meeting_verb():
+    doc, evs = _evs("وأعلن كريم الإدريسي في مؤتمر صحفي مع سمير الفاسي أن الحوار مستمر. "
+                    "وفي القاهرة، التقى الرئيس المصري هند العلوي.", PEOPLE, "MEETING")
+    assert len(evs) == 2

@@ -159,3 +159,16 @@ def test_title_with_nationality_resolves_to_the_matching_holder():
             "وقال الرئيس الإسباني خلال المؤتمر: “نريد شراكة أقوى بين البلدين”.")
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
     assert qs[0][1]["speaker"] == "سمير الفاسي"
+
+
+def test_subjectless_verb_takes_the_previous_sentences_reporter():
+    text = ("وأعلن كريم الإدريسي، في ندوة مع نظيره سمير الفاسي، أن المفاوضات متقدمة. "
+            "وأشار إلى أن الطرفين “اتفقا على مواصلة الحوار في الشهر المقبل”.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs[0][1]["speaker"] == "كريم الإدريسي" and qs[0][1]["method"] == "continuation"
+
+
+def test_lone_surname_before_a_medium():
+    doc, qs = _quotes("والتقى كريم الإدريسي بالصحفيين. وقالت بنسودة لشبكة الأخبار “لطالما كنا واضحين في موقفنا”.",
+                      {"كريم الإدريسي": "PERSON"})
+    assert doc.text[slice(*qs[0][1]["speaker_span"])] == "بنسودة"
