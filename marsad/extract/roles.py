@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from marsad.doc import Document, Span
-from marsad.extract.people import (_NAME_STOP, Mention, _name_words, demonyms, first_names, fold,
+from marsad.extract.people import (_NAME_STOP, Mention, Title, _name_words, demonyms, first_names, fold,
                                    person_mentions, strip_proclitics, title_at, titles_data, words)
 from marsad.pipeline import register
 
@@ -170,6 +170,7 @@ def extract_roles(doc: Document, mentions: list[Mention] | None = None) -> list[
         ws = words(text, sa, sb)
         _title_then_person(doc, ws, mentions, out)
         _person_then_title(doc, ws, mentions, out)
+        _group_titles(doc, ws, mentions, out)
     out.sort(key=lambda s: (s.start, s.end))
     _counterparts(doc, out)
     seen, uniq = set(), []
@@ -253,6 +254,52 @@ def _title_then_person(doc, ws, mentions, out) -> None:
                              facts={"title": None, "org": None, "country": None}))
         else:
             out.append(_role(doc, m, ta, tb, title, "title_comma_name"))
+
+
+_CONSTRUCT_HEADS = {fold(w) for w in ("مجلس", "رئيس", "رئيسة", "نائب", "نائبة", "مؤتمر", "اجتماع", "قمة", "لقاء")}
+
+
+def _group_forms() -> dict[str, str]:
+    """Folded dual/plural title (``رؤساء``) → title id."""
+    out = {}
+    for tid, forms in titles_data().get("group", {}).items():
+        if isinstance(forms, list):
+            out.update({fold(f): tid for f in forms})
+    return out
+
+
+def _group_titles(doc, ws, mentions, out) -> None:
+    """``الرؤساء التركي رجب طيب أردوغان والروسي فلاديمير بوتين``: one role per nationality + name."""
+    groups = _group_forms()
+    if not groups:
+        return
+    text = doc.text
+    tdata = {t["id"]: t for t in titles_data()["titles"]}
+    for i, (a, _, w) in enumerate(ws):
+        tid = groups.get(fold(strip_proclitics(w)[1])) or groups.get(fold(w))
+        if tid is None or tid not in tdata:
+            continue
+        if i and (title_at(ws, i - 1) or fold(strip_proclitics(ws[i - 1][2])[1]) in _CONSTRUCT_HEADS):
+            continue    # ``رئيس الوزراء الإسرائيلي``: the plural belongs to a title
+        k, first = i + 1, True
+        while k + 1 < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
+            dem = ws[k][2]
+            bare = dem[1:] if dem[:1] == "و" and not first else dem
+            if fold(bare) not in demonyms():
+                break
+            m = _mention_in_word(mentions, ws[k + 1]) or _bare_mention(doc, ws, k + 1)
+            if m is None:
+                break
+            base = tdata[tid]["m"][0]
+            title = Title(tid, base, m.gender or "m")
+            ta = a if first else ws[k][0] + (len(dem) - len(bare))
+            facts = {"title": ("ال" + base if not base.startswith("ال") else base) + " " + bare,
+                     "org": demonyms()[fold(bare)], "country": demonyms()[fold(bare)]}
+            out.append(_role(doc, m, ta, ws[k][1], title, "group", facts=facts))
+            first = False
+            k = _word_after(ws, m.end)
+            if k < len(ws) and not ws[k][2].startswith("و"):
+                break
 
 
 def _person_then_title(doc, ws, mentions, out) -> None:

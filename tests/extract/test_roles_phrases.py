@@ -84,3 +84,14 @@ def test_guards_found_on_unseen_articles():
     assert not roles
     _, roles = _by_person("وتابع المسؤول الإيراني حديثه قائلا: إن الاتفاق قائم.")
     assert not roles
+
+
+def test_dual_and_plural_titles_give_each_listed_name_its_role():
+    text = "وقال المتحدث إن الرؤساء التشادي محمد كاكا والكيني وليام روتو والغاني جون ماهاما سيحضرون."
+    _, roles = _by_person(text, {"محمد كاكا": "PERSON", "وليام روتو": "PERSON", "جون ماهاما": "PERSON"})
+    assert {p: (r["title"], r["country"]) for p, r in roles.items()} == {
+        "محمد كاكا": ("الرئيس التشادي", "تشاد"), "وليام روتو": ("الرئيس الكيني", "كينيا"),
+        "جون ماهاما": ("الرئيس الغاني", "غانا")}
+    # the plural inside a title (رئيس الوزراء) is no group
+    _, roles = _by_person("وقال رئيس الوزراء الكيني وليام روتو إن", {"وليام روتو": "PERSON"})
+    assert roles["وليام روتو"]["title"] == "رئيس الوزراء الكيني" and roles["وليام روتو"]["pattern"] == "title_name"
