@@ -159,8 +159,22 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
     return start, end, canonical
 
 
+@lru_cache(maxsize=1)
+def _facilities() -> tuple[frozenset[str], frozenset[str]]:
+    """(facility head words, facility names), normalised (``data/gazetteers/facilities.json``)."""
+    data = json.loads((DATA / "gazetteers" / "facilities.json").read_text(encoding="utf-8"))
+    return (frozenset(norm(h) for h in data["heads"] if " " not in h),
+            frozenset(norm(n) for n in data["names"]) | frozenset(norm(h) for h in data["heads"] if " " in h))
+
+
 def _type(label: str, canonical: str) -> str:
     etype = TYPE_MAP.get(label, "MISC")
+    if etype in ("LOC", "ORG", "MISC"):
+        heads, known = _facilities()
+        n = norm(canonical)
+        first = without_article(n.split()[0]) if n else ""
+        if n in known or (etype == "LOC" and (first in heads or n.split()[0] in heads) and " " in n):
+            return "FAC"
     if etype == "LOC":
         n = norm(canonical)
         if n in _gpe_names() or without_article(n) in _gpe_names():

@@ -125,3 +125,11 @@ def test_anercorp_test_gate():
     assert res["micro"]["f1"] >= BASELINE["anercorp_test_micro_f1"]
     for t, floor in BASELINE["anercorp_test_per_type_f1"].items():
         assert res["per_type"][t]["f1"] >= floor, t
+
+
+def test_facilities_are_typed_fac():
+    from marsad.ingest import process
+
+    doc = process("هبطت طائرة الوزير في مطار محمد الخامس الدولي قبل أن يتوجه إلى قصر الإليزيه.", source="t.txt")
+    fac = {doc.text[e.start:e.end] for e in doc.spans("entities") if e.label == "FAC"}
+    assert any("الإليزيه" in f for f in fac)
