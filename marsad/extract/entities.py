@@ -231,7 +231,28 @@ def tag_document(doc: Document) -> list[Span]:
                     out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
                                                                      "source": source, "confidence": 0.8}))
             i = j
-    return _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end)))
+    return _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
+
+
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+$")
+
+
+def _facility_heads(text: str, spans: list[Span]) -> list[Span]:
+    """A name right after a facility head noun (``مطار`` | ``محمد الخامس``) is the facility
+    ``مطار محمد الخامس`` (FAC), the head included and its proclitics left out."""
+    heads = _facilities()[0]
+    prev_end = 0
+    for s in spans:
+        m = _WORD_BEFORE.search(text, max(prev_end, s.start - 20), s.start)
+        prev_end = s.end
+        if not m or s.label in ("GPE", "FAC") or s.attrs.get("source") == "authority":
+            continue
+        pre, bare = strip_clitics(m.group(1))
+        if norm(bare) in heads or without_article(norm(bare)) in heads:
+            s.start = m.start(1) + len(pre)
+            s.label = "FAC"
+            s.attrs = {**s.attrs, "canonical": " ".join(text[s.start:s.end].split())}
+    return spans
 
 
 def _join_hyphenated(text: str, spans: list[Span]) -> list[Span]:

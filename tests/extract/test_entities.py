@@ -133,3 +133,4 @@ def test_facilities_are_typed_fac():
     doc = process("هبطت طائرة الوزير في مطار محمد الخامس الدولي قبل أن يتوجه إلى قصر الإليزيه.", source="t.txt")
     fac = {doc.text[e.start:e.end] for e in doc.spans("entities") if e.label == "FAC"}
     assert any("الإليزيه" in f for f in fac)
+    assert "مطار محمد الخامس الدولي" in fac      # the head noun joins the name the tagger found
