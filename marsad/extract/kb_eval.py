@@ -396,11 +396,13 @@ def _show(doc: _Doc, span) -> str:
 
 
 # -- entry point ------------------------------------------------------------------------
-def score(pairs: list[tuple[dict, object]], split: str = "all", *, errors: bool = False) -> dict:
-    """Scores of (gold record, system document) pairs of one split."""
-    chosen = [p for p in pairs if split == "all" or p[0]["split"] == split]
+def score(pairs: list[tuple[dict, object]], split: str = "all", *, errors: bool = False,
+          annotator: str | None = None) -> dict:
+    """Scores of (gold record, system document) pairs of one split (and one annotator's files)."""
+    chosen = [p for p in pairs if (split == "all" or p[0]["split"] == split)
+              and (annotator is None or p[0].get("annotator") == annotator)]
     if not chosen:
-        raise UsageError(f"no gold articles in split {split!r}")
+        raise UsageError(f"no gold articles in split {split!r}" + (f" by annotator {annotator!r}" if annotator else ""))
     res = {"split": split, "articles": len(chosen), "roles": score_roles(chosen), "quotes": score_quotes(chosen),
            "events": score_events(chosen), "clusters": score_clusters(chosen)}
     if not errors:
@@ -423,7 +425,8 @@ def system_pairs(gold_dir: Path | None = None) -> list[tuple[dict, "_Doc"]]:
             store.close()
 
 
-def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool = False) -> dict:
+def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool = False,
+             annotator: str | None = None) -> dict:
     """Scores of the knowledge base on the gold set: roles, quotes, events, clusters.
 
     All gold articles are ingested together (resolution is across documents); scores are then
@@ -431,4 +434,4 @@ def evaluate(gold_dir: Path | None = None, split: str = "all", *, errors: bool =
     """
     if split not in ("dev", "test", "all"):
         raise UsageError(f"unknown split {split!r} (dev, test or all)")
-    return score(system_pairs(gold_dir), split, errors=errors)
+    return score(system_pairs(gold_dir), split, errors=errors, annotator=annotator)
