@@ -1,6 +1,6 @@
 """API latency under concurrent load: search, document and entity pages.
 
-    python bench/api_bench.py --db /tmp/ant.db [--users 20] [--rounds 15] [--port 8799]
+    python bench/api_bench.py --db /tmp/ant.db [--users 20] [--rounds 15] [--workers 1] [--port 8799]
 
 Starts ``marsad serve`` on the store (one uvicorn process, as an operator would run it), then
 ``--users`` client threads (httpx, one connection each) each run ``--rounds`` rounds of the three
@@ -49,8 +49,9 @@ def workload(db: str, n: int, seed: int = 7) -> dict[str, list[str]]:
             "entity": [f"/api/entities/{quote(e, safe='')}" for e in ents]}
 
 
-def serve(db: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli.main", "serve", "--db", db, "--port", str(port)],
+def serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli.main", "serve", "--db", db, "--port", str(port),
+                             "--workers", str(workers)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
@@ -107,12 +108,13 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--port", type=int, default=8799)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (marsad serve --workers)")
     ap.add_argument("--sample", type=int, default=300, help="documents sampled for ids and queries")
     a = ap.parse_args()
     if not Path(a.db).is_file():
         raise SystemExit(f"no store at {a.db} (ingest ANT first: marsad ingest ../shared/corpus/ant-... --db {a.db})")
     paths = workload(a.db, a.sample)
-    proc = serve(a.db, a.port)
+    proc = serve(a.db, a.port, a.workers)
     try:
         base = f"http://127.0.0.1:{a.port}"
         run(base, paths, users=4, rounds=2)  # warm-up
@@ -122,7 +124,7 @@ def main() -> None:
         proc.wait(timeout=10)
     ndocs = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True).execute("SELECT count(*) FROM documents").fetchone()[0]
     total = sum(len(v) for v in res["lat"].values())
-    print(f"{ndocs:,} documents; {a.users} concurrent users × {a.rounds} rounds × 3 pages = {total} requests "
+    print(f"{ndocs:,} documents; {a.workers} server process(es); {a.users} concurrent users × {a.rounds} rounds × 3 pages = {total} requests "
           f"in {res['seconds']:.1f} s ({total / res['seconds']:.1f} req/s); errors: {len(res['errors'])}")
     print("\n| endpoint | requests | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")
     for k, xs in res["lat"].items():

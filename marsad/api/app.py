@@ -206,6 +206,13 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app for ``$MARSAD_DB`` (uvicorn factory, used by ``marsad serve --workers N``)."""
+    from marsad.config import default_db
+
+    return create_app(default_db())
+
+
 def _catch_up_index(db: str) -> None:
     """Index stored documents the search tables lack (e.g. ingested with an older version)."""
     from marsad.search.index import sync
@@ -225,4 +232,4 @@ def check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-__all__ = ["create_app", "error_body", "ApiError", "Context", "page", "check_date"]
+__all__ = ["create_app", "app_from_env", "error_body", "ApiError", "Context", "page", "check_date"]
