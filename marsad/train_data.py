@@ -4,7 +4,12 @@ Benchmark types are ANERcorp's: PERS, LOC, ORG, MISC.
 * ANERcorp (CAMeL split): ``token TAG`` per line, blank line between sentences; tags as is.
 * AQMAR: ``token TAG`` per line; PER → PERS, MIS → MISC, other tags kept if benchmark types,
   anything else → O.
-WikiFANE/NewsFANE and Wojood are not converted yet.
+* WikiFANE/NewsFANE: ``token<TAB>TAG``; U+200E/U+200F, BOM and CRLF stripped; fine classes
+  mapped by FANE_MAP (below).
+* Wojood (sample): ``token TAG [TAG…]`` with nested entities; the outermost (first) tag is kept
+  and mapped by WOJOOD_MAP (below) — PERS → PERS; ORG → ORG; GPE, LOC, FAC → LOC (ANERcorp tags
+  every place as LOC); EVENT, NORP, PRODUCT, LAW, LANGUAGE → MISC; OCC (job titles), dates,
+  times, numbers, money, units, websites → O (not benchmark entities).
 """
 from __future__ import annotations
 
@@ -66,6 +71,50 @@ FANE_MAP = {
                      "Medical-Science", "Police", "Entertainment", "Religious_ORG"], "ORG"),
     **dict.fromkeys(["Book", "Movie", "Software", "Hardware"], "MISC"),
 }
+
+
+WOJOOD_MAP = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "MISC",
+              "NORP": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "LANGUAGE": "MISC"}
+
+
+def read_wojood(path: Path) -> list[Sentence]:
+    """Wojood nested NER: the outermost tag of each token, mapped by WOJOOD_MAP (BIO repaired)."""
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        line = line.replace("\u200e", "").replace("\u200f", "").rstrip("\r")
+        if not line.strip():
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+            continue
+        parts = line.split()
+        tag = parts[1] if len(parts) > 1 else "O"
+        if tag != "O":
+            prefix, _, typ = tag.partition("-")
+            typ = WOJOOD_MAP.get(typ)
+            tag = f"{prefix}-{typ}" if typ and prefix in ("B", "I") else "O"
+        words.append(parts[0])
+        tags.append(tag)
+    if words:
+        sents.append((words, tags))
+    for _, t in sents:
+        for i, tag in enumerate(t):
+            if tag.startswith("I-") and (i == 0 or t[i - 1][2:] != tag[2:]):
+                t[i] = "B-" + tag[2:]
+    return sents
+
+
+def wojood(split: str, shared: Path) -> list[Sentence]:
+    """The Wojood sample's ``train``, ``val`` or ``test`` split."""
+    return read_wojood(shared / "data" / "ner" / "wojood-sample" / f"{split}.txt")
+
+
+def wikifane(shared: Path, exclude: list[Sentence] | None = None) -> list[Sentence]:
+    """WikiFANE gold (Wikipedia text), optionally without sentences overlapping ``exclude``."""
+    sents = read_fane(shared / "data" / "ner" / "fane" / "WikiFANE_Gold_2014_500K.txt")
+    return drop_overlapping(sents, exclude) if exclude else sents
 
 
 def read_fane(path: Path) -> list[Sentence]:
