@@ -29,6 +29,10 @@ demo: install
 	@# examples/05_news.jsonl has one deliberately broken line: ingest reports it, skips it and exits 1
 	-$(BIN)/marsad ingest examples/ --db $(DB)
 	$(BIN)/marsad stats --db $(DB)
+	@echo "── events, oldest first (marsad timeline) ──"
+	@$(BIN)/marsad timeline --db $(DB) 2>/dev/null | head -12
+	@echo "── one entity across documents (marsad entity org:gpai) ──"
+	@$(BIN)/marsad entity org:gpai --db $(DB) | head -12
 	@if [ "$(SERVE)" = "1" ]; then echo "Open http://127.0.0.1:$(PORT)/ (make demo SERVE=0 skips the server)"; \
 	  $(BIN)/marsad serve --db $(DB) --port $(PORT); fi
 
