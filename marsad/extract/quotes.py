@@ -17,7 +17,7 @@ from pathlib import Path
 
 from marsad.doc import Document, Span
 from marsad.extract.people import (Mention, _name_words, first_names, fold, honorific_at, mention_at,
-                                   person_mentions, strip_proclitics, title_at, words)
+                                   name_gender, person_mentions, strip_proclitics, title_at, words)
 from marsad.pipeline import register
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -342,7 +342,10 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
             found = _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs)
         if not found and verb[:1] in "وف":
             reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs)
+            if reporter is not None and gender and reporter[1].gender not in (gender, None):
+                reporter = None   # وقالت after a man's statement: not his continuation
             if prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
+                    and name_gender(prev.attrs["speaker"]) in (gender, None) \
                     and (reporter is None or reporter[0] < prev.start):
                 sp = prev.attrs["speaker_span"]
                 return {"speaker": prev.attrs["speaker"], "speaker_span": sp, "verb": verb, "method": "continuation"}

@@ -172,3 +172,11 @@ def test_lone_surname_before_a_medium():
     doc, qs = _quotes("والتقى كريم الإدريسي بالصحفيين. وقالت بنسودة لشبكة الأخبار “لطالما كنا واضحين في موقفنا”.",
                       {"كريم الإدريسي": "PERSON"})
     assert doc.text[slice(*qs[0][1]["speaker_span"])] == "بنسودة"
+
+
+def test_continuation_agrees_in_gender():
+    text = ("وقال كريم الإدريسي إن “المشروع سيكتمل قبل الصيف”. "
+            "وأوضحت السيدة هند العلوي في اللقاء نفسه أن التمويل مضمون. "
+            "وأضافت “سنراقب التنفيذ عن قرب”.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs[1][1]["speaker"] == "هند العلوي"
