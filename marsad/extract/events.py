@@ -35,6 +35,7 @@ class _Builder:
         if roles is None:
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, self.mentions)
+        self.role_titles = [r.attrs["title_span"][0] for r in roles if r.attrs.get("title_span")]
         self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
                               [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])
         from marsad.extract.quotes import _title_refs
@@ -182,7 +183,12 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
     dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
-    transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough
+    transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough …
+    if transitive:   # … but it must be a person right after the verb (not استقبل المستشفى جثمان …)
+        nxt = ws[j:j + 2]
+        starts = [a for a, _, _ in bld.persons + bld.title_refs] + [a for a, _ in bld.unresolved] + bld.role_titles
+        if not nxt or not any(nxt[0][0] <= a <= nxt[-1][1] for a in starts):
+            return False
     if parties < 2 and not (parties and (dual or transitive or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
     k = _after_word(doc, ws, j, min(len(ws), j + 5), "مع")

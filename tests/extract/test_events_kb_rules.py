@@ -112,3 +112,9 @@ def test_press_conference_with_and_a_transitive_meeting_verb():
     doc, evs = _evs("وأعلن كريم الإدريسي في مؤتمر صحفي مع سمير الفاسي أن الحوار مستمر. "
                     "وفي القاهرة، التقى الرئيس المصري هند العلوي.", PEOPLE, "MEETING")
     assert len(evs) == 2
+
+
+def test_receiving_things_is_no_meeting():
+    doc, evs = _evs("وقال كريم الإدريسي إن المستشفى استقبل جثمان الطفل سمير الفاسي أمس، وإنه التقى الصحفيين. "
+                    "واستقبلت المملكة المغربية الشحنة الأولى.", PEOPLE | {"المملكة المغربية": "GPE"}, "MEETING")
+    assert evs == []
