@@ -16,7 +16,7 @@ def _modifier(doc, ws, j: int) -> str | None:
     """Definite adjectives right after the agreement noun (``الاتفاق النووي الإيراني`` → ``النووي الإيراني``)."""
     k = j
     while k < len(ws) and k - j < 3 and ws[k][2].startswith("ال") and not _is(ws[k][2], "boundary_words") \
-            and not _is_any(ws[k][2], ontology()["signing_words"]) \
+            and not _is(ws[k][2], "signing_words") \
             and not _PUNCT.search(doc.text[ws[k - 1][1]:ws[k][0]]) \
             and not any(e.start == ws[k][0] for e in doc.spans("entities") if e.label in ("ORG", "PERSON", "GPE")):
         k += 1
@@ -26,16 +26,17 @@ def _modifier(doc, ws, j: int) -> str | None:
 def _agents(doc, ws) -> list[str]:
     """Who signed, right after a signing verb (``التي أبرمتها قوى دولية مع …`` → ``قوى دولية``)."""
     out: list[str] = []
-    sign = ontology()["signing_words"]
     for k, (_, _, w) in enumerate(ws[:-1]):
-        if k and definite(w) and _is_any(w, sign) and _is(ws[k - 1][2], "signatory_nouns"):
+        if not _is(w, "signing_words"):
+            continue
+        if k and definite(w) and _is(ws[k - 1][2], "signatory_nouns"):
             out.append(ws[k - 1][2])   # الدول الموقعة على الاتفاق
             continue
-        if not _is_any(w, sign) or definite(w) or w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
+        if definite(w) or w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
             continue   # a verb, not the noun توقيع / the participle الموقع
         nxt = ws[k + 1][2]
-        if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") or _is(nxt, "trailing_words") or any(
-                d.start == ws[k + 1][0] for d in doc.spans("dates")):
+        if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") \
+                or _is(nxt, "trailing_words") or any(d.start == ws[k + 1][0] for d in doc.spans("dates")):
             continue
         a, b = _phrase(doc, ws, k + 1, limit=10)
         stop = next((t[1] for t in find_triggers(ws, k + 1) if t[0] == "AGREEMENT" and ws[t[1]][0] < b), None)
@@ -51,17 +52,17 @@ def _agents(doc, ws) -> list[str]:
 
 def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
-    signing = any(_is_any(w, ontology()["signing_words"]) for _, _, w in ws)
+    signing = any(_is(w, "signing_words") for _, _, w in ws)
     linked = j < len(ws) and fold(ws[j][2]) in (fold("مع"), fold("بين"))
     is_definite = definite(ws[i][2])
-    if _is_any(ws[i][2], ontology()["signing_words"]) and any(
-            t[0] == "AGREEMENT" and not _is_any(ws[t[1]][2], ontology()["signing_words"])
+    if _is(ws[i][2], "signing_words") and any(
+            t[0] == "AGREEMENT" and not _is(ws[t[1]][2], "signing_words")
             for t in find_triggers(ws, j)):
         return False   # the verb (وقعت … اتفاقيات): the agreement noun after it carries the event
-    signs = [k for k, (_, _, w) in enumerate(ws) if _is_any(w, ontology()["signing_words"])]
-    if signs and not _is_any(ws[i][2], ontology()["signing_words"]):
+    signs = [k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")]
+    if signs and not _is(ws[i][2], "signing_words"):
         nouns = [t[1] for t in find_triggers(ws) if t[0] == "AGREEMENT"
-                 and not _is_any(ws[t[1]][2], ontology()["signing_words"])]
+                 and not _is(ws[t[1]][2], "signing_words")]
         best = min(nouns, key=lambda n: min(abs(n - k) for k in signs))
         if best != i:
             return False   # the agreement noun next to the signing word carries the event
@@ -82,7 +83,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return True
     if not items and not (signing or (linked and not is_definite)):
         return False
-    if _is_any(ws[i][2], ontology()["signing_words"]) and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
+    if _is(ws[i][2], "signing_words") and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
         return False   # وقع حادث مع …: a signing verb needs an organisation or a country
     first_party = _parties_after(doc, ws, j, len(ws), "بين")[:1]
     if items:
@@ -111,7 +112,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             return True
         return False
     if not parties:   # قد وقعا اتفاق سلام: the people, organisations and countries before the verb
-        verb = next((k for k, (_, _, w) in enumerate(ws) if _is_any(w, ontology()["signing_words"])
+        verb = next((k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")
                      and not definite(w)), None)
         if verb is not None and verb < i:
             parties = bld.people_text(s.start, ws[verb][0]) + \
