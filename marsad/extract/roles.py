@@ -56,7 +56,7 @@ def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention
         f = fold(w)
         if n == 0 and w[:1] in "وفبلك" and f not in first_names():
             return None     # ``ودعم العراق``, ``بزرع``: a conjunct or a preposition, not a name
-        if (f in _NAME_STOP or f in _NOT_NAME or title_at(ws, k + n) or not w.isalpha()
+        if (f in _NAME_STOP or f in _NOT_NAME or title_at(ws, k + n) or not w.lstrip("#").replace("_", "").isalpha()
                 or fold(strip_proclitics(w)[1] if w.startswith(("ال", "وال")) else w) in demonyms()
                 or (n == 0 and w.startswith(("ال", "وال", "لل", "بال")))):
             return None

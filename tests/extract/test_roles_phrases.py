@@ -95,3 +95,9 @@ def test_dual_and_plural_titles_give_each_listed_name_its_role():
     # the plural inside a title (رئيس الوزراء) is no group
     _, roles = _by_person("وقال رئيس الوزراء الكيني وليام روتو إن", {"وليام روتو": "PERSON"})
     assert roles["وليام روتو"]["title"] == "رئيس الوزراء الكيني" and roles["وليام روتو"]["pattern"] == "title_name"
+
+
+def test_hashtagged_name_closed_by_commas():
+    _, roles = _by_person("ويلتقي الوزير الأمريكي بنظيره الروسي، سيرغي #لافروف، وفق ما ذكرت الوكالة.",
+                          {"لافروف": "PERSON"})
+    assert roles["سيرغي #لافروف"]["pattern"] == "counterpart" and roles["سيرغي #لافروف"]["country"] == "روسيا"
