@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import threading
 import os
 import queue
 import re
@@ -94,6 +95,7 @@ class Context:
     store: object = None
     can_read: object = None
     can_write: object = None
+    cache: object = None
 
 
 def _status_for(exc: MarsadError) -> int:
@@ -136,8 +138,8 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def create_app(db: str, *, token: str | None = None, read_token: bool = False,
-               max_upload: int = DEFAULT_MAX_UPLOAD, ingest_dir: str | None = None) -> FastAPI:
-    """The API and web UI for the store at ``db``."""
+               max_upload: int = DEFAULT_MAX_UPLOAD, ingest_dir: str | None = None, warm: bool = False) -> FastAPI:
+    """The API and web UI for the store at ``db`` (``warm``: fill the aggregate cache in the background)."""
     token = token if token is not None else os.environ.get("MARSAD_API_TOKEN") or None
     ingest_dir = ingest_dir if ingest_dir is not None else os.environ.get("MARSAD_INGEST_DIR") or None
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
@@ -152,7 +154,7 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
 
     pool: queue.LifoQueue = queue.LifoQueue()
 
-    async def store():
+    async def store(request: Request):
         """A store for one request, taken from a pool of open connections (each used by one
         request at a time; opening SQLite and reading the schema per request costs ~10 ms)."""
         from marsad.search.index import install
@@ -168,6 +170,8 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
             yield s
             ok = True
         finally:
+            if request.method != "GET":
+                cache.bump()
             if ok and pool.qsize() < POOL_SIZE and not s.conn.in_transaction:
                 pool.put(s)
             else:
@@ -187,7 +191,10 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
             raise ApiError(403, "M521", "writing is disabled: the operator has configured no API token")
         _check(authorization)
 
-    ctx = Context(db, token, read_token, max_upload, ingest_dir, store, can_read, can_write)
+    from marsad.api.cache import Cache
+
+    cache = Cache()
+    ctx = Context(db, token, read_token, max_upload, ingest_dir, store, can_read, can_write, cache)
     _catch_up_index(db)
 
     from marsad.api import pages, routes_docs, routes_export, routes_kb
@@ -203,14 +210,32 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
         return {"version": __version__, "writes": bool(token), "read_token": read_token,
                 "path_ingest": bool(ingest_dir), "max_upload": max_upload}
 
+    if warm:
+        threading.Thread(target=_warm, args=(db, cache), daemon=True).start()
     return app
+
+
+def _warm(db: str, cache) -> None:
+    """Compute the home and graph pages' aggregate views once, so the first visitor does not wait."""
+    from marsad.api.routes_docs import stats_view
+    from marsad.api.routes_kb import event_months, graph_view
+    from marsad.store import open_store
+
+    try:
+        with open_store(db) as s:
+            cache.get(s, ("stats",), lambda: stats_view(s))
+            cache.get(s, ("entities", 12, 0, None, None), lambda: s.list_entities(limit=12, offset=0))
+            cache.get(s, ("months", None, None, None, None, None), lambda: event_months(s.conn))
+            cache.get(s, ("graph", None, 80, 30), lambda: graph_view(s, None, 80, 30))
+    except Exception:  # warming is only an optimisation
+        pass
 
 
 def app_from_env() -> FastAPI:
     """The app for ``$MARSAD_DB`` (uvicorn factory, used by ``marsad serve --workers N``)."""
     from marsad.config import default_db
 
-    return create_app(default_db())
+    return create_app(default_db(), warm=True)
 
 
 def _catch_up_index(db: str) -> None:

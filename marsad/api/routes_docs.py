@@ -72,6 +72,14 @@ def document_json(s, doc_id: str) -> dict:
     return out
 
 
+def stats_view(s) -> dict:
+    """The store's statistics plus the number of events."""
+    out = s.stats()
+    if hasattr(s, "events"):
+        out["events"] = s.events(limit=1)[0]
+    return out
+
+
 def ask_answer(s, question: str, limit: int = 5) -> dict:
     """An answer with citations (``marsad.qa``); when it finds none, the best matching sentences
     (``mode: "search"``). Each citation gives its document, the sentence to open (``start``,
@@ -118,10 +126,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/stats", dependencies=read, tags=["documents"])
     def stats(s=Depends(store)) -> dict:
         """Counts of documents, languages, annotations, entities by type, top entities, date range."""
-        out = s.stats()
-        if hasattr(s, "events"):
-            out["events"] = s.events(limit=1)[0]
-        return out
+        return FastJSON(ctx.cache.get(s, ("stats",), lambda: stats_view(s)))
 
     @app.get("/api/documents", dependencies=read, tags=["documents"])
     def documents(s=Depends(store), limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),

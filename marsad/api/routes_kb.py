@@ -44,6 +44,29 @@ def entity_id(s, value: str | None) -> str | None:
     return found[0]["id"]
 
 
+def graph_view(s, eid: str | None, limit: int, cooccur: int) -> dict:
+    """The event graph around ``eid`` (or all of it), with up to ``cooccur`` co-occurrence edges."""
+    from marsad.export.formats import add_cooccurrence
+
+    g = kb(s, "graph")(entity=eid, limit=limit)
+    return add_cooccurrence(s, g, entity=eid, limit=cooccur) if cooccur else g
+
+
+def event_months(conn, etype=None, date_from=None, date_to=None, entity=None, topic=None) -> list[dict]:
+    """Counts of dated events per month (YYYY-MM) and type, oldest first."""
+    conds, args = ["length(ev.date) >= 7"], []
+    for cond, value in (("ev.type = ?", etype), ("substr(ev.date, 1, 10) >= ?", date_from),
+                        ("substr(ev.date, 1, 10) <= ?", date_to and date_to + "\uffff"),
+                        ("ev.id IN (SELECT event_id FROM event_args WHERE entity_id = ?)", entity),
+                        ("ev.id IN (SELECT event_id FROM event_topics WHERE topic = ?)", topic)):
+        if value:
+            conds.append(cond)
+            args.append(value)
+    return [{"month": m, "type": t, "events": n} for m, t, n in conn.execute(
+        f"SELECT substr(ev.date, 1, 7), ev.type, count(*) FROM events ev WHERE {' AND '.join(conds)} "
+        f"GROUP BY 1, 2 ORDER BY 1, 2", args)]
+
+
 def mount(app: FastAPI, ctx: Context) -> None:
     store, can_read, can_write = ctx.store, ctx.can_read, ctx.can_write
     read = [Depends(can_read)]
@@ -53,7 +76,8 @@ def mount(app: FastAPI, ctx: Context) -> None:
                  type: Optional[str] = Query(None, pattern=ENTITY_TYPES),
                  q: Optional[str] = Query(None, max_length=200)) -> dict:
         """Entities with their mention and document counts, most documented first."""
-        total, items = s.list_entities(limit=limit, offset=offset, etype=type, q=q)
+        total, items = ctx.cache.get(s, ("entities", limit, offset, type, q),
+                                     lambda: s.list_entities(limit=limit, offset=offset, etype=type, q=q))
         return page(total, items, limit, offset)
 
     @app.get("/api/entities/{entity_id}", dependencies=read, tags=["knowledge base"])
@@ -102,7 +126,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/topics", dependencies=read, tags=["knowledge base"])
     def topics(s=Depends(store)) -> dict:
         """Topics of the taxonomy with Arabic, French and English labels and their counts."""
-        items = kb(s, "topics")()
+        items = ctx.cache.get(s, ("topics",), kb(s, "topics"))
         return page(len(items), items, len(items), 0)
 
     @app.get("/api/timeline", dependencies=read, tags=["knowledge base"])
@@ -111,10 +135,11 @@ def mount(app: FastAPI, ctx: Context) -> None:
                  date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
                  date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
                  entity: Optional[str] = Query(None, max_length=300),
-                 topic: Optional[str] = Query(None, max_length=100)) -> dict:
+                 topic: Optional[str] = Query(None, max_length=100),
+                 order: str = Query("asc", pattern="^(asc|desc)$", description="asc: oldest first; desc: newest first")) -> dict:
         """Dated events in date order (filters: type, date range, entity, topic)."""
         total, items = kb(s, "events")(entity=entity_id(s, entity), etype=type, date_from=date_from or "0000",
-                                       date_to=date_to, topic=topic, limit=limit, offset=offset, order="asc")
+                                       date_to=date_to, topic=topic, limit=limit, offset=offset, order=order)
         return page(total, items, limit, offset)
 
     @app.get("/api/graph", dependencies=read, tags=["knowledge base"])
@@ -125,13 +150,20 @@ def mount(app: FastAPI, ctx: Context) -> None:
         """The entity graph: nodes and typed edges (signed_with, met, joined, adopted, launched,
         attended)
         with the events behind them; ``entity`` gives its neighbourhood."""
-        from marsad.export.formats import add_cooccurrence
-
         eid = entity_id(s, entity)
-        g = kb(s, "graph")(entity=eid, limit=limit)
-        if cooccur:
-            add_cooccurrence(s, g, entity=eid, limit=cooccur)
-        return FastJSON(g)
+        return FastJSON(ctx.cache.get(s, ("graph", eid, limit, cooccur), lambda: graph_view(s, eid, limit, cooccur)))
+
+    @app.get("/api/timeline/months", dependencies=read, tags=["knowledge base"])
+    def months(s=Depends(store), type: Optional[str] = Query(None, pattern=EVENT_TYPES),
+               date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
+               date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
+               entity: Optional[str] = Query(None, max_length=300),
+               topic: Optional[str] = Query(None, max_length=100)) -> dict:
+        """Dated events per month and type (``[{month, type, events}]``), same filters as the timeline."""
+        eid = entity_id(s, entity)
+        items = ctx.cache.get(s, ("months", type, date_from, date_to, eid, topic),
+                              lambda: event_months(s.conn, type, date_from, date_to, eid, topic))
+        return page(len(items), items, len(items), 0)
 
     @app.get("/api/corrections", dependencies=read, tags=["corrections"])
     def corrections(s=Depends(store)) -> dict:

@@ -108,18 +108,29 @@ def iter_csv(store, table: str) -> Iterator[str]:
 # -- GraphML ---------------------------------------------------------------------------
 def graph_of(store, limit: int = 100_000) -> dict:
     """The whole entity graph: event relations plus co-occurrence edges."""
-    return add_cooccurrence(store, store.graph(entity=None, limit=limit), limit=limit)
+    return add_cooccurrence(store, store.graph(entity=None, limit=limit), limit=limit, top=500)
 
 
-def add_cooccurrence(store, g: dict, *, entity: str | None = None, limit: int = 40, min_docs: int = 1) -> dict:
+def add_cooccurrence(store, g: dict, *, entity: str | None = None, limit: int = 40, top: int = 60) -> dict:
     """Add ``co_occurs`` edges (entities named in the same documents; weight = shared documents)
-    to graph ``g`` in place: the ``limit`` strongest pairs, around ``entity`` when given."""
-    cond, args = ("AND m1.entity_id = ?", [entity]) if entity else ("", [])
-    rows = store.conn.execute(
-        f"SELECT m1.entity_id, m2.entity_id, count(DISTINCT m1.doc_id) AS n FROM mentions m1 "
-        f"JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.entity_id != m1.entity_id "
-        f"WHERE (m1.entity_id < m2.entity_id OR ? IS NOT NULL) {cond} GROUP BY 1, 2 HAVING n >= ? "
-        f"ORDER BY n DESC, 1, 2 LIMIT ?", [entity] + args + [min_docs, limit]).fetchall()
+    to graph ``g`` in place: the ``limit`` strongest pairs around ``entity``, or, without one,
+    among the graph's nodes and the ``top`` most documented entities."""
+    c = store.conn
+    if entity:
+        rows = c.execute(
+            "SELECT ?1, m2.entity_id, count(DISTINCT m2.doc_id) AS n FROM (SELECT DISTINCT doc_id FROM mentions "
+            "WHERE entity_id = ?1) d1 JOIN mentions m2 ON m2.doc_id = d1.doc_id AND m2.entity_id != ?1 "
+            "GROUP BY m2.entity_id ORDER BY n DESC, 2 LIMIT ?2", (entity, limit)).fetchall()
+    else:
+        universe = {n["id"] for n in g["nodes"]} | {r[0] for r in c.execute(
+            "SELECT entity_id FROM mentions GROUP BY entity_id ORDER BY count(DISTINCT doc_id) DESC, 1 LIMIT ?",
+            (top,))}
+        marks = ",".join("?" * len(universe))
+        rows = c.execute(
+            f"WITH p AS (SELECT DISTINCT doc_id, entity_id FROM mentions WHERE entity_id IN ({marks})) "
+            f"SELECT a.entity_id, b.entity_id, count(*) AS n FROM p a JOIN p b ON b.doc_id = a.doc_id "
+            f"AND b.entity_id > a.entity_id GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+            [*sorted(universe), limit]).fetchall() if universe else []
     have = {(e["source"], e["target"]) for e in g["edges"]} | {(e["target"], e["source"]) for e in g["edges"]}
     ids = {n["id"] for n in g["nodes"]}
     new = set()

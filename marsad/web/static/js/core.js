@@ -119,7 +119,7 @@ export function toast(msg, kind) {
 }
 
 export function fmtDate(d) { return d || "—"; }
-export function num(n) { return new Intl.NumberFormat(state.lang === "ar" ? "ar-MA" : state.lang).format(n || 0); }
+export function num(n) { return new Intl.NumberFormat(state.lang === "fr" ? "fr" : "en").format(n || 0); }
 
 // Text with highlights: `hl` is [[start, end], …] in the coordinates of `base` (offset of text[0]).
 export function highlighted(text, hl, base) {

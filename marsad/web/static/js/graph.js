@@ -13,31 +13,32 @@ export function layout(nodes, edges, W, H, steps) {
     if (n.x === undefined) { n.x = W / 2 + r * Math.cos(a); n.y = H / 2 + r * Math.sin(a); }
   });
   const links = edges.map((e) => [idx.get(e.source), idx.get(e.target), e]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt((W * H) / Math.max(nodes.length, 1)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(nodes.length, 1)) * 1.0;
   let temp = W / 8;
+  const grav = 0.15 * Math.min(1, 25 / Math.max(nodes.length, 1));  // big graphs need room
   for (let step = 0; step < steps; step++) {
     const dx = new Float64Array(nodes.length), dy = new Float64Array(nodes.length);
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
         const ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
         const d = Math.max(Math.sqrt(ex * ex + ey * ey), 0.5);
-        if (d > 2.5 * k) continue;  // far apart: no push (keeps components together)
+        if (d > 6 * k) continue;  // far apart: no push (keeps components together)
         const f = (k * k) / d;
         dx[i] += (ex / d) * f; dy[i] += (ey / d) * f; dx[j] -= (ex / d) * f; dy[j] -= (ey / d) * f;
       }
     }
     for (const [i, j, e] of links) {
       const ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
-      const d = Math.max(Math.sqrt(ex * ex + ey * ey), 0.5), f = ((d * d) / k) * (e.kind === "co_occurs" ? 0.5 : 1);
+      const d = Math.max(Math.sqrt(ex * ex + ey * ey), 0.5), f = ((d * d) / k) * (e.kind === "co_occurs" ? 0.3 : 1);
       dx[i] -= (ex / d) * f; dy[i] -= (ey / d) * f; dx[j] += (ex / d) * f; dy[j] += (ey / d) * f;
     }
     nodes.forEach((n, i) => {
       if (n.pinned) return;
-      dx[i] += (W / 2 - n.x) * 0.15; dy[i] += (H / 2 - n.y) * 0.15;  // gravity
+      dx[i] += (W / 2 - n.x) * grav; dy[i] += (H / 2 - n.y) * grav;  // gravity
       const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1, m = Math.min(d, temp);
       n.x += (dx[i] / d) * m; n.y += (dy[i] / d) * m;
     });
-    temp = Math.max(temp * 0.97, 1);
+    temp = Math.max(temp * 0.985, 1);
   }
   fit(nodes, W, H, 70);
   return links;
@@ -70,7 +71,7 @@ function panel(node, g, byId) {
 
 export async function graphView() {
   const p = qs();
-  const g = await api("/api/graph", { entity: p.entity, limit: p.limit || 150 });
+  const g = await api("/api/graph", { entity: p.entity, limit: p.limit || 80, cooccur: 30 });
   const root = h("div", { class: "graphpage" });
   const W = 900, H = 600;
   const present = [...new Set(g.edges.map((e) => e.kind))];
@@ -95,6 +96,7 @@ export async function graphView() {
     const edges = g.edges.filter((e) => kinds.has(e.kind) && byId.has(e.source) && byId.has(e.target));
     const deg = new Map();
     for (const e of edges) { deg.set(e.source, (deg.get(e.source) || 0) + e.weight); deg.set(e.target, (deg.get(e.target) || 0) + e.weight); }
+    const rankOf = new Map([...g.nodes].sort((a, b) => (deg.get(b.id) || 0) - (deg.get(a.id) || 0)).map((n, i) => [n.id, i]));
     const near = new Set(selected ? edges.filter((e) => e.source === selected.id || e.target === selected.id).flatMap((e) => [e.source, e.target]) : []);
     const gEl = svg("g", { transform: `translate(${view.x},${view.y}) scale(${view.s})` });
     for (const e of edges) {
@@ -104,10 +106,12 @@ export async function graphView() {
         "stroke-width": Math.min(1 + Math.log2(e.weight || 1), 5) }, svg("title", {}, `${a.label} — ${t("edge." + e.kind)} — ${b.label}`)));
     }
     for (const n of g.nodes) {
-      const r = 6 + Math.min(Math.sqrt(deg.get(n.id) || 0) * 2.2, 16);
+      const r = 5 + Math.min(Math.sqrt(deg.get(n.id) || 0) * 1.6, 12);
+      const labelled = n === selected || near.has(n.id) || rankOf.get(n.id) < 30;
       const dim = selected && n !== selected && !near.has(n.id);
       const node = svg("g", { class: `node type-${n.type}${n === selected ? " sel" : ""}${dim ? " dim" : ""}`, transform: `translate(${n.x},${n.y})`, "data-id": n.id, tabindex: 0 },
-        svg("circle", { r }), svg("text", { y: r + 13, "text-anchor": "middle" }, n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label));
+        svg("circle", { r }, svg("title", {}, n.label)),
+        labelled ? svg("text", { y: r + 13, "text-anchor": "middle" }, n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label) : null);
       node.addEventListener("pointerdown", (ev) => startDrag(ev, n));
       node.addEventListener("click", () => { selected = n; draw(); });
       node.addEventListener("dblclick", () => window.marsadNavigate("/entities/" + encodeURIComponent(n.id)));

@@ -21,9 +21,11 @@ export function searchBox(q, mode) {
 async function safe(p, fallback) { try { return await p; } catch (e) { return fallback; } }
 
 export async function homeView() {
-  const [stats, docs, ents, tl] = await Promise.all([
+  const [stats, docs, ents, latestEv, months] = await Promise.all([
     api("/api/stats"), api("/api/documents", { limit: 8 }), api("/api/entities", { limit: 12 }),
-    safe(api("/api/timeline", { limit: 2000 }), { items: [], total: 0 }),
+    api("/api/stats").then((st) => api("/api/events", { limit: 6, to: (st.published || [])[1] || undefined }))
+      .catch(() => ({ items: [], total: 0 })),
+    safe(api("/api/timeline/months"), { items: [] }),
   ]);
   const L = stats.layers || {};
   const nEnt = Object.values(stats.entities || {}).reduce((a, b) => a + b, 0);
@@ -48,9 +50,9 @@ export async function homeView() {
       metaLine(d.published, d.lang, shortSource(d.source))))) : empty(t("empty")),
     h("p", { class: "more" }, link("/documents", t("see_all"))));
 
-  const events = tl.items.slice(-6).reverse();
+  const events = latestEv.items.filter((e) => e.date);
   const timeline = card(t("home.timeline"),
-    tl.items.length ? monthChart(tl.items) : null,
+    months.items.length ? monthChart(months.items) : null,
     events.length ? h("ol", { class: "mini-tl" }, events.map((e) => h("li", {},
       h("span", { class: "tl-date" }, e.date), badge(evtype(e.type), "ev ev-" + e.type),
       link(docHref(e.doc_id, e.evidence[0], e.evidence[1]), h("span", { dir: "auto" }, eventSummary(e)))))) : empty(t("timeline.none")),

@@ -11,22 +11,37 @@ export function svg(tag, attrs, ...children) {
   return el;
 }
 
-// Bars of events per month (stacked by type), left to right in time whatever the UI direction.
-export function monthChart(events) {
+// Bars of events per month (stacked by type) from /api/timeline/months rows {month, type, events};
+// time runs with the reading direction.
+export function monthChart(rows) {
   const months = new Map();
-  for (const e of events) {
-    if (!e.date || e.date.length < 7) continue;
-    const m = e.date.slice(0, 7);
-    if (!months.has(m)) months.set(m, {});
-    months.get(m)[e.type] = (months.get(m)[e.type] || 0) + 1;
+  for (const r of rows) {
+    if (!months.has(r.month)) months.set(r.month, {});
+    months.get(r.month)[r.type] = (months.get(r.month)[r.type] || 0) + r.events;
   }
-  const keys = [...months.keys()].sort();
+  let keys = [...months.keys()].sort();
   if (!keys.length) return null;
+  // dates far from the bulk (history recalled, "vision 2030") would flatten the chart: keep the
+  // months between the 2nd and 98th percentile of events
+  const total = rows.reduce((a, r) => a + r.events, 0);
+  let seen = 0, lo = keys[0], hi = keys[keys.length - 1];
+  for (const k of keys) {
+    const n = Object.values(months.get(k)).reduce((a, b) => a + b, 0);
+    if (seen <= total * 0.05) lo = k;
+    seen += n;
+    if (seen >= total * 0.97) { hi = k; break; }
+  }
+  keys = keys.filter((k) => k >= lo && k <= hi);
+  if (keys.length > 1) {  // at most the last 60 months of that span
+    const [hy, hm] = hi.split("-").map(Number);
+    const floor = `${hy - 5}-${String(hm).padStart(2, "0")}`;
+    keys = keys.filter((k) => k > floor);
+  }
   // fill gaps between first and last month
   const all = [];
   let [y, mo] = keys[0].split("-").map(Number);
   const [ly, lm] = keys[keys.length - 1].split("-").map(Number);
-  while ((y < ly || (y === ly && mo <= lm)) && all.length < 240) {
+  while ((y < ly || (y === ly && mo <= lm)) && all.length < 120) {
     all.push(`${y}-${String(mo).padStart(2, "0")}`);
     mo++; if (mo > 12) { mo = 1; y++; }
   }
@@ -70,8 +85,11 @@ function eventCard(e) {
 
 export async function timelineView() {
   const p = qs();
-  const limit = 100, offset = Number(p.offset || 0);
-  const res = await api("/api/timeline", { limit: 2000, type: p.type, from: p.from, to: p.to, entity: p.entity, topic: p.topic });
+  const limit = 50, offset = Number(p.offset || 0);
+  const filters = { type: p.type, from: p.from, to: p.to, entity: p.entity, topic: p.topic };
+  const order = p.order === "asc" ? "asc" : "desc";
+  const [res, months] = await Promise.all([api("/api/timeline", Object.assign({ limit, offset, order }, filters)),
+    api("/api/timeline/months", filters)]);
   const sel = (name, opts, label) => h("label", {}, h("span", {}, label), h("select", { name }, h("option", { value: "" }, t("any")),
     opts.map(([v, l]) => h("option", { value: v, selected: p[name] === v }, l))));
   const inp = (name, label, ph) => h("label", {}, h("span", {}, label), h("input", { name, value: p[name] || "", placeholder: ph || "", size: 12 }));
@@ -80,6 +98,9 @@ export async function timelineView() {
     inp("entity", t("filter.entity"), t("filter.entity_ph")),
     sel("topic", (state.topics || []).map((x) => [x.topic, topicLabel(x.topic)]), t("filter.topic")),
     inp("from", t("filter.from"), "YYYY-MM"), inp("to", t("filter.to"), "YYYY-MM"),
+    h("label", {}, h("span", {}, t("timeline.order")), h("select", { name: "order" },
+      h("option", { value: "desc", selected: order === "desc" }, t("timeline.newest")),
+      h("option", { value: "asc", selected: order === "asc" }, t("timeline.oldest")))),
     h("button", { class: "btn btn-primary", type: "submit" }, t("apply")),
     h("a", { href: "/timeline", "data-nav": "", class: "btn btn-ghost" }, t("reset")));
   form.addEventListener("submit", (ev) => {
@@ -88,14 +109,13 @@ export async function timelineView() {
     for (const [k, v] of new FormData(form)) if (v) f.set(k, v);
     window.marsadNavigate("/timeline?" + f.toString());
   });
-  const items = res.items;
-  const shown = items.slice(offset, offset + limit);
+  const shown = res.items;
   const groups = new Map();
   for (const e of shown) { const y = (e.date || "").slice(0, 4); if (!groups.has(y)) groups.set(y, []); groups.get(y).push(e); }
   const go = (o) => window.marsadNavigate("/timeline?" + new URLSearchParams(Object.assign({}, p, { offset: o })).toString());
   return h("div", { class: "tlpage" },
-    card(t("nav.timeline"), form, items.length ? monthChart(items) : null),
-    card(t("timeline.count", { n: num(res.total) }), items.length ? [...groups].map(([y, evs]) =>
+    card(t("nav.timeline"), form, months.items.length ? monthChart(months.items) : null),
+    card(t("timeline.count", { n: num(res.total) }), shown.length ? [...groups].map(([y, evs]) =>
       h("div", { class: "tl-year" }, h("h3", {}, y), h("ol", { class: "timeline" }, evs.map(eventCard)))) : empty(t("timeline.none")),
-      pager(items.length, limit, offset, go)));
+      pager(res.total, limit, offset, go)));
 }

@@ -1,0 +1,48 @@
+"""A small cache for the API's aggregate views (statistics, entity lists, graph, month counts).
+
+Entries are keyed on the data's version — documents (count, latest ingest time), corrections
+(count, latest id) and this process's own writes — and expire after ``ttl`` seconds in any
+case, so a change made by another process (``marsad ingest``, another worker) shows within a
+minute at worst and usually at once.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable
+
+
+class Cache:
+    def __init__(self, ttl: float = 60.0, size: int = 512):
+        self.ttl, self.size = ttl, size
+        self.writes = 0
+        self._data: dict = {}
+        self._lock = threading.Lock()
+
+    def bump(self) -> None:
+        """Forget everything (called after every write request)."""
+        with self._lock:
+            self.writes += 1
+            self._data.clear()
+
+    def version(self, store) -> tuple:
+        c = store.conn
+        docs = c.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone()
+        try:
+            corr = c.execute("SELECT count(*), max(id) FROM corrections").fetchone()
+        except Exception:  # a store without the knowledge-base tables
+            corr = (0, 0)
+        return (self.writes, *docs, *corr)
+
+    def get(self, store, key: tuple, compute: Callable[[], object]):
+        """The cached value of ``key`` for the store's current data, computing it if needed."""
+        version, now = self.version(store), time.monotonic()
+        hit = self._data.get(key)
+        if hit is not None and hit[0] == version and now - hit[1] < self.ttl:
+            return hit[2]
+        value = compute()
+        with self._lock:
+            if len(self._data) >= self.size:
+                self._data.clear()
+            self._data[key] = (version, now, value)
+        return value
