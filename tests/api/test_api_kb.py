@@ -148,3 +148,29 @@ def test_exports_over_the_api(client):
     assert ld["@context"]["@vocab"] == "https://schema.org/" and ld["@graph"]
     assert_error(client.get("/api/export/pdf"), 422)
     assert_error(client.get("/api/export/csv", params={"table": "secrets"}), 422)
+
+
+def test_month_counts_match_the_timeline(client):
+    months = client.get("/api/timeline/months").json()["items"]
+    tl = client.get("/api/timeline", params={"limit": 2000}).json()["items"]
+    assert sum(m["events"] for m in months) == sum(1 for e in tl if len(e["date"]) >= 7)
+    for m in months:
+        assert m["events"] == sum(1 for e in tl if e["date"][:7] == m["month"] and e["type"] == m["type"])
+    newest = client.get("/api/timeline", params={"order": "desc"}).json()["items"]
+    assert [e["date"] for e in newest] == sorted((e["date"] for e in newest), reverse=True)
+
+
+def test_cached_views_follow_writes(client):
+    before = client.get("/api/stats").json()
+    assert client.get("/api/stats").json() == before  # served from the cache
+    e = client.get("/api/entities", params={"type": "GPE", "limit": 1}).json()["items"][0]
+    n_misc = client.get("/api/entities", params={"type": "MISC"}).json()["total"]
+    cid = client.post("/api/corrections", headers=AUTH,
+                      json={"kind": "retype", "target": e["id"], "payload": {"type": "MISC"}}).json()["id"]
+    assert client.get("/api/entities", params={"type": "MISC"}).json()["total"] == n_misc + 1
+    assert client.get("/api/stats").json()["entities"].get("MISC", 0) == before["entities"].get("MISC", 0) + 1
+    client.post("/api/corrections", headers=AUTH, json={"kind": "retype", "target": e["id"], "payload": {"type": "GPE"}})
+    client.delete(f"/api/corrections/{cid}", headers=AUTH)
+    res = client.post("/api/documents", headers=AUTH, json={"text": "خبر جديد عن الذكاء الاصطناعي في تونس اليوم."})
+    assert res.status_code == 201
+    assert client.get("/api/stats").json()["documents"] == before["documents"] + 1
