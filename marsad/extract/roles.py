@@ -12,13 +12,17 @@ gender, person_span, title_span, date (the article's date), pattern.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from marsad.doc import Document, Span
 from marsad.extract.people import (_NAME_STOP, Mention, Title, _name_words, demonyms, first_names, fold,
                                    person_mentions, strip_proclitics, title_at, titles_data, words)
 from marsad.pipeline import register
 
+DATA = Path(__file__).with_name("data")
 _BOUNDARY = re.compile(r"[،,.:;؛!?؟\n()]")
 _COMMA = re.compile(r"\s*[،,]\s*")
 _VIA_ORG = {"ambassador", "delegate", "representative", "envoy"}
@@ -171,6 +175,7 @@ def extract_roles(doc: Document, mentions: list[Mention] | None = None) -> list[
         _title_then_person(doc, ws, mentions, out)
         _person_then_title(doc, ws, mentions, out)
         _group_titles(doc, ws, mentions, out)
+        _speaker_then_title(doc, ws, mentions, out)
     out.sort(key=lambda s: (s.start, s.end))
     _counterparts(doc, out)
     seen, uniq = set(), []
@@ -300,6 +305,54 @@ def _group_titles(doc, ws, mentions, out) -> None:
             k = _word_after(ws, m.end)
             if k < len(ws) and not ws[k][2].startswith("و"):
                 break
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    data = json.loads((DATA / "reporting_verbs.json").read_text(encoding="utf-8"))
+    return frozenset(fold(v) for v in data["verbs"])
+
+
+def _speaker_name(doc, ws, j: int) -> Mention | None:
+    """A known first name and the name words after it (``علي`` is a name here, not ``على``)."""
+    w = ws[j][2]
+    if fold(w) not in first_names() or w in ("على", "إلى", "الى"):
+        return None
+    n = 1 + _name_words(doc.text, ws, j + 1, []) if j + 1 < len(ws) else 1
+    n = min(n, 4)
+    if n > 1 and _BOUNDARY.search(doc.text[ws[j][1]:ws[j + 1][0]]):
+        n = 1
+    a, b = ws[j][0], ws[j + n - 1][1]
+    return Mention(a, b, doc.text[a:b], " ".join(doc.text[a:b].split()), first_names()[fold(w)], "bare")
+
+
+def _speaker_then_title(doc, ws, mentions, out) -> None:
+    """``وقال علي أكبر ولايتي مستشار المرشد الأعلى الإيراني، ...``: after a reporting verb, the
+    speaker's name directly followed (no comma) by a title phrase with a nationality, closed by a comma."""
+    text = doc.text
+    verbs = _reporting_verbs()
+    for i in range(len(ws) - 2):
+        w = ws[i][2]
+        if fold(w) not in verbs and not (w[:1] in "وف" and fold(w[1:]) in verbs):
+            continue
+        m = _mention_in_word(mentions, ws[i + 1]) or _speaker_name(doc, ws, i + 1)
+        if m is None:
+            continue
+        k = _word_after(ws, m.end)
+        if k >= len(ws) or text[m.end:ws[k][0]].strip():
+            continue
+        hit = title_at(ws, k)
+        if hit is None or hit[0].counterpart:
+            continue
+        title, j = hit
+        p = j
+        while p < len(ws) and p - k < 7 and not _BOUNDARY.search(text[ws[p - 1][1]:ws[p][0]]):
+            p += 1
+        if p < len(ws) and not _COMMA.match(text, ws[p - 1][1]):
+            continue
+        if not any(_ends_with_demonym(ws, j, q) for q in range(j + 1, p + 1)):
+            continue
+        out.append(_role(doc, m, ws[k][0], ws[p - 1][1], title, "name_title"))
 
 
 def _person_then_title(doc, ws, mentions, out) -> None:

@@ -101,3 +101,14 @@ def test_hashtagged_name_closed_by_commas():
     _, roles = _by_person("ويلتقي الوزير الأمريكي بنظيره الروسي، سيرغي #لافروف، وفق ما ذكرت الوكالة.",
                           {"لافروف": "PERSON"})
     assert roles["سيرغي #لافروف"]["pattern"] == "counterpart" and roles["سيرغي #لافروف"]["country"] == "روسيا"
+
+
+def test_speaker_then_title_without_comma_after_a_reporting_verb():
+    _, roles = _by_person("وقال علي أكبر ولايتي مستشار المرشد الأعلى الإيراني، الخميس، إن الاتفاق قائم.")
+    assert roles["علي أكبر ولايتي"]["title"] == "مستشار المرشد الأعلى الإيراني"
+    assert roles["علي أكبر ولايتي"]["country"] == "إيران"
+    # an object after a verb of meeting is no apposition, nor a title phrase not closed by a comma
+    _, roles = _by_person("استقبل ماكرون رئيس الوزراء الإيطالي، في باريس.", {"ماكرون": "PERSON"})
+    assert not roles
+    _, roles = _by_person("وقال ماكرون رئيس فرنسا إن الاتفاق قائم.", {"ماكرون": "PERSON"})
+    assert not roles
