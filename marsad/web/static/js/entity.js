@@ -42,9 +42,11 @@ export async function entityView(id) {
     h("blockquote", { dir: "auto" }, q.text), h("div", { class: "meta" }, q.date || "", " ", link(docHref(q.doc_id, q.start, q.end), t("entity.open")))));
   const coCard = card(t("entity.co"), (e.co_occurring || []).length ? h("div", { class: "chips" }, e.co_occurring.map((c) =>
     h("span", { class: "chip" }, entityLink(c.id, c.canonical, c.type), h("b", {}, num(c.documents))))) : empty(t("empty")));
-  const docsCard = section(t("entity.documents"), [...byDoc.values()], (d) => h("li", {},
+  const docList = [...byDoc.values()].reverse();  // newest first
+  const docsCard = section(t("entity.documents"), docList, (d) => h("li", {},
     link(docHref(d.doc_id, d.first.start, d.first.end), h("span", { dir: "auto" }, d.title || d.label || d.doc_id)),
     h("span", { class: "meta" }, [d.published, t("n_mentions", { n: num(d.n) })].filter(Boolean).join(" · "))));
+  if (docList.length < e.documents) docsCard.querySelector(".card-title").textContent = `${t("entity.documents")} (${t("entity.newest", { n: num(docList.length), m: num(e.documents) })})`;
   const why = (e.why || []).length ? card(t("entity.why"), h("ul", { class: "list small" }, e.why.slice(0, 12).map((w) =>
     h("li", { dir: "auto" }, typeof w === "string" ? w : [w.reason || w.why || "", w.mentions ? ` (${num(w.mentions)})` : ""])))) : null;
   const corr = token() && state.config && state.config.writes ? entityCorrections(e) : null;
