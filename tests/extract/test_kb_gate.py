@@ -64,3 +64,16 @@ def test_kb_scores_stay_above_floors(pairs, split):
            "clusters": r["clusters"]["f1"], "cluster_coverage": r["clusters"]["coverage"]}
     low = {k: (got[k], floor) for k, floor in BASE["floors"][split].items() if got[k] < floor}
     assert not low, f"{split}: below floor (got, floor): {low}"
+
+
+def test_a_full_person_name_has_one_cluster_label_across_files(pairs):
+    """Two annotators label clusters independently: the same full name must get the same label."""
+    from marsad.resolve import names
+
+    labels: dict[str, set] = {}
+    for g, doc in pairs:
+        for e in g["entities"]:
+            text = doc.text[e["span"][0]:e["span"][1]]
+            if e["type"] == "PERSON" and len(text.split()) >= 2 and not text.startswith("ال"):
+                labels.setdefault(names.name_key(text), set()).add(e["cluster"])
+    assert {k: v for k, v in labels.items() if len(v) > 1} == {}
