@@ -26,7 +26,8 @@ _AMBIGUOUS = "“”\"″„"
 MAX_VERB_GAP = 16  # words allowed between the reporting verb and the opening mark (same sentence)
 LONG_VERB_GAP = 32  # ... when the mark follows a colon or a complementiser (إن، أن، بأن)
 CONTINUATION_CHARS = 400  # a subjectless وأضاف continues the previous quote's speaker within this distance
-_COMPLEMENTISERS = {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم"}
+_COMPLEMENTISERS = {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم",
+                    "بللي", "باللي", "بلي"}   # the last three: Darija "that"
 _PUNCT = re.compile(r"[،,:؛;.]")
 _CLAUSE_STARTERS = {"لم", "لن", "لا", "ما", "ليس", "ليست", "قد", "سوف", "لقد", "إن", "إننا", "نحن", "هناك"}
 

@@ -180,3 +180,9 @@ def test_continuation_agrees_in_gender():
             "وأضافت “سنراقب التنفيذ عن قرب”.")
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert qs[1][1]["speaker"] == "هند العلوي"
+
+
+def test_darija_verbs_and_complementiser():
+    text = "وكشف كريم الإدريسي بللي “المشروع غادي يبدا من الشهر الجاي فجميع المدن”."
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs and qs[0][1]["speaker"] == "كريم الإدريسي"
