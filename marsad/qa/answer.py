@@ -262,10 +262,13 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     out: list[Cand] = []
+    prev: set[str] = set()
     for ss, se in _sentences(doc):
         stext = text[ss:se]
         stems = _stem_set(stext)
-        cov = sc.coverage(stems)
+        # the sentence before often names what this one lists or continues (وشملت الاتفاقيات …)
+        cov = max(sc.coverage(stems), w["prev_share"] * sc.coverage(stems | prev))
+        prev = stems
         smk = set().union(*(k for (a, b), k in mkeys.items() if ss <= a and b <= se)) if mkeys else set()
         ent = sc.entities_in(stext, smk, stems)
         if cov == 0 and (ent == 0 or not sc.ent_keys):
@@ -359,7 +362,9 @@ def _typed_spans(doc: Doc, q: Question, ss: int, se: int):
             qk = set(q.terms)
             for sp in filter(inside, L["roles"]):
                 ps, ts = sp[3].get("person_span"), sp[3].get("title_span")
-                if ps and ts and _stem_set(doc.text[ts[0]:ts[1]]) & qk:
+                head = WORD.search(doc.text, ts[0], ts[1]) if ps and ts else None
+                # the role's head title word must be asked about (وزير، سفير، مدير …)
+                if head and _stem_set(head.group(0)) & qk:
                     yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
 
 
@@ -394,7 +399,8 @@ def confidence_features(groups: list[dict]) -> list[float]:
     f = best["best"].feats
     second = groups[1]["score"] if len(groups) > 1 else 0.0
     margin = (best["score"] - second) / best["score"] if best["score"] > 0 else 0.0
-    return [best["score"], min(f.get("ent", 0.0), 1.0), f.get("cov", 0.0), margin, f.get("miss", 1.0)]
+    ent = max(min(f.get("ent", 0.0), 1.0), 0.6 * f.get("doc_ent", 0.0))
+    return [best["score"], ent, f.get("cov", 0.0), margin, f.get("miss", 1.0), min(f.get("fit", 0.0), 1.0)]
 
 
 def _confidence(x: list[float], w: dict) -> float:

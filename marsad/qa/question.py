@@ -39,7 +39,23 @@ def lexicon() -> dict:
                 relations.setdefault("~" + stem, etype)
     return {"qwords": qwords, "nouns": nouns, "lists": {_key(w) for w in raw["list_nouns"]},
             "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"],
-            "trim": {_key(w) for w in raw["trim_nouns"]}}
+            "trim": {_key(w) for w in raw["trim_nouns"]},
+            "units": _unit_keys(),
+            "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)}}
+
+
+def _verb_like(k: str) -> bool:
+    """A rough guess that a folded word is a verb (بلغ، تريد، يبلغ، انخفض) rather than a noun."""
+    if k.startswith("ال") or k.endswith(("ا", "ه", "ات", "ين", "ون")):
+        return False
+    return len(k) == 3 or (k[0] in "يتن" and len(k) in (4, 5)) or (k[0] == "ا" and len(k) in (5, 6))
+
+
+def _unit_keys() -> set[str]:
+    """Search keys of the counted units the figures stage knows (plural and singular forms)."""
+    path = Path(__file__).resolve().parents[1] / "extract" / "data" / "units.json"
+    data = json.loads(path.read_text(encoding="utf-8"))["plural_to_singular"]
+    return {_key(w) for pair in data.items() for w in pair}
 
 
 def _key(word: str) -> str:
@@ -80,6 +96,8 @@ def analyze_question(text: str) -> Question:
     lex = lexicon()
     words = [(m.start(), m.end(), _key(m.group(0))) for m in WORD.finditer(text)]
     keys = [w[2] for w in words]
+    if keys and keys[0][:1] in ("و", "ف") and any(p[0] == keys[0][1:] for p, _, _ in lex["qwords"]):
+        keys[0] = keys[0][1:]  # ومن / فمتى
     q = Question(text=text.strip())
     # the question word: the longest phrase starting within the first three words
     best = None
@@ -97,15 +115,19 @@ def analyze_question(text: str) -> Question:
         after = i + len(phrase)
         q.qword_end = words[after - 1][1]
     # the type noun right after the question word (ما هي الدول / أي منظمة / كم دولة)
+    if after < len(keys) and q.kind == "how_many":
+        # the counted noun: كم دولة / كم عدد الدول / كم عدد سكان
+        k = keys[after + 1] if lex["nouns"].get(keys[after]) == "FIGURE" and after + 1 < len(keys) else keys[after]
+        # a noun (الدول، دولة، هدفا، المهندسين), not a verb (كم بلغ، كم تريد)
+        if k in lex["units"] or k in lex["nouns"] or not _verb_like(k):
+            q.unit_key = k
     if after < len(keys):
         k = keys[after]
         noun = lex["nouns"].get(k)
         if noun and q.kind in ("which", "who", "how_many"):
             q.type_noun = text[words[after][0]:words[after][1]]
             if q.kind == "how_many":
-                q.unit_key = k
-                if noun == "FIGURE" and after + 1 < len(keys):  # كم عدد الدول → unit دول
-                    q.unit_key = keys[after + 1]
+                pass
             elif noun not in ("DATE", "FIGURE") or q.kind == "which":
                 q.types = ["PERSON", "ORG"] if noun == "PERSON" and q.kind == "who" else [noun]
                 if noun == "DATE":
@@ -126,5 +148,9 @@ def analyze_question(text: str) -> Question:
             break
     if q.kind == "quote":
         q.relation = "QUOTE"
-    q.terms = [t.term for t in analyze(text[q.qword_end:] if q.qword_end else text)]
+    # focus terms: after the question word, without the type noun (it describes the answer)
+    skip = set(lex["ignore"])
+    if q.type_noun:
+        skip |= {t.term for t in analyze(q.type_noun)}
+    q.terms = [t.term for t in analyze(text[q.qword_end:] if q.qword_end else text) if t.term not in skip]
     return q

@@ -1,0 +1,80 @@
+"""Answering end to end: example articles written by us, ingested with the full pipeline, asked
+who/when/where/how many/which/list/yes-no questions; every citation is exact; unsupported
+questions get no answer."""
+import pytest
+
+from marsad.ingest.runner import ingest
+from marsad.qa.answer import ask
+from marsad.store import open_store
+
+A = """وزارة الاقتصاد الرقمي توقع ثلاث اتفاقيات في الرباط
+
+وقعت وزارة الاقتصاد الرقمي يوم 12 مارس 2024 بمدينة الرباط ثلاث اتفاقيات للتعاون في مجال الذكاء الاصطناعي.
+وشملت الاتفاقيات كلا من جامعة القاضي عياض وشركة أورنج والمكتب الوطني للكهرباء.
+وقال وزير الاقتصاد الرقمي، كريم التازي، إن هذه الاتفاقيات ستساعد على تكوين 500 مهندس في السنوات المقبلة.
+"""
+B = """تونس تحتضن منتدى إفريقيا للبيانات
+
+انعقد منتدى إفريقيا للبيانات في مدينة سوسة التونسية يومي 4 و5 ماي 2024، بمشاركة 40 دولة.
+وترأست الوزيرة سلمى بن علي الوفد التونسي في المنتدى، وأعلنت انضمام تونس إلى شبكة حماية المعطيات الإفريقية.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("qa")
+    (d / "a.txt").write_text(A, encoding="utf-8")
+    (d / "b.txt").write_text(B, encoding="utf-8")
+    s = open_store(str(d / "qa.db"))
+    ingest([str(d / "a.txt"), str(d / "b.txt")], s, progress=False)
+    yield s
+    s.close()
+
+
+def _check_citations(store, res):
+    assert res["citations"]
+    for c in res["citations"]:
+        text = store.get(c["doc_id"]).text
+        assert text[c["start"]:c["end"]] == c["text"]
+        assert c["sentence"][0] <= c["start"] <= c["end"] <= c["sentence"][1]
+
+
+@pytest.mark.parametrize("question, answer, atype", [
+    ("من هو وزير الاقتصاد الرقمي؟", "كريم التازي", "PERSON"),
+    ("متى وقعت وزارة الاقتصاد الرقمي الاتفاقيات؟", "12 مارس 2024", "DATE"),
+    ("أين وقعت وزارة الاقتصاد الرقمي الاتفاقيات؟", "الرباط", "GPE"),
+    ("كم عدد المهندسين الذين ستساعد الاتفاقيات على تكوينهم؟", "500", "FIGURE"),
+    ("كم عدد الدول المشاركة في منتدى إفريقيا للبيانات؟", "40", "FIGURE"),
+    ("أين انعقد منتدى إفريقيا للبيانات؟", "سوسة", "GPE"),
+    ("كم عدد الاتفاقيات التي وقعتها وزارة الاقتصاد الرقمي؟", "ثلاث", "FIGURE"),
+])
+def test_factoid_answers_with_exact_citations(store, question, answer, atype):
+    res = ask(store, question)
+    assert res["answer"] == answer and res["answer_type"] == atype
+    assert 0 < res["confidence"] <= 1
+    _check_citations(store, res)
+
+
+def test_list_answer_aggregates_the_items(store):
+    res = ask(store, "ما هي الجهات التي وقعت معها وزارة الاقتصاد الرقمي اتفاقيات؟")
+    assert res["answer_type"] == "LIST"
+    assert set(res["items"]) == {"جامعة القاضي عياض", "أورنج", "المكتب الوطني للكهرباء"}
+    _check_citations(store, res)
+
+
+def test_yes_no_cites_its_evidence(store):
+    res = ask(store, "هل انضمت تونس إلى شبكة حماية المعطيات الإفريقية؟")
+    assert res["answer"] == "نعم"
+    _check_citations(store, res)
+    assert "شبكة حماية المعطيات" in res["citations"][0]["text"]
+
+
+@pytest.mark.parametrize("question", [
+    "متى انضمت مصر إلى منظمة التجارة العالمية؟",
+    "من هو رئيس البنك الدولي؟",
+    "كم عدد سكان مدينة سوسة؟",
+])
+def test_unsupported_questions_get_no_answer(store, question):
+    res = ask(store, question)
+    assert res["answer"] is None and res["citations"] == []
+    assert res["confidence"] < 0.6

@@ -1,0 +1,42 @@
+"""Gate: marsad eval qa on our gold set (the seeds and ANT articles in ../shared) keeps its floors."""
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.config import shared_path
+from marsad.qa.evaluate import GOLD, POOL, load_gold
+
+BASE = json.loads((Path(__file__).with_name("qa_baseline.json")).read_text(encoding="utf-8"))
+
+
+def test_gold_file_is_offsets_only_and_well_formed():
+    items = load_gold()
+    assert len(items) >= 150
+    assert sum(not i["answerable"] for i in items) >= 20
+    assert {i["split"] for i in items} == {"dev", "test"}
+    kinds = {i["type"] for i in items}
+    assert {"who", "when", "where", "how_many", "which", "list", "yesno"} <= kinds
+    for i in items:
+        assert set(i) == {"id", "question", "type", "answers", "answerable", "split"}
+        assert bool(i["answers"]) == i["answerable"]
+        for a in i["answers"]:
+            assert set(a) == {"doc_id", "start", "end", "sha1"} and 0 <= a["start"] < a["end"]
+    assert json.loads(POOL.read_text(encoding="utf-8"))["news"]["ids"]
+    assert GOLD.is_file()
+
+
+@pytest.mark.slow
+def test_gold_floors():
+    if shared_path("corpus", "seeds") is None or shared_path("data", "news", "ant-v2.1-multisource.jsonl.gz") is None:
+        pytest.skip("the QA gold pool needs ../shared (seeds and ANT)")
+    from marsad.qa.evaluate import evaluate_gold
+
+    res = evaluate_gold()  # builds (or reuses) the pool with the current pipeline; checks every span's sha1
+    assert res["correct_with_citation"] >= BASE["correct_with_citation"]
+    assert res["splits"]["dev"]["correct_with_citation"] >= BASE["dev_correct_with_citation"]
+    assert res["splits"]["test"]["correct_with_citation"] >= BASE["test_correct_with_citation"]
+    assert res["exact"] >= BASE["exact"]
+    assert res["citation_correct"] >= BASE["citation_correct"]
+    assert res["wrong_on_unanswerable"] <= BASE["max_wrong_on_unanswerable"]
+    assert res["splits"]["dev"]["wrong_on_unanswerable"] <= BASE["max_dev_wrong_on_unanswerable"]

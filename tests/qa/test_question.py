@@ -1,0 +1,43 @@
+"""Question analysis: question words, expected answer types, lists, relations, units (questions written by us)."""
+import pytest
+
+from marsad.qa.question import analyze_question
+
+
+@pytest.mark.parametrize("q, kind, types", [
+    ("متى وقعت الحكومة الاتفاقية؟", "when", ["DATE"]),
+    ("في أي سنة تأسست الجامعة؟", "when", ["DATE"]),
+    ("أين عقد المؤتمر؟", "where", ["GPE", "LOC", "FAC"]),
+    ("في أي مدينة عقد المؤتمر؟", "where", ["GPE", "LOC", "FAC"]),
+    ("كم عدد المشاركين في المؤتمر؟", "how_many", ["FIGURE"]),
+    ("بكم سنة حكم على المتهم؟", "how_many", ["FIGURE"]),
+    ("من هو وزير الاقتصاد؟", "who", ["PERSON", "ORG"]),
+    ("ومن وقع الاتفاقية؟", "who", ["PERSON", "ORG"]),
+    ("ما منصب خالد العلمي؟", "title", ["TITLE"]),
+    ("ماذا قال الوزير عن المشروع؟", "quote", ["QUOTE"]),
+    ("هل انضمت تونس إلى المبادرة؟", "yesno", ["YESNO"]),
+    ("ما هي المنظمة التي نظمت المنتدى؟", "which", ["ORG"]),
+    ("أي دولة استضافت القمة؟", "which", ["GPE"]),
+])
+def test_kind_and_types(q, kind, types):
+    a = analyze_question(q)
+    assert (a.kind, a.types) == (kind, types)
+
+
+def test_lists_relations_and_units():
+    a = analyze_question("ما هي الدول التي انضمت إلى الشراكة؟")
+    assert a.is_list and a.types == ["GPE"] and a.relation == "MEMBERSHIP"
+    assert analyze_question("من هم الوزراء الذين حضروا الاجتماع؟").is_list
+    assert not analyze_question("من هو رئيس الوفد؟").is_list
+    assert analyze_question("من وقع اتفاقية مع الوزارة؟").relation == "AGREEMENT"
+    assert analyze_question("أين سيعقد المجلس المقبل؟").relation == "CONFERENCE"  # by stem, not listed form
+    # «أين وقع» asks where something happened: not a signature
+    assert analyze_question("أين وقع الانفجار؟").relation is None
+    assert analyze_question("كم دولة شاركت في القمة؟").unit_key == "دوله"
+    assert analyze_question("كم عدد الدول المشاركة؟").unit_key == "الدول"
+
+
+def test_focus_terms_leave_out_the_question_word():
+    a = analyze_question("متى افتتح المركز الجديد؟")
+    assert a.terms and all("متي" != t for t in a.terms)
+    assert a.text[a.qword_end:].strip().startswith("افتتح")
