@@ -118,3 +118,8 @@ def test_receiving_things_is_no_meeting():
     doc, evs = _evs("وقال كريم الإدريسي إن المستشفى استقبل جثمان الطفل سمير الفاسي أمس، وإنه التقى الصحفيين. "
                     "واستقبلت المملكة المغربية الشحنة الأولى.", PEOPLE | {"المملكة المغربية": "GPE"}, "MEETING")
     assert evs == []
+
+
+def test_darija_meeting_verb():
+    doc, evs = _evs("وتلاقا كريم الإدريسي البارح مع سمير الفاسي فالرباط.", PEOPLE | {"الرباط": "GPE"}, "MEETING")
+    assert len(evs) == 1 and evs[0].attrs["args"]["participants"][:2] == ["كريم الإدريسي", "سمير الفاسي"]
