@@ -2,7 +2,7 @@
 from fastapi.testclient import TestClient
 
 from marsad.api.app import create_app
-from api_helpers import AUTH, TOKEN, assert_error
+from api_helpers import AUTH, TOKEN, app, assert_error, client, db  # noqa: F401  (fixtures)
 
 
 def test_stats_and_documents_pagination(client):

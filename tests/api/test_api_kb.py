@@ -4,7 +4,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from api_helpers import AUTH, assert_error
+from api_helpers import AUTH, app, assert_error, client, db  # noqa: F401  (fixtures)
 
 
 def test_entities_and_entity_page(client):

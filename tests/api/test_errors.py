@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from api_helpers import AUTH, TOKEN, assert_error
+from api_helpers import AUTH, TOKEN, assert_error, db  # noqa: F401  (fixtures)
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 

@@ -3,7 +3,7 @@ import json
 import urllib.request
 from pathlib import Path
 
-from web_helpers import open_page, shot
+from web_helpers import browser, live, open_page, page, shot  # noqa: F401  (fixtures)
 
 TOKEN = "web-test-token"
 
