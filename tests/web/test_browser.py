@@ -3,6 +3,7 @@ import json
 import urllib.request
 from pathlib import Path
 
+from marsad.doc import content_id
 from web_helpers import browser, live, open_page, page, shot  # noqa: F401  (fixtures)
 
 TOKEN = "web-test-token"
@@ -216,3 +217,43 @@ def test_mixed_script_warning_is_shown(page, live):
     assert page.locator("#doc-text .l-WARNING").inner_text() == "الذكاء\u0430"
     assert "Cyrillic" in page.locator(".side .warn").inner_text()
     shot(page, "12-warning")
+
+
+def test_event_corrections_from_the_timeline_survive_reingest(page, live):
+    base, _ = live
+    open_page(page, "/corrections", "#token")
+    page.fill("#token", TOKEN)
+    page.click("form:has(#token) button[type=submit]")
+    page.wait_for_selector("#upload-file")
+    with urllib.request.urlopen(base + "/api/events?limit=500") as res:
+        events = json.loads(res.read())["items"]
+    texts = {}  # example articles we can post again as they are, by document id
+    for f in sorted((Path(__file__).resolve().parents[2] / "examples").glob("0*.txt")):
+        try:
+            t = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        texts[content_id(t)] = t
+    mine = [e for e in events if e["doc_id"] in texts and e["date"]]
+    assert len(mine) >= 2
+    gone, edited = mine[0], mine[1]
+    open_page(page, "/timeline?order=asc", ".timeline .tl-item")
+    item = page.locator(f".tl-item[data-id='{edited['id']}']")
+    item.locator(".ev-tools summary").click()
+    item.locator(".ev-edit input[name=date]").fill("2019-05-22")
+    item.locator(".ev-edit button").click()
+    page.wait_for_selector(f".tl-item[data-id='{edited['id']}'] .badge.corr")
+    item = page.locator(f".tl-item[data-id='{gone['id']}']")
+    item.locator(".ev-tools summary").click()
+    item.locator(".ev-delete").click()
+    item.locator(".ev-delete.armed").click()
+    page.wait_for_selector(f".tl-item[data-id='{gone['id']}']", state="detached")
+    shot(page, "13-event-corrected")
+    for did in {gone["doc_id"], edited["doc_id"]}:  # re-ingest both articles
+        req = urllib.request.Request(base + "/api/documents", data=json.dumps({"text": texts[did]}).encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+        assert json.loads(urllib.request.urlopen(req).read())["created"] is False
+    with urllib.request.urlopen(base + "/api/events?limit=500") as res:
+        after = {e["id"]: e for e in json.loads(res.read())["items"]}
+    assert gone["id"] not in after
+    assert after[edited["id"]]["date"] == "2019-05-22" and after[edited["id"]]["corrected"]

@@ -41,6 +41,28 @@ export function entityCorrections(e) {
         h("button", { type: "button", class: "btn btn-small", onclick: () => submit("split", `${m.doc_id}:${m.start}:${m.end}`, { canonical: m.text }, reload) }, t("corr.split_one")))))) : null);
 }
 
+// Inline corrections of one event (for a user with the token): change its date or type, delete it.
+export function eventTools(e) {
+  if (!(token() && state.config && state.config.writes)) return null;
+  const date = h("input", { name: "date", value: e.date || "", size: 10, dir: "ltr", "aria-label": t("role.date") });
+  const type = h("select", { name: "type" }, ["MEMBERSHIP", "AGREEMENT", "MEETING", "CONFERENCE", "ADOPTION", "LAUNCH"]
+    .map((x) => h("option", { value: x, selected: x === e.type }, t("event." + x))));
+  const save = h("form", { class: "corr-row ev-edit" }, date, type, h("button", { class: "btn btn-small", type: "submit" }, t("corr.apply")));
+  save.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const payload = {};
+    if (date.value.trim() !== (e.date || "")) payload.date = date.value.trim();
+    if (type.value !== e.type) payload.type = type.value;
+    if (Object.keys(payload).length) submit("edit_event", e.id, payload, reload);
+  });
+  const del = h("button", { class: "btn btn-small btn-danger ev-delete", type: "button" }, t("corr.delete_event"));
+  del.addEventListener("click", () => {
+    if (!del.classList.contains("armed")) { del.classList.add("armed"); del.textContent = t("corr.confirm_delete"); return; }
+    submit("delete_event", e.id, {}, reload);
+  });
+  return h("details", { class: "ev-tools" }, h("summary", {}, t("corr.event")), save, del);
+}
+
 function tokenCard() {
   const input = h("input", { type: "password", value: token(), placeholder: t("token.ph"), autocomplete: "off", id: "token" });
   const f = h("form", { class: "corr-row" }, h("span", { class: "lbl" }, t("token.label")), input,

@@ -1,6 +1,7 @@
 // Document view: the article with annotations per layer (toggles), facts side panel,
 // warnings, source link; ?s=START&e=END marks and scrolls to a cited sentence.
 import { h, t, api, card, badge, entityLink, etype, evtype, topicLabel, qs, empty, safeHref, link, metaLine, shortSource } from "./core.js";
+import { eventTools } from "./corrections.js";
 
 export const LAYERS = ["PERSON", "ORG", "PLACE", "DATE", "FIGURE", "QUOTE", "EVENT", "WARNING"];
 const PLACE = new Set(["GPE", "LOC", "FAC"]);
@@ -81,7 +82,8 @@ function sidePanel(doc, textRoot) {
       e.place ? h("span", { class: "meta" }, " · " + e.place) : null,
       e.corrected ? badge(t("corrected"), "corr") : null,
       (e.args || []).length ? h("div", { class: "args" }, e.args.map((a) => h("span", { class: "arg" },
-        h("small", {}, t("role." + a.role)), " ", entityLink(a.entity_id, a.text)))) : null)),
+        h("small", {}, t("role." + a.role)), " ", entityLink(a.entity_id, a.text)))) : null,
+      e.id ? eventTools(e) : null)),
     factList(t("facts.entities"), [...seen.values()], (e) => h("li", {}, entityLink(e.kb_id, e.canonical || e.text, e.type), " ",
       h("span", { class: "meta" }, etype(e.type)))),
     factList(t("facts.roles"), doc.roles, (r) => h("li", {}, at(r.start, r.end, r.person || r.text), " — ", r.title || "",

@@ -1,5 +1,6 @@
 // Events timeline with filters (type, entity, topic, date range) and a month histogram.
 import { h, t, api, card, badge, entityLink, evtype, link, docHref, empty, num, qs, topicLabel, state, pager } from "./core.js";
+import { eventTools } from "./corrections.js";
 
 export const EVENT_TYPES = ["MEMBERSHIP", "AGREEMENT", "MEETING", "CONFERENCE", "ADOPTION", "LAUNCH"];
 const NS = "http://www.w3.org/2000/svg";
@@ -71,7 +72,7 @@ function eventCard(e) {
   const args = (e.args || []);
   const byRole = new Map();
   for (const a of args) { if (!byRole.has(a.role)) byRole.set(a.role, []); byRole.get(a.role).push(a); }
-  return h("li", { class: "tl-item ev-" + e.type },
+  return h("li", { class: "tl-item ev-" + e.type, "data-id": e.id },
     h("div", { class: "tl-dot" }),
     h("div", { class: "tl-body" },
       h("div", { class: "tl-top" }, h("span", { class: "tl-date" }, e.date || "—"), badge(evtype(e.type), "ev ev-" + e.type),
@@ -80,7 +81,7 @@ function eventCard(e) {
       byRole.size ? h("div", { class: "args" }, [...byRole].map(([role, as]) => h("span", { class: "arg" },
         h("small", {}, t("role." + role)), " ", as.map((a, i) => [i ? "، " : "", entityLink(a.entity_id, a.text)])))) : null,
       h("p", { class: "evidence", dir: "auto" }, (e.evidence_text || "").slice(0, 260)),
-      link(docHref(e.doc_id, (e.evidence || [])[0], (e.evidence || [])[1]), t("timeline.open"))));
+      link(docHref(e.doc_id, (e.evidence || [])[0], (e.evidence || [])[1]), t("timeline.open")), eventTools(e)));
 }
 
 export async function timelineView() {
