@@ -474,7 +474,7 @@ def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: flo
         res["citations"] = [_cite(best["best"])]
         return res
     if q.is_list:
-        items = _list_items(groups, best, w)
+        items = _list_items(groups, cands, w)
         res["answer"] = "، ".join(g["text"] for g in items)
         res["items"] = [g["text"] for g in items]
         res["citations"] = [_cite(g["best"]) for g in items]
@@ -493,13 +493,29 @@ def ask(store, question: str, *, threshold: float | None = None) -> dict:
     return decide(q, cands, threshold=threshold)
 
 
-def _list_items(groups: list[dict], best: dict, w: dict) -> list[dict]:
-    """Items of a list answer: candidates of the best one's type, in its document, close in score."""
-    b = best["best"]
-    items = [g for g in groups if g["type"] == best["type"] and g["best"].doc_id == b.doc_id
-             and (g["best"].sentence == b.sentence or "event argument" in g["best"].why)
-             and g["score"] >= w["list_ratio"] * best["score"]]
-    items.sort(key=lambda g: g["best"].start)
+def _list_items(groups: list[dict], cands: list[Cand], w: dict) -> list[dict]:
+    """Items of a list answer: the sentence whose candidates of one type add up to the most
+    (a list is usually stated in one sentence), its candidates close in score, and the event
+    arguments of that document; one item per entity."""
+    by_sent: dict[tuple, dict[str, Cand]] = {}
+    for c in cands:
+        slot = by_sent.setdefault((c.doc_id, c.sentence, c.type), {})
+        if c.key not in slot or slot[c.key].score < c.score:
+            slot[c.key] = c
+    if not by_sent:
+        return []
+    def weight(kv):
+        scores = sorted((c.score for c in kv[1].values()), reverse=True)
+        return scores[0] + w["list_support"] * sum(scores[1:6])
+    (doc_id, sent, ctype), slot = max(by_sent.items(), key=weight)
+    top = max(c.score for c in slot.values())
+    chosen = {k: c for k, c in slot.items() if c.score >= w["list_ratio"] * top}
+    for c in cands:
+        if c.doc_id == doc_id and c.type == ctype and "event argument" in c.why and c.key not in chosen \
+                and c.score >= w["list_ratio"] * top:
+            chosen[c.key] = c
+    items = [{"text": c.text, "type": c.type, "score": c.score, "best": c} for c in chosen.values()]
+    items.sort(key=lambda g: (g["best"].doc_id, g["best"].start))
     return items
 
 

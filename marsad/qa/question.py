@@ -137,7 +137,7 @@ def analyze_question(text: str) -> Question:
             q.is_list = k in lex["lists"] and q.kind in ("which", "who")
     if q.kind == "which" and not q.types:
         q.types = ["ORG", "GPE", "PERSON", "EVENT", "MISC"]
-    if q.kind == "who" and any(k in ("هم", "هما", "الذين", "اللذان", "اللتان") for k in keys[:3]):
+    if q.kind in ("who", "which") and any(k in ("هم", "هما", "الذين", "اللذان", "اللتان") for k in keys[:3]):
         q.is_list = True
     for s, e, k in words[after:]:
         rel = lex["relations"].get(k) or lex["relations"].get("~" + arabic_term(text[s:e]))
