@@ -257,3 +257,19 @@ def test_event_corrections_from_the_timeline_survive_reingest(page, live):
         after = {e["id"]: e for e in json.loads(res.read())["items"]}
     assert gone["id"] not in after
     assert after[edited["id"]]["date"] == "2019-05-22" and after[edited["id"]]["corrected"]
+
+
+def test_merge_with_suggestions(page):
+    open_page(page, "/corrections", "#token")
+    page.fill("#token", TOKEN)
+    page.click("form:has(#token) button[type=submit]")
+    page.wait_for_selector("#upload-file")
+    open_page(page, "/entities/country:KH", "form.merge input")
+    page.locator("form.merge input").press_sequentially("مالطا", delay=30)
+    page.wait_for_selector("#merge-candidates option[value='country:MT']", state="attached")
+    page.fill("form.merge input", "country:MT")
+    page.click("form.merge button")
+    page.wait_for_url("**/entities/country%3AMT")
+    page.wait_for_selector(".ent-head h1:text-is('مالطا')")
+    assert "كمبوديا" in page.locator(".aliases").inner_text()  # the merged entity's names
+    shot(page, "14-merged")

@@ -23,7 +23,19 @@ function reload() { window.marsadNavigate(location.pathname + location.search); 
 export function entityCorrections(e) {
   const typeSel = h("select", { name: "type", "aria-label": t("corr.retype") }, TYPES.map((x) => h("option", { value: x, selected: x === e.type }, etype(x))));
   const name = h("input", { name: "canonical", value: e.canonical, dir: "auto", "aria-label": t("corr.rename") });
-  const into = h("input", { name: "into", placeholder: t("corr.into_ph"), "aria-label": t("corr.merge") });
+  const list = h("datalist", { id: "merge-candidates" });
+  const into = h("input", { name: "into", placeholder: t("corr.into_ph"), "aria-label": t("corr.merge"), list: "merge-candidates", autocomplete: "off" });
+  let pending = 0;
+  into.addEventListener("input", async () => {  // suggest entities by name (any alias)
+    const q = into.value.trim(), mine = ++pending;
+    if (q.length < 2 || q.includes(":")) return;
+    try {
+      const res = await api("/api/entities", { q, limit: 8 });
+      if (mine !== pending) return;
+      list.replaceChildren(...res.items.filter((x) => x.id !== e.id).map((x) =>
+        h("option", { value: x.id, label: `${x.canonical} · ${etype(x.type)} · ${x.documents}` })));
+    } catch (err) { /* suggestions are optional */ }
+  });
   const form = (label, input, go, cls) => {
     const f = h("form", { class: "corr-row " + (cls || "") }, h("span", { class: "lbl" }, label), input, h("button", { class: "btn", type: "submit" }, t("corr.apply")));
     f.addEventListener("submit", (ev) => { ev.preventDefault(); go(); });
@@ -34,6 +46,7 @@ export function entityCorrections(e) {
     h("p", { class: "muted small" }, t("corr.note")),
     form(t("corr.retype"), typeSel, () => submit("retype", e.id, { type: typeSel.value }, reload), "retype"),
     form(t("corr.rename"), name, () => submit("rename", e.id, { canonical: name.value.trim() }, reload), "rename"),
+    list,
     form(t("corr.merge"), into, () => submit("merge", e.id, { into: into.value.trim() }, () => window.marsadNavigate("/entities/" + encodeURIComponent(into.value.trim()))), "merge"),
     mentions.length > 1 ? h("details", { class: "split" }, h("summary", {}, t("corr.split")),
       h("ul", { class: "list small" }, mentions.map((m) => h("li", {}, h("span", { dir: "auto" }, m.text), " ",
