@@ -28,7 +28,7 @@ def load_squad_answers(path: Path) -> list[tuple[str, list[tuple[str, list[str]]
 
 def evaluate_squad(files: list[Path], limit: int | None = None) -> dict:
     """Exact match, F1 and answered share of marsad's answers to the files' questions."""
-    from marsad.doc import Document
+    from marsad.doc import Document, utc_now
     from marsad.ingest.runner import pipeline_version
     from marsad.pipeline import default
     from marsad.qa.answer import ask
@@ -49,7 +49,8 @@ def evaluate_squad(files: list[Path], limit: int | None = None) -> dict:
         t0 = time.perf_counter()
         with open_store(str(Path(tmp) / "squad.db")) as store:
             install(store)
-            docs = [pipe(Document.from_text(p, id=f"p{i}", lang="ar")) for p, i in paras.items()]
+            now = utc_now()
+            docs = [pipe(Document.from_text(p, id=f"p{i}", lang="ar", ingested_at=now)) for p, i in paras.items()]
             for i in range(0, len(docs), 200):
                 store.save_many(docs[i:i + 200], version)
             index_s = time.perf_counter() - t0
