@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hmac
 import json
-import threading
 import os
 import queue
 import re
+import threading
 from dataclasses import dataclass
-from typing import Optional
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
@@ -182,11 +181,11 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
         if not given or not hmac.compare_digest(given.encode(), (token or "").encode()):
             raise ApiError(401, "M520", "missing or wrong API token")
 
-    async def can_read(authorization: Optional[str] = Header(None)) -> None:
+    async def can_read(authorization: str | None = Header(None)) -> None:
         if read_token:
             _check(authorization)
 
-    async def can_write(authorization: Optional[str] = Header(None)) -> None:
+    async def can_write(authorization: str | None = Header(None)) -> None:
         if not token:
             raise ApiError(403, "M521", "writing is disabled: the operator has configured no API token")
         _check(authorization)
@@ -257,4 +256,4 @@ def check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-__all__ = ["create_app", "app_from_env", "error_body", "ApiError", "Context", "page", "check_date"]
+__all__ = ["ApiError", "Context", "app_from_env", "check_date", "create_app", "error_body", "page"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 from fastapi import Depends, FastAPI, File, Query, UploadFile
 from pydantic import BaseModel, Field
@@ -14,17 +13,17 @@ from marsad.errors import InputError, UsageError
 
 class TextIn(BaseModel):
     text: str = Field(..., description="Article text (plain text, or HTML with html=true).")
-    title: Optional[str] = None
-    published: Optional[str] = Field(None, description="Publication date, YYYY-MM-DD.")
-    url: Optional[str] = None
-    source: Optional[str] = None
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    url: str | None = None
+    source: str | None = None
     html: bool = False
 
 
 class PathIn(BaseModel):
     path: str = Field(..., description="A file or folder inside the operator's ingest folder "
                                        "(relative to it, or absolute).")
-    published: Optional[str] = Field(None, description="Publication date for inputs that lack one.")
+    published: str | None = Field(None, description="Publication date for inputs that lack one.")
 
 
 def doc_labels(s, ids) -> dict[str, str]:
@@ -130,10 +129,10 @@ def mount(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/documents", dependencies=read, tags=["documents"])
     def documents(s=Depends(store), limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
-                  lang: Optional[str] = Query(None, max_length=8),
-                  date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
-                  date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
-                  source: Optional[str] = None, q: Optional[str] = None) -> dict:
+                  lang: str | None = Query(None, max_length=8),
+                  date_from: str | None = Query(None, alias="from", pattern=DATE_RE),
+                  date_to: str | None = Query(None, alias="to", pattern=DATE_RE),
+                  source: str | None = None, q: str | None = None) -> dict:
         """Documents, newest first; filters: language, date range, source, words in title or text."""
         total, items = s.list_documents(limit=limit, offset=offset, lang=lang, date_from=date_from,
                                         date_to=date_to, source=source, q=q)
@@ -147,14 +146,15 @@ def mount(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/search", dependencies=read, tags=["search"])
     def search(q: str = Query(..., min_length=1, max_length=500, description="Words to search for."),
                s=Depends(store), limit: int = Query(10, ge=1, le=100), offset: int = Query(0, ge=0),
-               date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
-               date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
-               lang: Optional[str] = Query(None, max_length=8), source: Optional[str] = None,
-               entity: Optional[str] = None, event: Optional[str] = None,
-               topic: Optional[str] = None) -> dict:
+               date_from: str | None = Query(None, alias="from", pattern=DATE_RE),
+               date_to: str | None = Query(None, alias="to", pattern=DATE_RE),
+               lang: str | None = Query(None, max_length=8), source: str | None = None,
+               entity: str | None = None, event: str | None = None,
+               topic: str | None = None) -> dict:
         """Ranked documents with highlighted snippets (offsets into the document text);
         near-duplicate rewrites are collapsed under their best copy."""
-        from marsad.search.query import Filters, search as run
+        from marsad.search.query import Filters
+        from marsad.search.query import search as run
 
         res = run(s.conn, q, Filters(date_from, date_to, lang, source, entity, event, topic), limit, offset)
         res.update(limit=limit, offset=offset)
@@ -193,7 +193,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
         return _ingest_text(s, body)
 
     @app.post("/api/upload", dependencies=[Depends(can_write)], status_code=201, tags=["ingest"])
-    async def upload(file: UploadFile = File(...), published: Optional[str] = Query(None, pattern=DATE_RE),
+    async def upload(file: UploadFile = File(...), published: str | None = Query(None, pattern=DATE_RE),
                      s=Depends(store)) -> dict:
         """Ingest one uploaded file (.txt or .html; UTF-8, UTF-16, Windows-1256, ISO-8859-6).
         Binary files are refused (415), files over the limit too (413)."""

@@ -2,7 +2,7 @@
 graph and corrections."""
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query
 from pydantic import BaseModel, Field
@@ -21,7 +21,7 @@ class CorrectionIn(BaseModel):
     payload: dict[str, Any] = Field(default_factory=dict, description=(
         "retype {type}; rename {canonical}; merge {into}; split {canonical?, type?}; "
         "edit_event {type?, date?, place?}; delete_event {}"))
-    author: Optional[str] = Field(None, max_length=100)
+    author: str | None = Field(None, max_length=100)
 
 
 def kb(s, name: str):
@@ -73,8 +73,8 @@ def mount(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/entities", dependencies=read, tags=["knowledge base"])
     def entities(s=Depends(store), limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
-                 type: Optional[str] = Query(None, pattern=ENTITY_TYPES),
-                 q: Optional[str] = Query(None, max_length=200)) -> dict:
+                 type: str | None = Query(None, pattern=ENTITY_TYPES),
+                 q: str | None = Query(None, max_length=200)) -> dict:
         """Entities with their mention and document counts, most documented first."""
         total, items = ctx.cache.get(s, ("entities", limit, offset, type, q),
                                      lambda: s.list_entities(limit=limit, offset=offset, etype=type, q=q))
@@ -96,11 +96,11 @@ def mount(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/events", dependencies=read, tags=["knowledge base"])
     def events(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
-               type: Optional[str] = Query(None, pattern=EVENT_TYPES),
-               date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
-               date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
-               entity: Optional[str] = Query(None, max_length=300), topic: Optional[str] = Query(None, max_length=100),
-               doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+               type: str | None = Query(None, pattern=EVENT_TYPES),
+               date_from: str | None = Query(None, alias="from", pattern=DATE_RE),
+               date_to: str | None = Query(None, alias="to", pattern=DATE_RE),
+               entity: str | None = Query(None, max_length=300), topic: str | None = Query(None, max_length=100),
+               doc_id: str | None = Query(None, max_length=64)) -> dict:
         """Typed events (MEMBERSHIP, AGREEMENT, MEETING, CONFERENCE, ADOPTION, LAUNCH) with
         arguments, evidence offsets and topics; filters by type, date range, entity, topic, document."""
         total, items = kb(s, "events")(etype=type, date_from=date_from, date_to=date_to, entity=entity_id(s, entity),
@@ -109,16 +109,16 @@ def mount(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/quotes", dependencies=read, tags=["knowledge base"])
     def quotes(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
-               speaker: Optional[str] = Query(None, max_length=300),
-               doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+               speaker: str | None = Query(None, max_length=300),
+               doc_id: str | None = Query(None, max_length=64)) -> dict:
         """Quotes with their speaker and offsets; filters by speaker (id or name) and document."""
         total, items = kb(s, "quotes")(speaker=entity_id(s, speaker), doc_id=doc_id, limit=limit, offset=offset)
         return page(total, items, limit, offset)
 
     @app.get("/api/roles", dependencies=read, tags=["knowledge base"])
     def roles(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
-              person: Optional[str] = Query(None, max_length=300),
-              doc_id: Optional[str] = Query(None, max_length=64)) -> dict:
+              person: str | None = Query(None, max_length=300),
+              doc_id: str | None = Query(None, max_length=64)) -> dict:
         """Person ↔ title ↔ affiliation, dated by their document; filters by person and document."""
         total, items = kb(s, "roles")(person=entity_id(s, person), doc_id=doc_id, limit=limit, offset=offset)
         return page(total, items, limit, offset)
@@ -131,11 +131,11 @@ def mount(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/timeline", dependencies=read, tags=["knowledge base"])
     def timeline(s=Depends(store), limit: int = Query(200, ge=1, le=2000), offset: int = Query(0, ge=0),
-                 type: Optional[str] = Query(None, pattern=EVENT_TYPES),
-                 date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
-                 date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
-                 entity: Optional[str] = Query(None, max_length=300),
-                 topic: Optional[str] = Query(None, max_length=100),
+                 type: str | None = Query(None, pattern=EVENT_TYPES),
+                 date_from: str | None = Query(None, alias="from", pattern=DATE_RE),
+                 date_to: str | None = Query(None, alias="to", pattern=DATE_RE),
+                 entity: str | None = Query(None, max_length=300),
+                 topic: str | None = Query(None, max_length=100),
                  order: str = Query("asc", pattern="^(asc|desc)$", description="asc: oldest first; desc: newest first")) -> dict:
         """Dated events in date order (filters: type, date range, entity, topic)."""
         total, items = kb(s, "events")(entity=entity_id(s, entity), etype=type, date_from=date_from or "0000",
@@ -143,7 +143,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
         return page(total, items, limit, offset)
 
     @app.get("/api/graph", dependencies=read, tags=["knowledge base"])
-    def graph(s=Depends(store), entity: Optional[str] = Query(None, max_length=300),
+    def graph(s=Depends(store), entity: str | None = Query(None, max_length=300),
               limit: int = Query(200, ge=1, le=2000),
               cooccur: int = Query(40, ge=0, le=500, description="Also add up to this many co-occurrence "
                                    "edges (entities named in the same documents); 0 for none.")) -> dict:
@@ -154,11 +154,11 @@ def mount(app: FastAPI, ctx: Context) -> None:
         return FastJSON(ctx.cache.get(s, ("graph", eid, limit, cooccur), lambda: graph_view(s, eid, limit, cooccur)))
 
     @app.get("/api/timeline/months", dependencies=read, tags=["knowledge base"])
-    def months(s=Depends(store), type: Optional[str] = Query(None, pattern=EVENT_TYPES),
-               date_from: Optional[str] = Query(None, alias="from", pattern=DATE_RE),
-               date_to: Optional[str] = Query(None, alias="to", pattern=DATE_RE),
-               entity: Optional[str] = Query(None, max_length=300),
-               topic: Optional[str] = Query(None, max_length=100)) -> dict:
+    def months(s=Depends(store), type: str | None = Query(None, pattern=EVENT_TYPES),
+               date_from: str | None = Query(None, alias="from", pattern=DATE_RE),
+               date_to: str | None = Query(None, alias="to", pattern=DATE_RE),
+               entity: str | None = Query(None, max_length=300),
+               topic: str | None = Query(None, max_length=100)) -> dict:
         """Dated events per month and type (``[{month, type, events}]``), same filters as the timeline."""
         eid = entity_id(s, entity)
         items = ctx.cache.get(s, ("months", type, date_from, date_to, eid, topic),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -16,10 +15,10 @@ def export_cmd(
     fmt: str = typer.Option(..., "--format", "-f", help="jsonl (documents with all annotations), csv "
                             "(entities, events, quotes, roles), graphml (entity graph for Gephi) or "
                             "jsonld (schema.org with provenance)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file; for csv a folder that receives "
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output file; for csv a folder that receives "
                                        "entities.csv, events.csv, quotes.csv and roles.csv. Default: stdout "
                                        "(csv: the --table only)."),
-    table: Optional[str] = typer.Option(None, "--table", help="csv only: write just this table "
+    table: str | None = typer.Option(None, "--table", help="csv only: write just this table "
                                         "(entities, events, quotes, roles)."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:

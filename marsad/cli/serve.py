@@ -20,13 +20,12 @@ def serve_cmd(
     'Authorization: Bearer TOKEN' (in the web application: the Corrections page). Server-side
     path ingest reads only inside $MARSAD_INGEST_DIR.
     """
-    import uvicorn
-
-    from marsad.api.app import create_app
-
     import os
     from pathlib import Path
 
+    import uvicorn
+
+    from marsad.api.app import create_app
     from marsad.errors import UsageError
 
     db = db or default_db()
@@ -34,7 +33,7 @@ def serve_cmd(
         raise UsageError(f"no database at {db} (run marsad ingest first, or give --db)")
     typer.echo(f"marsad: serving {db} on http://{host}:{port}/ (API reference at /docs; Ctrl-C stops)", err=True)
     if workers == 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, warm=True), host=host, port=port, log_level="warning")
     else:  # each worker process builds its own app from the environment
         os.environ["MARSAD_DB"] = db
         uvicorn.run("marsad.api.app:app_from_env", factory=True, host=host, port=port, workers=workers,

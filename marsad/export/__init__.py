@@ -6,11 +6,26 @@ file and the API streams them. Offsets in every export index into the document's
 """
 from __future__ import annotations
 
-from marsad.export.formats import (CSV_TABLES, FORMATS, iter_csv, iter_graphml, iter_jsonl, iter_jsonld,
-                                   media_type)
+from marsad.export.formats import (
+    CSV_TABLES,
+    FORMATS,
+    iter_csv,
+    iter_graphml,
+    iter_jsonl,
+    iter_jsonld,
+    media_type,
+)
 
-__all__ = ["FORMATS", "CSV_TABLES", "iter_jsonl", "iter_csv", "iter_graphml", "iter_jsonld", "media_type",
-           "export"]
+__all__ = [
+    "CSV_TABLES",
+    "FORMATS",
+    "export",
+    "iter_csv",
+    "iter_graphml",
+    "iter_jsonl",
+    "iter_jsonld",
+    "media_type",
+]
 
 
 def export(store, fmt: str, table: str | None = None):

@@ -5,7 +5,7 @@ import csv
 import hashlib
 import io
 import json
-from typing import Iterator
+from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from marsad import __version__

@@ -1,8 +1,9 @@
 """Documents, ingestion, uploads, tokens and escaping."""
+# ruff: noqa: F811  (pytest fixtures imported from the helpers module are redefined as arguments)
+from api_helpers import AUTH, TOKEN, app, assert_error, client, db  # noqa: F401  (fixtures)
 from fastapi.testclient import TestClient
 
 from marsad.api.app import create_app
-from api_helpers import AUTH, TOKEN, app, assert_error, client, db  # noqa: F401  (fixtures)
 
 
 def test_stats_and_documents_pagination(client):

@@ -1,4 +1,5 @@
 """Knowledge-base, search, ask, timeline, graph, corrections and export endpoints on the examples."""
+# ruff: noqa: F811  (pytest fixtures imported from the helpers module are redefined as arguments)
 import csv
 import io
 import json

@@ -1,4 +1,5 @@
 """Every API route answers errors in one shape: {"error": {"status", "code", "message"}}."""
+# ruff: noqa: F811  (pytest fixtures imported from the helpers module are redefined as arguments)
 import re
 
 import pytest

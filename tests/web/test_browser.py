@@ -1,10 +1,12 @@
 """End-to-end tests in headless Chromium: what an analyst does, on the example corpus."""
+# ruff: noqa: F811  (pytest fixtures imported from the helpers module are redefined as arguments)
 import json
 import urllib.request
 from pathlib import Path
 
-from marsad.doc import content_id
 from web_helpers import browser, live, open_page, page, shot  # noqa: F401  (fixtures)
+
+from marsad.doc import content_id
 
 TOKEN = "web-test-token"
 
