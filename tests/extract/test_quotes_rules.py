@@ -186,3 +186,9 @@ def test_darija_verbs_and_complementiser():
     text = "وكشف كريم الإدريسي بللي “المشروع غادي يبدا من الشهر الجاي فجميع المدن”."
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert qs and qs[0][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_a_correspondent_is_no_name():
+    text = "وقال كريم الإدريسي إن الحفل ناجح. وأضاف لمراسل الإذاعة أن “الاحتفالات ستدوم طيلة السنة”."
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs[0][1]["speaker"] == "كريم الإدريسي"
