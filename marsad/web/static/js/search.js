@@ -1,5 +1,6 @@
 // Search and ask: highlighted snippets; answers with citations that open the cited sentence.
-import { h, t, api, card, link, empty, highlighted, docHref, qs, pager, num, errorBox, badge, metaLine, shortSource } from "./core.js";
+import { h, t, api, card, link, empty, highlighted, docHref, qs, pager, num, errorBox, badge, metaLine, shortSource, state, evtype, topicLabel } from "./core.js";
+import { EVENT_TYPES } from "./timeline.js";
 import { searchBox } from "./home.js";
 
 function filtersForm(p) {
@@ -10,6 +11,10 @@ function filtersForm(p) {
     h("label", {}, h("span", {}, t("filter.lang")), h("select", { name: "lang" },
       ["", "ar", "fr", "en"].map((l) => h("option", { value: l, selected: p.lang === l }, l || t("any"))))),
     field("entity", t("filter.entity"), { type: "text", size: 14 }),
+    h("label", {}, h("span", {}, t("filter.type")), h("select", { name: "event" }, h("option", { value: "" }, t("any")),
+      EVENT_TYPES.map((x) => h("option", { value: x, selected: p.event === x }, evtype(x))))),
+    h("label", {}, h("span", {}, t("filter.topic")), h("select", { name: "topic" }, h("option", { value: "" }, t("any")),
+      (state.topics || []).map((x) => h("option", { value: x.topic, selected: p.topic === x.topic }, topicLabel(x.topic))))),
     h("button", { type: "submit", class: "btn" }, t("apply")));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -37,7 +42,8 @@ async function askNode(q) {
   const cites = res.citations || [];
   return h("section", { class: "card answer", id: "answer" },
     h("h2", { class: "card-title" }, t("ask.answer")),
-    res.answer ? h("p", { class: "answer-text", dir: "auto" }, res.answer) :
+    res.answer ? h("p", { class: "answer-text", dir: "auto" }, res.answer,
+      res.confidence ? h("span", { class: "conf", title: t("ask.confidence") }, h("bdi", { dir: "ltr" }, `${Math.round(res.confidence * 100)}%`)) : null) :
       h("p", { class: "muted" }, res.mode === "search" ? t("ask.fallback") : t("ask.none")),
     cites.length ? h("ol", { class: "citations" }, cites.map((c, i) => h("li", {},
       h("a", { href: docHref(c.doc_id, c.start, c.end), "data-nav": "", class: "cite", "data-cite": i + 1 },
