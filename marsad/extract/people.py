@@ -135,7 +135,10 @@ def _bare_key(word: str) -> str:
 def _title_firsts_of(word: str) -> tuple[str, ...]:
     """Keys of ``word`` (without, then with its proclitics) that begin some title."""
     firsts = _title_first_words()
-    return tuple(k for k in (_bare_key(word), fold(word)) if k in firsts)
+    keys = (_bare_key(word), fold(word))
+    if len(word) > 4 and word[0] in "بلك":
+        keys += (fold(word[1:]),)      # ``بوزير خارجية مصر``: a preposition before an indefinite title
+    return tuple(k for k in keys if k in firsts)
 
 
 def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None:
@@ -227,6 +230,14 @@ def _person_mentions(doc: Document) -> list[Mention]:
             continue
         name = text[e.start:e.end]
         canonical = e.attrs.get("canonical") or _clean_name(name)
+        ews = words(text, e.start, e.end)
+        hit = title_at(ews, 0) if len(ews) > 1 else None
+        if hit and hit[1] < len(ews) and not hit[0].counterpart:
+            # the entity took the title in (``المشير خليفة حفتر``): the name starts after it
+            start = ews[hit[1]][0]
+            name = text[start:e.end]
+            out.append(Mention(start, e.end, name, _clean_name(name), name_gender(name), "entity", head=e.start))
+            continue
         out.append(Mention(e.start, e.end, name, canonical, name_gender(name), "entity"))
     covered = [(m.start, m.end) for m in out]
     ws = words(text)

@@ -30,11 +30,13 @@ _CLOSED = re.compile(r"\s*[،,.:;؛!?؟)\n]")
 # words that follow a title but are no name (``الوزير، يوم الأحد،``)
 # a title phrase ends before a clause (``وزير الخارجية السعودي أن الرياض ...``)
 _PHRASE_STOP = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "لأن", "كما", "حيث", "الذي", "التي", "الذين",
-                                  "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت")}
+                                  "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت", "بشأن",
+                                  "احتمال")}
 _NOT_NAME = {fold(w) for w in ("يوم", "أمس", "صباح", "مساء", "ليلة", "عام", "سنة", "شهر", "نفسه", "نفسها",
                                "بدوره", "بدورها", "أيضا", "كذلك", "حينها", "آنذاك", "سابقا", "لدى", "ضد", "عبر",
                                "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى", "حتى", "كي",
-                               "لكي", "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة")}
+                               "لكي", "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
+                               "خارج", "داخل")}
 
 
 def _mention_in_word(mentions: list[Mention], w: tuple[int, int, str]) -> Mention | None:
@@ -66,11 +68,32 @@ def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention
             return None
         if n == 1 and not known_first and w.startswith("ال"):
             return None
+        if any(e.start < b and a < e.end and e.label != "PERSON" for e in doc.spans("entities")):
+            return None     # ``خارج أوروبا``: a place is no name
         close = _COMMA.match(text, b) if comma_only else _CLOSED.match(text, b)
         if n and (k + n + 1 >= len(ws) or close):
             name = text[ws[k][0]:b]
             return Mention(ws[k][0], b, name, " ".join(name.split()), None, "bare")
     return None
+
+
+def _proclitic_len(word: str, title) -> int:
+    """Letters of ``word`` before the title itself (``وزير`` 0, ``والوزير`` 1, ``بوزير`` 1)."""
+    form = fold(title.form.split()[0])
+    if word[:1] in "وف" and word[:1] != title.form[:1] and strip_proclitics(word)[0]:
+        return 1
+    if len(word) > 4 and word[0] in "بلك" and fold(word[1:]).startswith(form[:3]):
+        return 1
+    return 0
+
+
+def _phrase_closes(doc: Document, ws, j: int, k: int) -> bool:
+    """A long title phrase may precede a name when it ends with a nationality or a named
+    organisation or place (``رئيس كتلة الحرة لحركة مشروع تونس عبد الرؤوف الشريف``)."""
+    if _ends_with_demonym(ws, j, k):
+        return True
+    end = ws[k - 1][1]
+    return any(e.end == end and e.label in ("ORG", "GPE") for e in doc.spans("entities"))
 
 
 def _word_after(ws, pos: int) -> int:
@@ -217,8 +240,7 @@ def _title_then_person(doc, ws, mentions, out) -> None:
                 break
             k += 1
         covered = k
-        ta, tb = ws[i][0] + (1 if ws[i][2][:1] in "وف" and title.form[:1] not in "وف" and
-                             strip_proclitics(ws[i][2])[0] else 0), ws[k - 1][1]
+        ta, tb = ws[i][0] + _proclitic_len(ws[i][2], title), ws[k - 1][1]
         if inner is not None:
             m = _mention_in_word(mentions, ws[inner]) or _bare_mention(doc, ws, inner)
             if not title.counterpart:
@@ -236,7 +258,7 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
             construct = (k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
                          and not title.counterpart)
-            if m and k - j <= 4 and not construct:
+            if m and (k - j <= 4 or (k - j <= 6 and _phrase_closes(doc, ws, j, k))) and not construct:
                 covered = _word_after(ws, m.end)
                 if title.counterpart:
                     out.append(_role(doc, m, ta, tb, title, "counterpart",
@@ -367,8 +389,8 @@ def _person_then_title(doc, ws, mentions, out) -> None:
         if hit is None or hit[0].counterpart:
             continue
         w = ws[i][2]
-        if w[:1] in "وف" and (w[1:].startswith("ال") or w[1:2] in "وف" or hit[0].form[:1] != w[:1]):
-            continue  # a new conjunct (``والوزير``), not an apposition (``وزير``)
+        if w[:1] in "وفبلك" and (w[1:].startswith("ال") or w[1:2] in "وفل" or hit[0].form[:1] != w[:1]):
+            continue  # a new conjunct (``والوزير``) or a preposition (``بوزير``), not an apposition (``وزير``)
         title, j = hit
         k = j
         while k < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):

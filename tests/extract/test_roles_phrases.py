@@ -112,3 +112,21 @@ def test_speaker_then_title_without_comma_after_a_reporting_verb():
     assert not roles
     _, roles = _by_person("وقال ماكرون رئيس فرنسا إن الاتفاق قائم.", {"ماكرون": "PERSON"})
     assert not roles
+
+
+def test_title_after_a_preposition_ranks_members_and_a_title_inside_the_entity():
+    doc, roles = _by_person("التقى الوفد بوزير خارجية جمهورية مصر العربية، حسن شكري.",
+                            {"حسن شكري": "PERSON", "مصر": "GPE"})
+    r = roles["حسن شكري"]
+    assert doc.text[slice(*r["title_span"])] == "وزير خارجية جمهورية مصر العربية" and r["country"] == "مصر"
+    # ... but a preposition before a title after a name is no apposition
+    _, roles = _by_person("حضر محمد العلي، بوزير الخارجية.", {"محمد العلي": "PERSON"})
+    assert not roles
+    _, roles = _by_person("وأكد العقيد سالم الحربي أن", {"سالم الحربي": "PERSON"})
+    assert roles["سالم الحربي"]["title_id"] == "military"
+    _, roles = _by_person("وطالب عضو البرلمان كريم السعدي بعقد جلسة.", {"كريم السعدي": "PERSON"})
+    assert roles["كريم السعدي"]["title"] == "عضو البرلمان"
+    doc, roles = _by_person("وأكد المشير سالم الحربي أن", {"المشير سالم الحربي": "PERSON"})
+    assert doc.text[slice(*roles["سالم الحربي"]["person_span"])] == "سالم الحربي"
+    _, roles = _by_person("في أولى تصريحات لمسؤول رفيع بشأن احتمال ترشح غول، قال")
+    assert not roles
