@@ -64,7 +64,9 @@ export function monthChart(rows) {
   });
   const ends = rtl ? [all[all.length - 1], all[0]] : [all[0], all[all.length - 1]];
   const labels = ends.map((m, i) => svg("text", { x: i ? W - pad : pad, y: H - 3, "text-anchor": i ? "end" : "start", class: "axis" }, m));
-  return h("div", { class: "chart", dir: "ltr" }, svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "months", role: "img", "aria-label": t("timeline.chart") },
+  const present = EVENT_TYPES.filter((ty) => all.some((m) => (months.get(m) || {})[ty]));
+  const legend = h("div", { class: "legend chart-legend" }, present.map((ty) => h("span", { class: "lg" }, h("i", { class: "dot bar-" + ty }), evtype(ty))));
+  return h("div", { class: "chart" }, legend, svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "months", role: "img", "aria-label": t("timeline.chart") },
     svg("line", { x1: pad, x2: W - pad, y1: H - pad, y2: H - pad, class: "baseline" }), bars, labels));
 }
 
