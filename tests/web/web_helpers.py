@@ -84,4 +84,4 @@ def shot(pg, name):
 def open_page(pg, path, ready):
     """Go to ``path`` and wait until ``ready`` (a selector) is visible."""
     pg.goto(pg.base + path)
-    pg.wait_for_selector(ready, timeout=15_000)
+    pg.wait_for_selector(ready, timeout=30_000)
