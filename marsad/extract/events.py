@@ -185,7 +185,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
     transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough …
     if transitive:   # … but it must be a person right after the verb (not استقبل المستشفى جثمان …)
-        nxt = ws[j:j + 2]
+        nxt = [w for w in ws[j:j + 8] if not _is(w[2], "time_words") and not _PUNCT.fullmatch(w[2])
+               and not any(d.start <= w[0] < d.end for d in doc.spans("dates"))][:2]
         starts = [a for a, _, _ in bld.persons + bld.title_refs] + [a for a, _ in bld.unresolved] + bld.role_titles
         if not nxt or not any(nxt[0][0] <= a <= nxt[-1][1] for a in starts):
             return False

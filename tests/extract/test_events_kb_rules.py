@@ -123,3 +123,11 @@ def test_receiving_things_is_no_meeting():
 def test_darija_meeting_verb():
     doc, evs = _evs("وتلاقا كريم الإدريسي البارح مع سمير الفاسي فالرباط.", PEOPLE | {"الرباط": "GPE"}, "MEETING")
     assert len(evs) == 1 and evs[0].attrs["args"]["participants"][:2] == ["كريم الإدريسي", "سمير الفاسي"]
+
+
+def test_tunisian_signing_joint_commission_and_time_before_the_object():
+    text = ("وقال كريم الإدريسي إن عشر اتفاقيات سيتم امضاؤها مع الجانب الإسباني في اختتام اللجنة العليا المشتركة. "
+            "والتقى صبيحة اليوم الأربعاء سمير الفاسي بوزير الخارجية هند العلوي.")
+    doc, evs = _evs(text, PEOPLE)
+    assert [e.label for e in evs] == ["AGREEMENT", "CONFERENCE", "MEETING"]
+    assert any(e.label == "MEETING" and "سمير الفاسي" in e.attrs["args"]["participants"] for e in evs)
