@@ -224,7 +224,8 @@ def mount(app: FastAPI, ctx: Context) -> None:
             raise ApiError(403, "M523", f"{body.path}: outside the ingest folder")
         if not target.exists():
             raise ApiError(404, "M302", f"{body.path}: no such file or folder in the ingest folder")
-        report = ingest([str(target)], s, published=body.published, progress=False)
+        # the pooled store already indexes what it saves (install() at open): no second set of hooks
+        report = ingest([str(target)], s, published=body.published, progress=False, index=False)
         return {"new": report.new, "updated": report.updated, "unchanged": report.unchanged,
                 "skipped": [{"code": e.code, "message": e.message.replace(str(root) + os.sep, "")}
                             for e in report.errors]}

@@ -103,6 +103,10 @@ def test_path_ingest_only_inside_the_operator_folder(db, tmp_path):
     c = TestClient(create_app(db, token=TOKEN, ingest_dir=str(folder)))
     res = c.post("/api/ingest", headers=AUTH, json={"path": "a.txt"})
     assert res.status_code == 200 and res.json()["new"] + res.json()["unchanged"] == 1
+    hits = c.get("/api/search", params={"q": "برنامج جديد للتكوين"}).json()["hits"]
+    assert any("للتكوين" in h["snippet"]["text"] for h in hits)  # indexed once, searchable at once
+    again = c.post("/api/ingest", headers=AUTH, json={"path": "."})  # a folder; the file is unchanged
+    assert again.status_code == 200 and again.json()["unchanged"] == 1
     assert "outside" in assert_error(c.post("/api/ingest", headers=AUTH, json={"path": "../secret.txt"}), 403)["message"]
     assert_error(c.post("/api/ingest", headers=AUTH, json={"path": str(tmp_path / "secret.txt")}), 403)
     assert_error(c.post("/api/ingest", headers=AUTH, json={"path": "nothing.txt"}), 404)
