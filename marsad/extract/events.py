@@ -183,6 +183,13 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
     dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
+    if j - i > 1 and _is(ws[j - 1][2], "dual_subjects"):   # بحث الوزيران: two participants by the dual
+        titles.append(ws[j - 1][2])
+        parties, dual = parties + 2, True
+    last = bld.last("MEETING")
+    if i and _is(ws[i - 1][2], "relatives") and last is not None:   # الجهيناوي الذي التقى لافروف: told again
+        bld.merge(last, s.start, s.end)
+        return True
     transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough …
     if transitive:   # … but it must be a person right after the verb (not استقبل المستشفى جثمان …)
         nxt = [w for w in ws[j:j + 8] if not _is(w[2], "time_words") and not _PUNCT.fullmatch(w[2])

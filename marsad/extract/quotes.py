@@ -47,6 +47,12 @@ def _participles() -> set[str]:
     return {fold(w) for w in verbs_data().get("participles", [])}
 
 
+def _conditional_verb(word: str) -> bool:
+    """Words that report speech only before a complementiser (``كما بين أن``; بين is also "between")."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return fold(w) in {fold(x) for x in verbs_data().get("verbs_before_complementiser", [])}
+
+
 def reporting_verb(word: str) -> tuple[bool, str | None]:
     """Whether ``word`` (with optional و/ف) is a reporting verb, and the gender it agrees with."""
     v = _verbs()
@@ -212,7 +218,8 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
                                         or ctx[-1][2] in _COMPLEMENTISERS
                                         or (first_inner and first_inner[0][2] in _COMPLEMENTISERS)) else MAX_VERB_GAP
         vi = next((k for k in range(len(ctx) - 1, max(-1, len(ctx) - 1 - gap), -1)
-                   if reporting_verb(ctx[k][2])[0]), None)
+                   if reporting_verb(ctx[k][2])[0] or (k + 1 < len(ctx) and ctx[k + 1][2] in _COMPLEMENTISERS
+                                                       and _conditional_verb(ctx[k][2]))), None)
         if vi is None:
             continue  # a quoted name or a colon without a reporting verb
         if _scare_quote(text, qa, qb, ctx, ctx_end):

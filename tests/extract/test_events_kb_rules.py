@@ -131,3 +131,12 @@ def test_tunisian_signing_joint_commission_and_time_before_the_object():
     doc, evs = _evs(text, PEOPLE)
     assert [e.label for e in evs] == ["AGREEMENT", "CONFERENCE", "MEETING"]
     assert any(e.label == "MEETING" and "سمير الفاسي" in e.attrs["args"]["participants"] for e in evs)
+
+
+def test_dual_subject_and_a_retold_meeting():
+    text = ("ومن المنتظر أن يبحث الوزيران سبل التعاون. "
+            "وأجرى كريم الإدريسي مباحثات مع سمير الفاسي في الرباط. "
+            "وقال كريم الإدريسي الذي التقى سمير الفاسي على هامش المنتدى إن العلاقات ممتازة.")
+    doc, evs = _evs(text, PEOPLE | {"الرباط": "GPE"}, "MEETING")
+    assert len(evs) == 2 and evs[0].attrs["args"]["participants"] == ["الوزيران"]
+    assert evs[1].attrs["more_evidence"]

@@ -192,3 +192,10 @@ def test_a_correspondent_is_no_name():
     text = "وقال كريم الإدريسي إن الحفل ناجح. وأضاف لمراسل الإذاعة أن “الاحتفالات ستدوم طيلة السنة”."
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert qs[0][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_bayyana_reports_only_before_a_complementiser():
+    text = ("وأكد كريم الإدريسي دعم المشروع. كما بين أن “الحوار بين البلدين يتقدم بثبات”. "
+            "وتم توزيع “الدليل الجديد للمستثمرين” بين المشاركين.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert [q[0] for q in qs] == ["الحوار بين البلدين يتقدم بثبات"]
