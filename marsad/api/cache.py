@@ -1,9 +1,9 @@
 """A small cache for the API's aggregate views (statistics, entity lists, graph, month counts).
 
-Entries are keyed on the data's version — documents (count, latest ingest time), corrections
-(count, latest id) and this process's own writes — and expire after ``ttl`` seconds in any
-case, so a change made by another process (``marsad ingest``, another worker) shows within a
-minute at worst and usually at once.
+Entries are keyed on the data's version — the number of documents, corrections (count, latest
+id), this process's own writes, and commits by other connections seen through ``PRAGMA
+data_version`` — and expire after ``ttl`` seconds in any case, so a change made by another
+process (``marsad ingest``, another worker) shows at once, or within a minute at worst.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Cache:
         self.ttl, self.size = ttl, size
         self.writes = 0
         self._data: dict = {}
+        self._seen: dict[int, int] = {}
         self._lock = threading.Lock()
 
     def bump(self) -> None:
@@ -26,8 +27,16 @@ class Cache:
             self._data.clear()
 
     def version(self, store) -> tuple:
+        """A cheap fingerprint of the data. ``PRAGMA data_version`` changes on a connection when
+        another connection commits, so a pooled connection that sees it change means someone
+        else (``marsad ingest``, another worker) wrote: everything cached is dropped."""
         c = store.conn
-        docs = c.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone()
+        seen = c.execute("PRAGMA data_version").fetchone()[0]
+        before = self._seen.get(id(c))
+        self._seen[id(c)] = seen
+        if before is not None and before != seen:
+            self.bump()
+        docs = c.execute("SELECT count(*) FROM documents").fetchone()
         try:
             corr = c.execute("SELECT count(*), max(id) FROM corrections").fetchone()
         except Exception:  # a store without the knowledge-base tables

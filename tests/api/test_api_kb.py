@@ -175,3 +175,15 @@ def test_cached_views_follow_writes(client):
     res = client.post("/api/documents", headers=AUTH, json={"text": "خبر جديد عن الذكاء الاصطناعي في تونس اليوم."})
     assert res.status_code == 201
     assert client.get("/api/stats").json()["documents"] == before["documents"] + 1
+
+
+def test_cache_sees_writes_by_other_processes(client, db):
+    import sqlite3
+
+    first = client.get("/api/entities", params={"limit": 1}).json()["items"][0]
+    assert client.get("/api/entities", params={"limit": 1}).json()["items"][0] == first  # cached
+    other = sqlite3.connect(db)  # e.g. marsad ingest or marsad correct in another process
+    other.execute("UPDATE entities SET canonical = ? WHERE id = ?", ("اسم من عملية أخرى", first["id"]))
+    other.commit()
+    other.close()
+    assert client.get("/api/entities", params={"limit": 1}).json()["items"][0]["canonical"] == "اسم من عملية أخرى"
