@@ -102,6 +102,28 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+def aggregates(db: str) -> None:
+    """Cold and cached cost of the home and graph pages' aggregate views (one process)."""
+    sys.path.insert(0, str(ROOT))
+    from marsad.api.cache import Cache
+    from marsad.api.routes_docs import stats_view
+    from marsad.api.routes_kb import event_months, graph_view
+    from marsad.store import open_store
+
+    s, cache = open_store(db), Cache()
+    views = {"statistics": lambda: stats_view(s), "top entities": lambda: s.list_entities(limit=12),
+             "month counts": lambda: event_months(s.conn), "graph (80 + 30 co-occurrence)": lambda: graph_view(s, None, 80, 30)}
+    print("| view | cold ms (median of 3) | cached ms (median of 20) |\n|---|---|---|")
+    for name, fn in views.items():
+        cold, hit = [], []
+        for _ in range(3):
+            t = time.perf_counter(); fn(); cold.append((time.perf_counter() - t) * 1000)  # noqa: E702
+        cache.get(s, (name,), fn)
+        for _ in range(20):
+            t = time.perf_counter(); cache.get(s, (name,), fn); hit.append((time.perf_counter() - t) * 1000)  # noqa: E702
+        print(f"| {name} | {statistics.median(cold):.0f} | {statistics.median(hit):.2f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default="/tmp/ant.db")
@@ -110,7 +132,10 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8799)
     ap.add_argument("--workers", type=int, default=1, help="server processes (marsad serve --workers)")
     ap.add_argument("--sample", type=int, default=300, help="documents sampled for ids and queries")
+    ap.add_argument("--aggregates", action="store_true", help="time the cached aggregate views instead")
     a = ap.parse_args()
+    if a.aggregates:
+        return aggregates(a.db)
     if not Path(a.db).is_file():
         raise SystemExit(f"no store at {a.db} (ingest ANT first: marsad ingest ../shared/corpus/ant-... --db {a.db})")
     paths = workload(a.db, a.sample)
