@@ -35,6 +35,8 @@ class _Builder:
         if roles is None:
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, self.mentions)
+        from marsad.extract.quotes import surname_mentions
+        self.mentions = self.mentions + surname_mentions(doc, self.mentions, roles)
         self.role_titles = [r.attrs["title_span"][0] for r in roles if r.attrs.get("title_span")]
         self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
                               [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])

@@ -98,6 +98,29 @@ def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
     return a, len(doc.text) if b < 0 else b
 
 
+def surname_mentions(doc: Document, mentions: list[Mention], roles: list[Span]) -> list[Mention]:
+    """Lone surnames of people named in full elsewhere in ``doc`` that the entity layer missed
+    (``ماي`` after ``تيريزا ماي``; ``وماكرون``); a surname two people share is left alone."""
+    names = {m.canonical for m in mentions} | {r.attrs["person"] for r in roles if r.attrs.get("person")}
+    by_last: dict[str, set[str]] = {}
+    for n in names:
+        parts = n.replace("#", "").split()
+        if len(parts) >= 2 and len(parts[-1]) >= 3:
+            by_last.setdefault(fold(parts[-1]), set()).add(n)
+    covered = [(m.start, m.end) for m in mentions] + [tuple(r.attrs["person_span"]) for r in roles]
+    out = []
+    for a, b, w in words(doc.text):
+        for cut in (0, 1):
+            if cut and not (w[0] in "وفبل" and len(w) > 4):
+                continue
+            hit = by_last.get(fold(w[cut:]))
+            if hit and len(hit) == 1 and not any(s < b and a + cut < e for s, e in covered):
+                full = next(iter(hit))
+                out.append(Mention(a + cut, b, w[cut:], full, name_gender(full), "surname"))
+                break
+    return out
+
+
 def _nisba(ws, lo: int, hi: int) -> str | None:
     """The folded nationality adjective (``الروسي``، ``الفرنسية``) among ``ws[lo:hi]``, without ال."""
     for _, _, w in ws[lo:min(hi, len(ws))]:
@@ -175,6 +198,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         else:
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
+    mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]

@@ -199,3 +199,10 @@ def test_bayyana_reports_only_before_a_complementiser():
             "وتم توزيع “الدليل الجديد للمستثمرين” بين المشاركين.")
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert [q[0] for q in qs] == ["الحوار بين البلدين يتقدم بثبات"]
+
+
+def test_lone_surname_of_a_person_named_in_full():
+    text = ("قالت رئيسة الوزراء تيريزا ماي إن الحوار مستمر. والتقى سمير الفاسي بعدها أعضاء البرلمان. "
+            "وأضافت ماي للصحفيين “سنواصل العمل مع شركائنا الأوروبيين”.")
+    doc, qs = _quotes(text, {"تيريزا ماي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs[0][1]["speaker"] == "تيريزا ماي" and doc.text[slice(*qs[0][1]["speaker_span"])] == "ماي"
