@@ -136,7 +136,7 @@ _POS_MAX = 20000
 
 
 def _cache(conn: sqlite3.Connection) -> dict:
-    """Per-connection caches (term positions of documents, idf, document count), emptied when the
+    """Per-connection caches (term lists of documents, idf, document count), emptied when the
     database changes: ``PRAGMA data_version`` moves on another connection's commits, and
     :data:`marsad.search.index.GENERATION` on this process's own indexing."""
     from marsad.search.index import GENERATION
@@ -147,27 +147,32 @@ def _cache(conn: sqlite3.Connection) -> dict:
     return _CACHE
 
 
-def _doc_positions(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, list[int]]]:
-    """Term → positions of each document (title then body), cached."""
+def _doc_positions(conn: sqlite3.Connection, rowids: list[int], qset: set[str]) -> dict[int, dict[str, list[int]]]:
+    """Positions of the query terms in each document (title then body); the documents' term
+    lists are cached."""
     cache = _cache(conn)["pos"]
-    out, missing = {}, []
+    terms_of, missing = {}, []
     for r in rowids:
         d = cache.get(r)
         if d is None:
             missing.append(r)
         else:
             cache.move_to_end(r)
-            out[r] = d
+            terms_of[r] = d
     for i in range(0, len(missing), 500):
         chunk = missing[i:i + 500]
         for rowid, title, body in conn.execute(
                 f"SELECT rowid, title, body FROM search_doc_fts WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
-            pos: dict[str, list[int]] = {}
-            for j, t in enumerate((title + " " + body).split()):
-                pos.setdefault(t, []).append(j)
-            out[rowid] = cache[rowid] = pos
+            terms_of[rowid] = cache[rowid] = (title + " " + body).split()
     while len(cache) > _POS_MAX:
         cache.popitem(last=False)
+    out = {}
+    for r, terms in terms_of.items():
+        pos: dict[str, list[int]] = {}
+        for j, t in enumerate(terms):
+            if t in qset:
+                pos.setdefault(t, []).append(j)
+        out[r] = pos
     return out
 
 
@@ -233,7 +238,7 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
         for f in feats.values():
             f[k] = f.get(k, 0.0) / top
     if (w["cover"] or w["pairs"]) and uterms:
-        pos = _doc_positions(conn, list(feats))
+        pos = _doc_positions(conn, list(feats), set(uterms))
         for rowid, f in feats.items():
             f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]))
     return feats
