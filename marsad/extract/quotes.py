@@ -328,7 +328,7 @@ def _bare_name(text: str, ws, j: int, limit: int) -> bool:
     that is no title, honorific or common subject noun, followed by a complementiser, a comma,
     a colon or the quotation."""
     a, b, w = ws[j]
-    if w.startswith("ال") or len(w) < 3 or not w.isalpha() or fold(w) in _not_names() or w in _COMPLEMENTISERS \
+    if w.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) or len(w) < 3 or not w.isalpha() or fold(w) in _not_names() or w in _COMPLEMENTISERS \
             or (w[0] in "لب" and fold(w[1:]) in _not_names()) \
             or title_at(ws, j) or honorific_at(w)[0] or reporting_verb(w)[0]:
         return False
