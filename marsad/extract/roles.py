@@ -31,7 +31,7 @@ _CLOSED = re.compile(r"\s*[،,.:;؛!?؟)\n]")
 # a title phrase ends before a clause (``وزير الخارجية السعودي أن الرياض ...``)
 _PHRASE_STOP = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "لأن", "كما", "حيث", "الذي", "التي", "الذين",
                                   "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت", "بشأن",
-                                  "احتمال")}
+                                  "احتمال", "كلا")}
 _NOT_NAME = {fold(w) for w in ("يوم", "أمس", "صباح", "مساء", "ليلة", "عام", "سنة", "شهر", "نفسه", "نفسها",
                                "بدوره", "بدورها", "أيضا", "كذلك", "حينها", "آنذاك", "سابقا", "لدى", "ضد", "عبر",
                                "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى", "حتى", "كي",
@@ -233,6 +233,8 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             h2 = title_at(ws, k)
             if h2 and h2[0].counterpart:
                 break       # ``... مع نظيره الفرنسي`` starts a new phrase
+            if h2 and ws[k][2][:1] == "و" and _proclitic_len(ws[k][2], h2[0]):
+                break       # ``... والناطق الرسمي للحركة X وعضو المكتب Y``: a conjunct title starts one too
             if h2 and h2[1] < len(ws) and \
                     not _BOUNDARY.search(text[ws[h2[1] - 1][1]:ws[h2[1]][0]]) and \
                     (_mention_in_word(mentions, ws[h2[1]]) or _bare_mention(doc, ws, h2[1])):

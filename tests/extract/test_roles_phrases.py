@@ -130,3 +130,17 @@ def test_title_after_a_preposition_ranks_members_and_a_title_inside_the_entity()
     assert doc.text[slice(*roles["سالم الحربي"]["person_span"])] == "سالم الحربي"
     _, roles = _by_person("في أولى تصريحات لمسؤول رفيع بشأن احتمال ترشح غول، قال")
     assert not roles
+
+
+def test_a_list_after_كلا_من_starts_new_title_phrases():
+    text = ("وضم الوفد إلى جانب أمينه العام كلا من رئيس كتلة الأمل لحركة نداء تونس عادل الهمامي "
+            "وعضو المكتب التنفيذي سامي العياري.")
+    _, roles = _by_person(text, {"عادل الهمامي": "PERSON", "سامي العياري": "PERSON", "تونس": "GPE"})
+    assert roles["عادل الهمامي"]["title"] == "رئيس كتلة الأمل لحركة نداء تونس"
+    assert roles["سامي العياري"]["title"] == "عضو المكتب التنفيذي"
+
+
+def test_a_conjunct_title_ends_the_previous_phrase():
+    text = "وضم الوفد الناطق الرسمي للحركة منير القاسمي وعضو المكتب التنفيذي سامي العياري."
+    _, roles = _by_person(text, {"سامي العياري": "PERSON"})
+    assert roles["سامي العياري"]["title"] == "عضو المكتب التنفيذي"
