@@ -132,6 +132,12 @@ def test_graph_can_be_explored(page):
     page.locator(".graph-side a", has_text="التركيز").click()
     page.wait_for_url("**entity=country**")
     page.wait_for_selector("svg.graph g.node.sel")
+    # find another entity by name and explore around it
+    page.locator("#graph-find").press_sequentially("فرنسا", delay=30)
+    page.wait_for_selector("#graph-entities option", state="attached")
+    page.click(".graph-find button")
+    page.wait_for_selector(".card-title:has-text('فرنسا')")
+    assert page.locator("svg.graph g.node.sel").count() == 1
 
 
 def test_correction_survives_reingest(page, live):

@@ -69,6 +69,29 @@ function panel(node, g, byId) {
     })));
 }
 
+// A name box with suggestions (any alias) that opens the graph around the chosen entity.
+function focusBox(current) {
+  const list = h("datalist", { id: "graph-entities" });
+  const input = h("input", { type: "search", list: "graph-entities", placeholder: t("graph.find"), "aria-label": t("graph.find"), id: "graph-find", autocomplete: "off" });
+  let pending = 0;
+  input.addEventListener("input", async () => {
+    const q = input.value.trim(), mine = ++pending;
+    if (q.length < 2) return;
+    try {
+      const res = await api("/api/entities", { q, limit: 8 });
+      if (mine === pending) list.replaceChildren(...res.items.map((x) => h("option", { value: x.canonical, label: `${etype(x.type)} · ${x.documents}`, "data-id": x.id })));
+    } catch (e) { /* suggestions are optional */ }
+  });
+  const form = h("form", { class: "graph-find" }, input, list, h("button", { class: "btn btn-small", type: "submit" }, t("graph.focus")));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const opt = [...list.children].find((o) => o.value === input.value);
+    const target = opt ? opt.dataset.id : input.value.trim();
+    if (target) window.marsadNavigate("/graph?entity=" + encodeURIComponent(target));
+  });
+  return form;
+}
+
 export async function graphView() {
   const p = qs();
   const g = await api("/api/graph", { entity: p.entity, limit: p.limit || 80, cooccur: 30 });
@@ -86,6 +109,7 @@ export async function graphView() {
       return h("label", { class: "toggle" }, cb, h("span", { class: "swatch k-" + k }), t("edge." + k));
     }),
     h("span", { class: "legend" }, ["PERSON", "ORG", "GPE", "EVENT"].map((ty) => h("span", { class: "lg" }, h("i", { class: "dot type-" + ty }), etype(ty)))),
+    focusBox(p.entity),
     p.entity ? link("/graph", t("graph.all")) : null);
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   layout(g.nodes, g.edges, W, H, 300);
