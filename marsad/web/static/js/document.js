@@ -93,7 +93,7 @@ function sidePanel(doc, textRoot) {
     factList(t("facts.dates"), doc.dates, (d) => h("li", {}, at(d.start, d.end, d.text), " → ", h("bdi", {}, d.value || t("unresolved")))),
     factList(t("facts.figures"), doc.figures, (f) => h("li", {}, at(f.start, f.end, f.text), " → ", h("bdi", {}, [f.qualifier, f.value, f.unit, f.currency].filter((x) => x !== null && x !== undefined).join(" ")))),
     factList(t("facts.topics"), doc.topics, (x) => h("li", {}, at(x.start, x.end, topicLabel(x.topic)), " ", h("span", { class: "meta" }, x.text))),
-    factList(t("facts.warnings"), doc.warnings, (w) => h("li", { class: "warn" }, at(w.start, w.end, w.text), " ", h("span", { class: "meta" }, w.message || w.kind))));
+    factList(t("facts.warnings"), doc.warnings, (w) => h("li", { class: "warn" }, at(w.start, w.end, w.text), " ", h("div", { class: "meta", dir: "auto" }, w.message || w.kind))));
 }
 
 export async function documentView(id) {
