@@ -3,6 +3,7 @@
     python bench/search_bench.py arcd                  # marsad vs bm25s baselines, same run
     python bench/search_bench.py latency [--db FILE]   # ingest ANT (if FILE is absent) and time queries
     python bench/search_bench.py tune                  # grid over ranking weights, ARCD *train* questions
+    python bench/search_bench.py speed                 # CPU time of rank() at rerank depth 100 vs 30 (ARCD train)
 
 Latency queries: the first 2–4 words of the titles of 300 stored articles (seeded sample)
 plus topical queries written by us; one thread, one core, warm cache after a first pass.
@@ -64,6 +65,33 @@ def tune() -> list:
     return out
 
 
+def speed() -> list:
+    """CPU time of rank() over the ARCD train questions at rerank depths 100 and 30 (same process)."""
+    import sqlite3
+
+    from marsad.doc import Document
+    from marsad.search import evaluate as E
+    from marsad.search import query as Q
+    from marsad.search.index import apply_schema, index_document
+
+    pool, _ = E.arcd_files()
+    paras, qs = E.build_task(pool, [pool[0]])
+    conn = sqlite3.connect(":memory:")
+    apply_schema(conn)
+    for i, p in enumerate(paras):
+        index_document(conn, Document.from_text(p, id=f"p{i}", lang="ar"))
+    r2i = {r: int(d[1:]) for r, d in conn.execute("SELECT rowid, doc_id FROM search_docs")}
+    out = []
+    for depth in (100, 30):
+        t = time.process_time()
+        ranked = [[r2i[r] for r, _ in Q.rank(conn, q, weights={"depth": depth})[:20]] for q, _ in qs]
+        cpu = time.process_time() - t
+        m = E.metrics(ranked, [g for _, g in qs])
+        out.append({"depth": depth, "cpu_s": round(cpu, 2), "queries_per_cpu_s": round(len(qs) / cpu, 1), **m})
+        print(json.dumps(out[-1]))
+    return out
+
+
 def latency(db: str, n: int, seed: int) -> dict:
     from marsad.search.index import install, sync
     from marsad.search.query import search
@@ -112,7 +140,7 @@ def latency(db: str, n: int, seed: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["arcd", "latency", "tune"])
+    ap.add_argument("what", choices=["arcd", "latency", "tune", "speed"])
     ap.add_argument("--db", default="/tmp/marsad_search_bench.db")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--seed", type=int, default=13)
@@ -121,6 +149,8 @@ def main() -> None:
         arcd()
     elif a.what == "tune":
         tune()
+    elif a.what == "speed":
+        speed()
     else:
         latency(a.db, a.queries, a.seed)
 
