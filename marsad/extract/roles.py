@@ -6,6 +6,12 @@ Patterns (titles, honorifics and demonyms are data, ``data/role_titles.json``):
 * person, title phrase — ``السيدة أمل ...، الوزيرة المنتدبة لدى رئيس الحكومة ...``
 * title directly before a name — ``الرئيس إيمانويل ماكرون``
 * counterpart — ``ونظيرته الأمريكية، ليندا ...``: the previous role's title, another country.
+* dual and plural titles before nationality + name pairs — ``الرؤساء التركي X والروسي Y``.
+* after a reporting verb, name then title without comma — ``وقال X مستشار المرشد الإيراني، ...``.
+
+Names the entity layer missed are taken when a known first name starts them, or when two or
+three name-like words are closed by punctuation after a title. Word lists (phrase stops, words
+that are no names, construct heads, dual/plural titles) are data too.
 
 Each ``ROLE`` span covers the evidence phrase; attrs: person, title, org, country, title_id,
 gender, person_span, title_span, date (the article's date), pattern.
@@ -27,16 +33,12 @@ _BOUNDARY = re.compile(r"[،,.:;؛!?؟\n()]")
 _COMMA = re.compile(r"\s*[،,]\s*")
 _VIA_ORG = {"ambassador", "delegate", "representative", "envoy"}
 _CLOSED = re.compile(r"\s*[،,.:;؛!?؟)\n]")
-# words that follow a title but are no name (``الوزير، يوم الأحد،``)
-# a title phrase ends before a clause (``وزير الخارجية السعودي أن الرياض ...``)
-_PHRASE_STOP = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "لأن", "كما", "حيث", "الذي", "التي", "الذين",
-                                  "بينما", "فيما", "عندما", "إذ", "لكن", "قال", "وقال", "قالت", "وقالت", "بشأن",
-                                  "احتمال", "كلا")}
-_NOT_NAME = {fold(w) for w in ("يوم", "أمس", "صباح", "مساء", "ليلة", "عام", "سنة", "شهر", "نفسه", "نفسها",
-                               "بدوره", "بدورها", "أيضا", "كذلك", "حينها", "آنذاك", "سابقا", "لدى", "ضد", "عبر",
-                               "نحو", "وراء", "تجاه", "لدي", "إثر", "اثر", "عقب", "دون", "غير", "سوى", "حتى", "كي",
-                               "لكي", "قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة",
-                               "خارج", "داخل")}
+
+
+@lru_cache(maxsize=None)
+def _words_of(key: str) -> frozenset[str]:
+    """A folded word list of ``data/role_titles.json`` (phrase_stops, not_names, construct_heads)."""
+    return frozenset(fold(w) for w in titles_data().get(key, []))
 
 
 def _mention_in_word(mentions: list[Mention], w: tuple[int, int, str]) -> Mention | None:
@@ -62,7 +64,8 @@ def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention
         f = fold(w)
         if n == 0 and w[:1] in "وفبلك" and f not in first_names():
             return None     # ``ودعم العراق``, ``بزرع``: a conjunct or a preposition, not a name
-        if (f in _NAME_STOP or f in _NOT_NAME or title_at(ws, k + n) or not w.lstrip("#").replace("_", "").isalpha()
+        if (f in _NAME_STOP or f in _words_of("not_names") or title_at(ws, k + n)
+                or not w.lstrip("#").replace("_", "").isalpha()
                 or fold(strip_proclitics(w)[1] if w.startswith(("ال", "وال")) else w) in demonyms()
                 or (n == 0 and w.startswith(("ال", "وال", "لل", "بال")))):
             return None
@@ -228,7 +231,7 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             if _mention_in_word(mentions, ws[k]) or ((k - j <= 2 or after_demonym) and _bare_mention(doc, ws, k)) \
                     or (after_demonym and k - i <= 7 and _closed_name(doc, ws, k, comma_only=True)):
                 break
-            if fold(ws[k][2]) in _PHRASE_STOP:
+            if fold(ws[k][2]) in _words_of("phrase_stops"):
                 break
             h2 = title_at(ws, k)
             if h2 and h2[0].counterpart:
@@ -285,9 +288,21 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             out.append(_role(doc, m, ta, tb, title, "title_comma_name"))
 
 
-_CONSTRUCT_HEADS = {fold(w) for w in ("مجلس", "رئيس", "رئيسة", "نائب", "نائبة", "مؤتمر", "اجتماع", "قمة", "لقاء")}
 
 
+@lru_cache(maxsize=1)
+def _titles_by_id() -> dict[str, dict]:
+    return {t["id"]: t for t in titles_data()["titles"]}
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> re.Pattern[str]:
+    """Any dual or plural title form (a cheap test before looking at each word)."""
+    forms = [f for fs in titles_data().get("group", {}).values() if isinstance(fs, list) for f in fs]
+    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)")
+
+
+@lru_cache(maxsize=1)
 def _group_forms() -> dict[str, str]:
     """Folded dual/plural title (``رؤساء``) → title id."""
     out = {}
@@ -300,15 +315,15 @@ def _group_forms() -> dict[str, str]:
 def _group_titles(doc, ws, mentions, out) -> None:
     """``الرؤساء التركي رجب طيب أردوغان والروسي فلاديمير بوتين``: one role per nationality + name."""
     groups = _group_forms()
-    if not groups:
+    if not groups or not ws or not _group_re().search(doc.text, ws[0][0], ws[-1][1]):
         return
     text = doc.text
-    tdata = {t["id"]: t for t in titles_data()["titles"]}
+    tdata = _titles_by_id()
     for i, (a, _, w) in enumerate(ws):
         tid = groups.get(fold(strip_proclitics(w)[1])) or groups.get(fold(w))
         if tid is None or tid not in tdata:
             continue
-        if i and (title_at(ws, i - 1) or fold(strip_proclitics(ws[i - 1][2])[1]) in _CONSTRUCT_HEADS):
+        if i and (title_at(ws, i - 1) or fold(strip_proclitics(ws[i - 1][2])[1]) in _words_of("construct_heads")):
             continue    # ``رئيس الوزراء الإسرائيلي``: the plural belongs to a title
         k, first = i + 1, True
         while k + 1 < len(ws) and not _BOUNDARY.search(text[ws[k - 1][1]:ws[k][0]]):
