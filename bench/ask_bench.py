@@ -104,8 +104,9 @@ def calibrate(db: str | None, write: bool = False) -> dict:
             choice = (round(float(t), 2), right, wrong_una)
     # a safety margin above the dev choice: 12 dev unanswerable questions are few
     w["threshold"] = round(min(0.95, (choice[0] if choice else 0.5) + THRESHOLD_MARGIN), 2)
-    print(f"threshold {w['threshold']}: dev correct+cited {choice[1]:.3f}, wrong on unanswerable {choice[2]:.3f}"
-          if choice else "no threshold meets the unanswerable target", file=sys.stderr)
+    print(f"dev choice {choice[0]} (correct+cited {choice[1]:.3f}, wrong on unanswerable {choice[2]:.3f}); "
+          f"shipped threshold {w['threshold']}" if choice else "no threshold meets the unanswerable target",
+          file=sys.stderr)
     out = {k: w[k] for k in base}
     print(json.dumps(out, ensure_ascii=False))
     if write:

@@ -261,6 +261,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
     doc_ents = sc.entities_in(head, all_mk, _stem_set(head[:6000]))
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
+    subjects = _role_subjects(doc, q)
     out: list[Cand] = []
     prev: set[str] = set()
     for ss, se in _sentences(doc):
@@ -289,6 +290,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
         for s, e, label, attrs, why in _typed_spans(doc, q, ss, se):
             ctext = text[s:e]
             if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
+                continue
+            if label == "PERSON" and _ekey(attrs.get("canonical") or ctext) in subjects:
                 continue
             if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
                 continue
@@ -333,6 +336,23 @@ def _score(f: dict, w: dict) -> float:
     s = (w["w_cov"] * f["cov"] + w["w_win"] * f["win"] + w["w_doc_cov"] * f["doc_cov"] + w["w_ent"] * ent
          + w["w_arg"] * f["arg"] + w["w_rel"] * f["rel"])
     return s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
+
+
+def _role_subjects(doc: Doc, q: Question) -> set[str]:
+    """Persons the question names by their title as its subject («من وصفه الرئيس الفنزويلي…»):
+    the title occurs in the question but is not what it asks («من هو الرئيس الفنزويلي؟»)."""
+    qkey = " " + _ekey(q.text) + " "
+    asked = " ".join(_ekey(q.text[q.qword_end:]).split()[:2])
+    out = set()
+    for s, e, _, a in doc.layers["roles"]:
+        ts = a.get("title_span")
+        if not ts or not a.get("person"):
+            continue
+        tkey = _ekey(doc.text[ts[0]:ts[1]])
+        if len(tkey.split()) >= 2 and " " + tkey + " " in qkey and not (tkey.startswith(asked) or
+                                                                        asked.startswith(tkey.split()[0])):
+            out.add(_ekey(a["person"]))
+    return out
 
 
 def _typed_spans(doc: Doc, q: Question, ss: int, se: int):
