@@ -14,6 +14,7 @@ heaviest). After a warm-up pass, prints p50/p95/max per endpoint as a markdown t
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -49,9 +50,10 @@ def workload(db: str, n: int, seed: int = 7) -> dict[str, list[str]]:
             "entity": [f"/api/entities/{quote(e, safe='')}" for e in ents]}
 
 
-def serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
+def serve(db: str, port: int, workers: int = 1, cache: bool = True) -> subprocess.Popen:
+    env = dict(os.environ, MARSAD_CACHE="1" if cache else "0")
     proc = subprocess.Popen([sys.executable, "-m", "marsad.cli.main", "serve", "--db", db, "--port", str(port),
-                             "--workers", str(workers)],
+                             "--workers", str(workers)], env=env,
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
@@ -132,6 +134,7 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8799)
     ap.add_argument("--workers", type=int, default=1, help="server processes (marsad serve --workers)")
     ap.add_argument("--sample", type=int, default=300, help="documents sampled for ids and queries")
+    ap.add_argument("--no-cache", action="store_true", help="serve with MARSAD_CACHE=0 (every request computed)")
     ap.add_argument("--aggregates", action="store_true", help="time the cached aggregate views instead")
     a = ap.parse_args()
     if a.aggregates:
@@ -139,7 +142,7 @@ def main() -> None:
     if not Path(a.db).is_file():
         raise SystemExit(f"no store at {a.db} (ingest ANT first: marsad ingest ../shared/corpus/ant-... --db {a.db})")
     paths = workload(a.db, a.sample)
-    proc = serve(a.db, a.port, a.workers)
+    proc = serve(a.db, a.port, a.workers, cache=not a.no_cache)
     try:
         base = f"http://127.0.0.1:{a.port}"
         run(base, paths, users=4, rounds=2)  # warm-up
@@ -149,7 +152,7 @@ def main() -> None:
         proc.wait(timeout=10)
     ndocs = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True).execute("SELECT count(*) FROM documents").fetchone()[0]
     total = sum(len(v) for v in res["lat"].values())
-    print(f"{ndocs:,} documents; {a.workers} server process(es); {a.users} concurrent users × {a.rounds} rounds × 3 pages = {total} requests "
+    print(f"{ndocs:,} documents; {a.workers} server process(es), cache {'off' if a.no_cache else 'on'}; {a.users} concurrent users × {a.rounds} rounds × 3 pages = {total} requests "
           f"in {res['seconds']:.1f} s ({total / res['seconds']:.1f} req/s); errors: {len(res['errors'])}")
     print("\n| endpoint | requests | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")
     for k, xs in res["lat"].items():

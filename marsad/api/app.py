@@ -192,7 +192,7 @@ def create_app(db: str, *, token: str | None = None, read_token: bool = False,
 
     from marsad.api.cache import Cache
 
-    cache = Cache()
+    cache = Cache(enabled=os.environ.get("MARSAD_CACHE", "1") != "0")
     ctx = Context(db, token, read_token, max_upload, ingest_dir, store, can_read, can_write, cache)
     _catch_up_index(db)
 

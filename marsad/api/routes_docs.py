@@ -156,10 +156,14 @@ def mount(app: FastAPI, ctx: Context) -> None:
         from marsad.search.query import Filters
         from marsad.search.query import search as run
 
-        res = run(s.conn, q, Filters(date_from, date_to, lang, source, entity, event, topic), limit, offset)
-        res.update(limit=limit, offset=offset)
-        with_labels(s, res["hits"])
-        return FastJSON(res)
+        def compute():
+            res = run(s.conn, q, Filters(date_from, date_to, lang, source, entity, event, topic), limit, offset)
+            res.update(limit=limit, offset=offset)
+            with_labels(s, res["hits"])
+            return res
+
+        key = ("search", q, limit, offset, date_from, date_to, lang, source, entity, event, topic)
+        return FastJSON(ctx.cache.get(s, key, compute))
 
     @app.get("/api/ask", dependencies=read, tags=["search"])
     def ask(q: str = Query(..., min_length=1, max_length=500, description="A question in Arabic, French or English."),

@@ -88,11 +88,14 @@ def mount(app: FastAPI, ctx: Context) -> None:
         quotes, co-occurring entities, documents, and why mentions were linked to it."""
         from marsad.api.routes_docs import with_labels
 
-        e = s.entity(entity_id)
-        e["mentions_total"] = len(e.get("mentions", []))
-        e["mentions"] = e.get("mentions", [])[-mentions:] if mentions else []
-        with_labels(s, e["mentions"])
-        return FastJSON(e)
+        def compute():
+            e = s.entity(entity_id)
+            e["mentions_total"] = len(e.get("mentions", []))
+            e["mentions"] = e.get("mentions", [])[-mentions:] if mentions else []
+            with_labels(s, e["mentions"])
+            return e
+
+        return FastJSON(ctx.cache.get(s, ("entity", entity_id, mentions), compute))
 
     @app.get("/api/events", dependencies=read, tags=["knowledge base"])
     def events(s=Depends(store), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
