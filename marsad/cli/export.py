@@ -17,7 +17,7 @@ def export_cmd(
                             "jsonld (schema.org with provenance)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file; for csv a folder that receives "
                                        "entities.csv, events.csv, quotes.csv and roles.csv. Default: stdout "
-                                       "(csv: the --table only)."),
+                                       "(for csv, one table: --table, default entities)."),
     table: str | None = typer.Option(None, "--table", help="csv only: write just this table "
                                         "(entities, events, quotes, roles)."),
     db: str = typer.Option(None, "--db", help=DB_HELP),

@@ -18,7 +18,7 @@ def serve_cmd(
 
     Writes (ingest, upload, corrections) need the token in $MARSAD_API_TOKEN, sent as
     'Authorization: Bearer TOKEN' (in the web application: the Corrections page). Server-side
-    path ingest reads only inside $MARSAD_INGEST_DIR.
+    path ingest reads only inside $MARSAD_INGEST_DIR. MARSAD_CACHE=0 turns the response cache off.
     """
     import os
     from pathlib import Path
