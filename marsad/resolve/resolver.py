@@ -81,7 +81,7 @@ def resolve_document(doc: Document, kb: KnowledgeLookup) -> list[Link]:
         else:
             others[(s.start, s.end)] = _other(s.label, text, canonical, s.start, s.end, kb)
     _join_short_org_names(others)
-    neighbours = frozenset(lk.entity_id for lk in others.values())
+    neighbours = frozenset(lk.entity_id for lk in others.values()) | _role_countries(doc)
     people = _people(doc, ents, kb, neighbours)
     links = [people[(s.start, s.end)] if s.label == "PERSON" else others[(s.start, s.end)] for s in ents]
     links += _title_references(doc, links, kb)
@@ -107,7 +107,16 @@ def _people_named_elsewhere(doc: Document, links: list[Link], kb: KnowledgeLooku
     for layer, key in (("roles", "person_span"), ("quotes", "speaker_span")):
         for s in doc.spans(layer):
             span = s.attrs.get(key)
-            if not span or any(a < span[1] and span[0] < b for a, b in taken):
+            if not span:
+                continue
+            over = [lk for lk in links if lk.start < span[1] and span[0] < lk.end]
+            if over and all(lk.type != "PERSON" and lk.source == "ner" and span[0] <= lk.start and lk.end <= span[1]
+                            for lk in over) and layer == "roles":
+                # the tagger typed the person a role names as something else: the role wins
+                for lk in over:
+                    links.remove(lk)
+                taken = [(lk.start, lk.end) for lk in links]
+            elif any(a < span[1] and span[0] < b for a, b in taken):
                 continue
             text = doc.text[span[0]:span[1]]
             toks = names.person_tokens(text)
@@ -262,6 +271,16 @@ def _surname_across(s, text, display, surname, doc, kb, titles, neighbours) -> L
     why = ("name alone" if not cands else
            f"surname shared by {len(cands)} known people; context does not single one out")
     return Link(s.start, s.end, "PERSON", text, derived_id("PERSON", surname), display, why)
+
+
+def _role_countries(doc: Document) -> frozenset[str]:
+    """Countries named through nationality adjectives in the document's roles (وزير الخارجية الروسي)."""
+    out = set()
+    for r in doc.spans("roles"):
+        iso = names.country_iso(r.attrs.get("country") or "") if r.attrs.get("country") else None
+        if iso:
+            out.add(f"country:{iso}")
+    return frozenset(out)
 
 
 def _display_of(doc: Document, span) -> str:

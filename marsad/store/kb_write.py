@@ -61,6 +61,9 @@ class SQLiteKnowledge:
             neigh = frozenset(n for (n,) in self.c.execute(
                 "SELECT DISTINCT m2.entity_id FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id "
                 "WHERE m1.entity_id = ? AND m2.entity_id != ? AND m2.type != 'PERSON' LIMIT 400", (eid, eid)))
+            neigh |= frozenset(n for row in self.c.execute(
+                "SELECT affiliation_id, 'country:' || country FROM roles WHERE person_id = ?", (eid,))
+                for n in row if n)
             out.append(Candidate(eid, canonical, ndocs, titles, neigh))
         return out
 
