@@ -266,7 +266,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
     prev: set[str] = set()
     for ss, se in _sentences(doc):
         stext = text[ss:se]
-        stems = _stem_set(stext)
+        words = _windows(stext, ss)
+        stems = {t for _, t in words}
         # the sentence before often names what this one lists or continues (وشملت الاتفاقيات …)
         cov = max(sc.coverage(stems), w["prev_share"] * sc.coverage(stems | prev))
         prev = stems
@@ -286,7 +287,6 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
                 c.score = _score(c.feats, w)
                 out.append(c)
             continue
-        words = _windows(stext, ss)
         for s, e, label, attrs, why in _typed_spans(doc, q, ss, se):
             ctext = text[s:e]
             if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
@@ -324,7 +324,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
                 arg = max(arg, 0.8)
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             c.feats = dict(feats, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
-                           prox=_proximity(stext, ss, s, e, sc.qterms, w["prox_scale"]))
+                           prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]))
             c.score = _score(c.feats, w)
             out.append(c)
     return out
@@ -388,8 +388,9 @@ def _typed_spans(doc: Doc, q: Question, ss: int, se: int):
                     yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
 
 
-def _proximity(stext: str, ss: int, s: int, e: int, qterms: set[str], scale: float) -> float:
-    pos = [ss + t.start for t in analyze(stext) if t.term in qterms]
+def _proximity(words: list[tuple[int, str]], s: int, e: int, qterms: set[str], scale: float) -> float:
+    """Closeness of the nearest question term to the candidate [s, e) (0.4 … 1)."""
+    pos = [p for p, t in words if t in qterms]
     if not pos:
         return 0.7
     d = min(min(abs(p - s), abs(p - e)) for p in pos)
