@@ -145,6 +145,8 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     s = sents[si]
     if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])):
         return False   # بأغلبية 62 عضوا: a count of members, not a membership
+    if args.pop("needs_organisation", False) and not _ents(doc, ws[j - 1][1], s.end, ("ORG",)):
+        return False   # عودة اللاجئين إلى سوريا is no membership
     before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))]
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None

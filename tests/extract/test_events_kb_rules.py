@@ -140,3 +140,11 @@ def test_dual_subject_and_a_retold_meeting():
     doc, evs = _evs(text, PEOPLE | {"الرباط": "GPE"}, "MEETING")
     assert len(evs) == 2 and evs[0].attrs["args"]["participants"] == ["الوزيران"]
     assert evs[1].attrs["more_evidence"]
+
+
+def test_return_to_an_organisation_is_membership_but_not_to_a_country():
+    text = ("ورحبت الحكومة بعودة المغرب إلى الاتحاد الإفريقي. "
+            "وتحدث الوزير عن عودة اللاجئين إلى سوريا.")
+    doc, evs = _evs(text, {"المغرب": "GPE", "الاتحاد الإفريقي": "ORG", "سوريا": "GPE"}, "MEMBERSHIP")
+    assert len(evs) == 1 and evs[0].attrs["args"]["organisation"] == "الاتحاد الإفريقي"
+    assert evs[0].attrs["args"]["status"] == "joined" and "needs_organisation" not in evs[0].attrs["args"]
