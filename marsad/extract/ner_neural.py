@@ -32,8 +32,9 @@ def word_key(info: dict) -> list[str]:
 class Vocab:
     """String → id maps of one model (0 = padding, 1 = unknown)."""
 
-    def __init__(self, words, chars, pres, shapes, n_clusters):
+    def __init__(self, words, chars, pres, shapes, n_clusters, memory=None):
         self.words = {w: i for i, w in enumerate(words)}
+        self.memory = memory  # word key → label-memory vector (see memory_vector), or None
         self.chars = {c: i for i, c in enumerate(chars)}
         self.pres = {p: i for i, p in enumerate(pres)}
         self.shapes = {s: i for i, s in enumerate(shapes)}
@@ -63,9 +64,11 @@ class Vocab:
             self._cache[word] = out
         return out
 
-    def batch(self, sents: list[list[str]]) -> dict[str, np.ndarray]:
+    def batch(self, sents: list[list[str]], memory: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
         """Padded arrays for a batch of token lists: words, pres, shapes [B,T], flags [B,T,8],
-        clusters [B,T,K], lengths [B], and the distinct words' chars [U,L] with token → row [B,T]."""
+        clusters [B,T,K], lengths [B], the distinct words' chars [U,L] with token → row [B,T],
+        and with a label memory, ``memory`` [B,T,M] (given per sentence in training, where it
+        must come from the other folds, else looked up)."""
         B, T = len(sents), max(len(s) for s in sents)
         K = len(self.n_clusters)
         words = np.zeros((B, T), np.int64)
@@ -86,8 +89,31 @@ class Vocab:
         chars = np.zeros((len(rows), max(L, 1)), np.int64)
         for cids, r in rows.items():
             chars[r, :len(cids)] = cids
-        return {"words": words, "pres": pres, "shapes": shapes, "flags": flags, "clusters": clus,
-                "chars": chars, "char_rows": uniq, "lengths": np.array([len(s) for s in sents], np.int64)}
+        out = {"words": words, "pres": pres, "shapes": shapes, "flags": flags, "clusters": clus,
+               "chars": chars, "char_rows": uniq, "lengths": np.array([len(s) for s in sents], np.int64)}
+        if self.memory is not None:
+            if memory is None:
+                memory = [self.recall(s) for s in sents]
+            mem = np.zeros((B, T, memory[0].shape[1]), np.float32)
+            for b, m in enumerate(memory):
+                mem[b, :len(m)] = m
+            out["memory"] = mem
+        return out
+
+    def recall(self, words: list[str]) -> np.ndarray:
+        """Label-memory vectors of a sentence's tokens (zeros for words never seen in training)."""
+        dim = len(next(iter(self.memory.values())))
+        zero = np.zeros(dim, np.float32)
+        cache = self.__dict__.setdefault("_mem_cache", {})
+        rows = []
+        for w in words:
+            m = cache.get(w)
+            if m is None:
+                m = self.memory.get(token_info(w)["n"], zero)
+                if len(cache) < 200_000:
+                    cache[w] = m
+            rows.append(m)
+        return np.array(rows, np.float32).reshape(len(words), dim)
 
 
 class NumpyTagger:
@@ -114,31 +140,47 @@ class NumpyTagger:
         out = np.where(mask[:, :, None], out, -np.inf)
         return out.max(axis=1)
 
-    def _lstm(self, x: np.ndarray, lengths: np.ndarray, d: str) -> np.ndarray:
+    def _gates(self, d: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(input weights, recurrent weights, bias) of one direction, transposed, with the i, f and
+        o gates halved so that sigmoid(x) = (tanh(x/2) + 1) / 2 needs one tanh over all gates."""
         W = self.W
-        B, T, _ = x.shape
         H = W[f"lstm.w_hh{d}"].shape[1]
-        xp = x @ W[f"lstm.w_ih{d}"].T + (W[f"lstm.b_ih{d}"] + W[f"lstm.b_hh{d}"])
-        whh = W[f"lstm.w_hh{d}"].T.copy()
-        # sigmoid(x) = (tanh(x/2) + 1) / 2: one tanh over all four gates (i, f, g, o) per step
         scale = np.full(4 * H, 0.5, np.float32)
         scale[2 * H:3 * H] = 1.0
-        xp *= scale
-        whh *= scale
-        h = np.zeros((B, H), np.float32)
-        c = np.zeros((B, H), np.float32)
-        out = np.zeros((B, T, H), np.float32)
+        return (W[f"lstm.w_ih{d}"].T * scale, W[f"lstm.w_hh{d}"].T * scale,
+                (W[f"lstm.b_ih{d}"] + W[f"lstm.b_hh{d}"]) * scale)
+
+    def _bilstm(self, x: np.ndarray, xr: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Both directions in one loop (``xr``: each sentence reversed within its length); the
+        recurrent weights form one block-diagonal matrix, so each step is one matmul."""
+        if not hasattr(self, "_packed"):
+            (wf, uf, bf), (wb, ub, bb) = self._gates(""), self._gates("_reverse")
+            H = uf.shape[0]
+            U = np.zeros((2 * H, 8 * H), np.float32)
+            U[:H, :4 * H], U[H:, 4 * H:] = uf, ub
+            self._packed = (wf, bf, wb, bb, U, H)
+        wf, bf, wb, bb, U, H = self._packed
+        B, T, _ = x.shape
+        xp = np.concatenate([x @ wf + bf, xr @ wb + bb], axis=2)  # B, T, 8H: fwd gates, bwd gates
+        h = np.zeros((B, 2 * H), np.float32)
+        c = np.zeros((B, 2, H), np.float32)
+        out = np.zeros((B, T, 2 * H), np.float32)
         live = np.searchsorted(-lengths, -np.arange(T), side="right")  # rows longer than t (sorted)
         for t in range(T):
             n = int(live[t])
             if n == 0:
                 break
-            g = np.tanh(xp[:n, t] + h[:n] @ whh)  # batch sorted by length, longest first
-            i, f, o = g[:, :H] + 1, g[:, H:2 * H] + 1, g[:, 3 * H:] + 1
-            c[:n] = 0.5 * (f * c[:n] + i * g[:, 2 * H:3 * H])
-            h[:n] = 0.5 * o * np.tanh(c[:n])
+            g = np.tanh(xp[:n, t] + h[:n] @ U).reshape(n, 2, 4, H)  # batch sorted, longest first
+            g += 1.0
+            g[:, :, 2] -= 1.0
+            cn = c[:n]
+            cn *= g[:, :, 1]
+            cn += g[:, :, 0] * g[:, :, 2]
+            cn *= 0.5
+            hn = 0.5 * g[:, :, 3] * np.tanh(cn)
+            h[:n] = hn.reshape(n, 2 * H)
             out[:n, t] = h[:n]
-        return out
+        return out[:, :, :H], out[:, :, H:]
 
     def emissions(self, batch: dict[str, np.ndarray]) -> np.ndarray:
         """Per-token label scores [B,T,labels] (batch sorted by decreasing length)."""
@@ -146,14 +188,16 @@ class NumpyTagger:
         lengths = batch["lengths"]
         parts = [W["word_emb"][batch["words"]], self._chars(batch["chars"])[batch["char_rows"]],
                  W["pre_emb"][batch["pres"]], W["shape_emb"][batch["shapes"]], batch["flags"]]
+        if "memory" in batch:
+            parts.append(batch["memory"])
         parts += [W[f"cl_emb{k}"][batch["clusters"][:, :, k]] for k in range(batch["clusters"].shape[2])]
         x = np.concatenate(parts, axis=2)
         B, T, _ = x.shape
-        fwd = self._lstm(x, lengths, "")
         rev = np.where(np.arange(T)[None, :] < lengths[:, None], lengths[:, None] - 1 - np.arange(T)[None, :],
                        np.arange(T)[None, :])
         bidx = np.arange(B)[:, None]
-        bwd = self._lstm(x[bidx, rev], lengths, "_reverse")[bidx, rev]
+        fwd, bwd = self._bilstm(x, x[bidx, rev], lengths)
+        bwd = bwd[bidx, rev]
         return np.concatenate([fwd, bwd], axis=2) @ W["out.w"].T + W["out.b"]
 
     def viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
@@ -216,10 +260,19 @@ def _one_blas_thread():
     return _CONTROLLER[0].limit(limits=1, user_api="blas")
 
 
+def memory_vector(counts: np.ndarray) -> np.ndarray:
+    """Label memory of a word from its label counts in training: label shares and log count."""
+    total = counts.sum()
+    return np.concatenate([counts / max(total, 1), [np.log1p(total) / 5]]).astype(np.float32)
+
+
 def load(path) -> NumpyTagger:
     """A tagger from a ``.npz`` file written by the trainer."""
     z = np.load(path, allow_pickle=False)
     W = {k[2:]: z[k] for k in z.files if k.startswith("w:")}
+    memory = None
+    if "v:memory_words" in z.files:
+        memory = dict(zip((str(w) for w in z["v:memory_words"]), z["v:memory"].astype(np.float32)))
     vocab = Vocab([str(w) for w in z["v:words"]], [str(c) for c in z["v:chars"]], [str(p) for p in z["v:pres"]],
-                  [str(s) for s in z["v:shapes"]], [int(n) for n in z["v:n_clusters"]])
+                  [str(s) for s in z["v:shapes"]], [int(n) for n in z["v:n_clusters"]], memory)
     return NumpyTagger(W, vocab, [str(x) for x in z["v:labels"]])

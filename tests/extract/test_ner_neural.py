@@ -32,6 +32,7 @@ def test_viterbi_finds_the_best_path_of_each_padded_sentence():
 
 def _shipped():
     t = ent.tagger()
+    t = getattr(t, "first", t)  # neural+crf: the neural part
     if not isinstance(t, ner_neural.NumpyTagger):
         pytest.skip("the shipped tagger is not the neural one")
     return t
@@ -71,3 +72,16 @@ def test_empty_input():
     t = _shipped()
     assert t.tag([]) == []
     assert t.tag([[], ["باريس"]])[0] == []
+
+
+def test_union_adds_crf_spans_only_where_the_neural_tagger_found_nothing():
+    class Fixed:
+        def __init__(self, tags):
+            self.tags = tags
+
+        def tag(self, sents):
+            return [list(self.tags)]
+
+    first = Fixed(["B-PERS", "I-PERS", "O", "O", "O", "O"])
+    second = Fixed(["B-ORG", "O", "B-LOC", "I-LOC", "O", "B-MISC"])
+    assert ent._Union(first, second).tag([["w"] * 6]) == [["B-PERS", "I-PERS", "B-LOC", "I-LOC", "O", "B-MISC"]]

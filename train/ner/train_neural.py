@@ -31,7 +31,7 @@ from torch import nn  # noqa: E402
 from marsad.config import shared_dir  # noqa: E402
 from marsad.extract.ner_eval import evaluate_tags  # noqa: E402
 from marsad.extract.ner_features import _EDGE_PUNCT, norm, token_info  # noqa: E402
-from marsad.extract.ner_neural import NumpyTagger, Vocab, load  # noqa: E402
+from marsad.extract.ner_neural import NumpyTagger, Vocab, load, memory_vector  # noqa: E402
 from marsad.train_data import anercorp, aqmar  # noqa: E402
 
 OUT = ROOT / "marsad" / "models" / "ner"
@@ -41,7 +41,8 @@ N_CLUSTERS = (100, 300, 1000)
 
 
 class Tagger(nn.Module):
-    def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False):
+    def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False,
+                 memory_dim=0):
         super().__init__()
         self.word_emb = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=not tune, padding_idx=0)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
@@ -49,7 +50,7 @@ class Tagger(nn.Module):
         self.pre_emb = nn.Embedding(n_pres, 8)
         self.shape_emb = nn.Embedding(n_shapes, 4)
         self.cl_emb = nn.ModuleList(nn.Embedding(n + 2, 16) for n in N_CLUSTERS)
-        d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS)
+        d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS) + memory_dim
         self.drop = nn.Dropout(0.5)
         self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(LABELS))
@@ -77,6 +78,8 @@ class Tagger(nn.Module):
             words = words.masked_fill((torch.rand(words.shape) < word_drop) & (words > 0), 1)
         parts = [self.word_emb(words), self.chars(b["chars"])[b["char_rows"]], self.pre_emb(b["pres"]),
                  self.shape_emb(b["shapes"]), b["flags"]]
+        if "memory" in b:
+            parts.append(b["memory"])
         parts += [e(b["clusters"][:, :, k]) for k, e in enumerate(self.cl_emb)]
         x = self.drop(torch.cat(parts, 2))
         packed = nn.utils.rnn.pack_padded_sequence(x, b["lengths"], batch_first=True, enforce_sorted=True)
@@ -106,7 +109,41 @@ def to_torch(batch):
     return out
 
 
-def batches(sents, vocab, size, shuffle, rng):
+def label_counts(sents) -> dict[str, np.ndarray]:
+    """Word key → counts of each label in ``sents``."""
+    out: dict[str, np.ndarray] = {}
+    for words, tags in sents:
+        for w, t in zip(words, tags):
+            k = token_info(w)["n"]
+            if k not in out:
+                out[k] = np.zeros(len(LABELS))
+            out[k][LABELS.index(t)] += 1
+    return out
+
+
+def memory_table(sents) -> dict[str, np.ndarray]:
+    return {k: memory_vector(c) for k, c in label_counts(sents).items()}
+
+
+def out_of_fold_memory(sents, folds=10) -> list[np.ndarray]:
+    """Each training sentence's label-memory vectors computed from the other folds only, so the
+    model learns to use the memory as it will be at test time (unseen words get zeros)."""
+    total = label_counts(sents)
+    size = -(-len(sents) // folds)
+    out = []
+    for f in range(folds):
+        part = sents[f * size:(f + 1) * size]
+        mine = label_counts(part)
+        for words, _ in part:
+            rows = []
+            for w in words:
+                k = token_info(w)["n"]
+                rows.append(memory_vector(total[k] - mine[k]))
+            out.append(np.array(rows, np.float32))
+    return out
+
+
+def batches(sents, vocab, size, shuffle, rng, mems=None):
     """(torch batch, gold ids or None, original indices) sorted by decreasing length inside a batch."""
     order = np.argsort([-len(w) for w, _ in sents], kind="stable")
     chunks = [order[i:i + size] for i in range(0, len(order), size)]
@@ -114,7 +151,7 @@ def batches(sents, vocab, size, shuffle, rng):
         rng.shuffle(chunks)
     for idx in chunks:
         idx = sorted(idx, key=lambda i: -len(sents[i][0]))
-        b = vocab.batch([sents[i][0] for i in idx])
+        b = vocab.batch([sents[i][0] for i in idx], [mems[i] for i in idx] if mems is not None else None)
         y = np.zeros(b["words"].shape, np.int64)
         for r, i in enumerate(idx):
             y[r, :len(sents[i][1])] = [LABELS.index(t) for t in sents[i][1]]
@@ -160,6 +197,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--vectors", default=str(WORK / "vectors.npz"))
+    ap.add_argument("--memory", action="store_true", help="label memory of training words as an input")
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
     ap.add_argument("--full", action="store_true", help="retrain on train+dev for the best epoch count")
     ap.add_argument("--out", default=str(WORK / "neural.npz"))
@@ -187,17 +225,23 @@ def main() -> None:
     vocab_lists = {"words": vwords, "chars": chars, "pres": pres, "shapes": shapes,
                    "n_clusters": list(N_CLUSTERS), "labels": LABELS}
     vocab = Vocab(vwords, chars, pres, shapes, N_CLUSTERS)
+    memory_dim = len(LABELS) + 1 if args.memory else 0
     print(f"vocab {len(vwords)} words, {len(chars)} chars, {len(pres)} proclitic forms; "
           f"train {len(train)} dev {len(dev)} sentences", flush=True)
 
     def fit(data, epochs, dev_data):
-        model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words)
+        mems = None
+        if args.memory:
+            vocab.memory, vocab._cache, vocab._mem_cache = memory_table(data), {}, {}
+            mems = out_of_fold_memory(data)
+        model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words,
+                       memory_dim=memory_dim)
         opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
         best, best_state, best_epoch, bad = -1.0, None, 0, 0
         for epoch in range(1, epochs + 1):
             model.train()
             t0, total = time.time(), 0.0
-            for b, y, _ in batches(data, vocab, args.batch, True, rng):
+            for b, y, _ in batches(data, vocab, args.batch, True, rng, mems):
                 opt.zero_grad()
                 loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"])
                 (loss / len(y)).backward()
@@ -232,6 +276,10 @@ def main() -> None:
     train_seconds = time.time() - t_start
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if vocab.memory is not None:
+        keys = sorted(vocab.memory)
+        vocab_lists["memory_words"] = keys
+        vocab_lists["memory"] = np.array([vocab.memory[k] for k in keys], np.float32)
     export(model, vocab_lists, out)
     np_tagger = load(out)
     metrics, same = {}, {}
