@@ -89,9 +89,7 @@ def mount(app: FastAPI, ctx: Context) -> None:
         from marsad.api.routes_docs import with_labels
 
         def compute():
-            e = s.entity(entity_id)
-            e["mentions_total"] = len(e.get("mentions", []))
-            e["mentions"] = e.get("mentions", [])[-mentions:] if mentions else []
+            e = s.entity(entity_id, mention_limit=mentions)
             with_labels(s, e["mentions"])
             return e
 

@@ -54,11 +54,12 @@ def entity_cmd(
     entity_id: str = typer.Argument(..., help="Entity id (from `marsad entities`) or a name or alias."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     why: bool = typer.Option(False, "--why", help="Show why each mention was joined to this entity."),
+    mentions: int = typer.Option(50, "--mentions", min=0, help="List at most this many mentions (the newest)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """One entity: aliases, roles over time, events, quotes, co-occurring entities, mentions."""
     with _open(db) as store:
-        e = store.entity(entity_id)
+        e = store.entity(entity_id, mention_limit=mentions)
     if as_json:
         return _dump(e)
     extra = f"  ISO {e['iso']}" if e.get("iso") else ""
@@ -77,7 +78,8 @@ def entity_cmd(
         typer.echo("quotes:")
         for q in e["quotes"]:
             typer.echo(f"  {q['date'] or '----------'}  «{_short(q['text'], 120)}»  ({q['doc_id']} [{q['start']}:{q['end']}])")
-    typer.echo(f"mentions in {e['documents']} documents:")
+    shown = f" (the newest {len(e['mentions'])})" if len(e["mentions"]) < e["mentions_total"] else ""
+    typer.echo(f"{e['mentions_total']} mentions in {e['documents']} documents{shown}:")
     for m in e["mentions"]:
         reason = f"   ← {m['why']}" if why and m["why"] else ""
         typer.echo(f"  {m['published'] or '----------'}  {m['doc_id']} [{m['start']}:{m['end']}] {m['text']}{reason}")

@@ -67,7 +67,7 @@ class Store(abc.ABC):
         """Entities resolved across documents, most documented first; ``q`` matches aliases."""
 
     @abc.abstractmethod
-    def entity(self, entity_id: str) -> dict:
+    def entity(self, entity_id: str, *, mention_limit: int | None = None) -> dict:
         """One entity (by id, name or alias) with aliases, mentions and why, roles, events, quotes."""
 
     @abc.abstractmethod
