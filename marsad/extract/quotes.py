@@ -159,16 +159,17 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
         a, b, w = ws[j]
         if a >= limit:
             break
+        r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
+        if r:   # a role's title first: the entity layer may tag its first word (أمين عام …) as a person
+            return "role", r, None
         m = mention_at(mentions, a)
         if m:
             return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
-        r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
-        if r:
-            return "role", r, None
         o = next((o for o in orgs if o.start <= a < o.end or (a < o.start < b)), None)
         if o:
             return "organisation", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
-        if j == i + 1 and fold(w) in first_names() and j + 1 < len(ws):
+        if j == i + 1 and fold(w) in first_names() and j + 1 < len(ws) and not title_at(ws, j) \
+                and fold(ws[j + 1][2]) not in _title_second_words():
             n = 1 + _name_words(doc.text, ws, j + 1, [])   # a name the NER missed: علي أكبر ولايتي
             if n >= 2 and not _PUNCT.search(doc.text[b:ws[j + 1][0]]) and ws[j + n - 1][1] <= limit:
                 name = doc.text[a:ws[j + n - 1][1]]
@@ -296,6 +297,31 @@ def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs) -> tuple[int
     return None
 
 
+@lru_cache(maxsize=1)
+def _title_second_words() -> set[str]:
+    return {fold(w) for w in verbs_data().get("title_second_words", [])}
+
+
+def _issuer(doc, pos: int, orgs) -> Span | None:
+    """The organisation that issued the statement a document subject (``البيان``) refers to: the
+    last organisation right after a reporting verb or after بيان/بلاغ + ل/عن in the sentence or the
+    two before it."""
+    sa, _ = _sentence_of(doc, pos)
+    pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
+    pb, _ = _sentence_of(doc, max(0, pa - 1)) if pa else (pa, pa)
+    ws = words(doc.text, pb, pos)
+    found = None
+    for k, (a, b, w) in enumerate(ws[:-1]):
+        nxt = ws[k + 1]
+        if reporting_verb(w)[0] or fold(strip_proclitics(w)[1]) in (fold("بيان"), fold("بلاغ"), fold("صادر")):
+            o = next((o for o in orgs if o.start <= nxt[0] + 2 and nxt[0] < o.end), None)
+            if o is None and fold(nxt[2]) in (fold("عن"), fold("من")) and k + 2 < len(ws):
+                o = next((o for o in orgs if o.start <= ws[k + 2][0] + 2 and ws[k + 2][0] < o.end), None)
+            if o is not None:
+                found = o
+    return found
+
+
 def _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs):
     """``جاء ذلك في تغريدة للجبير … حيث قال``: the person or organisation after a medium noun
     (``data/reporting_verbs.json`` ``media``) and ل in the sentence before the verb."""
@@ -388,6 +414,11 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                         "method": "continuation"}
         if found:
             how, ref, source = found
+            if ref is None and how == "document":
+                issuer = _issuer(doc, before, orgs)   # وأضاف البيان … ← أعلنت وزارة الخارجية
+                if issuer is not None:
+                    return {"speaker": doc.text[issuer.start:issuer.end], "speaker_span": [issuer.start, issuer.end],
+                            "verb": verb, "method": "issuer", "source": source}
             if ref is None:
                 return {"speaker": None, "speaker_span": None, "verb": verb, "method": how,
                         "source": source}

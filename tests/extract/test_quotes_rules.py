@@ -206,3 +206,10 @@ def test_lone_surname_of_a_person_named_in_full():
             "وأضافت ماي للصحفيين “سنواصل العمل مع شركائنا الأوروبيين”.")
     doc, qs = _quotes(text, {"تيريزا ماي": "PERSON", "سمير الفاسي": "PERSON"})
     assert qs[0][1]["speaker"] == "تيريزا ماي" and doc.text[slice(*qs[0][1]["speaker_span"])] == "ماي"
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it():
+    text = ("أعلنت الوكالة الوطنية للموانئ، أمس، أن الأشغال انتهت. "
+            "وأضاف البيان أن “الميناء سيفتح أبوابه في الربيع المقبل”.")
+    doc, qs = _quotes(text, {"الوكالة الوطنية للموانئ": "ORG"})
+    assert qs[0][1]["speaker"] == "الوكالة الوطنية للموانئ" and qs[0][1]["method"] == "issuer"
