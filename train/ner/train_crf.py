@@ -82,7 +82,14 @@ def main() -> None:
         "files": {"crf.crfsuite": hashlib.sha256(model.read_bytes()).hexdigest()},
         "command": "python train/ner/train_crf.py " + " ".join(sys.argv[1:]),
     }
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    meta_path = out / "meta.json"
+    old = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    if old.get("tagger", "crf") != "crf":  # a neural tagger is shipped: keep its record, update the CRF's
+        old["crf"] = {k: meta[k] for k in ("kind", "params", "train_seconds", "metrics", "command")}
+        old["files"]["crf.crfsuite"] = meta["files"]["crf.crfsuite"]
+        old["note"] = "metrics of the shipped tagger are now stale: re-run train/ner/train_neural.py --ship"
+        meta = old
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"model {model.stat().st_size // 1024} KB, trained in {train_seconds:.0f}s")
 
 
