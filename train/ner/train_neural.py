@@ -319,7 +319,7 @@ def ship(npz: Path, info: dict) -> None:
              if (OUT / name).exists()}
     meta = {
         "name": "marsad-ner", "version": "0.2.0", "marsad_version": __version__, "tagger": "neural",
-        "kind": "char-CNN + PPMI-SVD word vectors + gazetteer/title/cluster features → BiLSTM → CRF; "
+        "kind": "char-CNN + PPMI-SVD word vectors + gazetteer/title/cluster features + label memory → BiLSTM → CRF; "
                 "trained in PyTorch, run with NumPy (marsad/extract/ner_neural.py)",
         "labels": "BIO over PERS, LOC, ORG, MISC (ANERcorp benchmark types); GPE/LOC/EVENT split at inference",
         "training_data": [
@@ -335,8 +335,20 @@ def ship(npz: Path, info: dict) -> None:
         "command": "python train/ner/build_vectors.py && " + info["command"],
         "crf": crf,
     }
+    if "crf.crfsuite" in files:  # ship the union: neural spans, the CRF's where neural found nothing
+        meta["tagger"] = "neural+crf"
+        meta["kind"] = "neural+crf: the neural tagger (" + meta["kind"] + ") plus the CRF's spans where it found nothing"
+        meta["metrics_neural_only"] = meta["metrics"]
+        (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        from marsad.extract import entities
+
+        entities.tagger.cache_clear()
+        shared = shared_dir()
+        meta["metrics"] = {name: evaluate_tags([t for _, t in sents], entities.tag_sentences([w for w, _ in sents]))
+                           for name, sents in (("anercorp_test", anercorp("test", shared)),
+                                               ("aqmar_dev", aqmar("dev", shared)))}
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    print("shipped", target, files)
+    print("shipped", meta["tagger"], target, files, json.dumps(meta["metrics"]["anercorp_test"]["micro"]))
 
 
 if __name__ == "__main__":
