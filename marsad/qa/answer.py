@@ -465,7 +465,36 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
     cands: list[Cand] = []
     for r, s in ranked:
         cands += _candidates(_load(store, ids[r], s / top if top else 0.0), q, sc, w)
+    if q.kind == "title":
+        cands += _kb_titles(store, q)
     return q, cands
+
+
+def _kb_titles(store, q: Question) -> list[Cand]:
+    """Titles the knowledge base holds for the persons the question names (across all documents,
+    entities resolved), as candidates citing the title inside the role's evidence."""
+    if not hasattr(store, "roles") or not hasattr(store, "list_entities"):
+        return []
+    out = []
+    for e in q.entities:
+        if e["type"] != "PERSON":
+            continue
+        _, ents = store.list_entities(limit=3, etype="PERSON", q=e["text"])
+        for ent in ents:
+            if _ekey(ent["canonical"]) != _ekey(e["text"]):
+                continue
+            _, roles = store.roles(person=ent["id"], limit=20)
+            for r in roles:
+                i = r["text"].find(r["title"]) if r.get("title") else -1
+                if i < 0:
+                    continue
+                s0 = r["start"] + i
+                c = Cand(r["doc_id"], s0, s0 + len(r["title"]), r["title"], "TITLE", 0.0, _ekey(r["title"]),
+                         (r["start"], r["end"]), ["knowledge base role"])
+                c.feats = {"miss": 0.0, "cov": 1.0, "doc_cov": 1.0, "ent": 1.0, "doc_ent": 1.0, "rank": 1.0,
+                           "rel": 0.0, "win": 1.0, "fit": 1.0, "arg": 1.0, "prox": 1.0}
+                out.append(c)
+    return out
 
 
 def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: float | None = None) -> dict:

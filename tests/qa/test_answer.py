@@ -82,3 +82,16 @@ def test_unsupported_questions_get_no_answer(store, question):
     res = ask(store, question)
     assert res["answer"] is None and res["citations"] == []
     assert res["confidence"] < 0.6
+
+
+def test_title_questions_use_the_knowledge_base_roles(store):
+    from marsad.qa.answer import collect
+
+    q, cands = collect(store, "ما منصب كريم التازي؟")
+    kb = [c for c in cands if "knowledge base role" in c.why]
+    assert kb, "the role stored in the knowledge base is a candidate"
+    for c in kb:
+        assert store.get(c.doc_id).text[c.start:c.end] == c.text
+    res = ask(store, "ما منصب كريم التازي؟")
+    assert res["answer"] == "وزير الاقتصاد الرقمي" and res["answer_type"] == "TITLE"
+    _check_citations(store, res)
