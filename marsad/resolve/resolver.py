@@ -110,11 +110,16 @@ def _people_named_elsewhere(doc: Document, links: list[Link], kb: KnowledgeLooku
             if not span:
                 continue
             over = [lk for lk in links if lk.start < span[1] and span[0] < lk.end]
-            if over and all(lk.type != "PERSON" and lk.source == "ner" and span[0] <= lk.start and lk.end <= span[1]
-                            for lk in over) and layer == "roles":
-                # the tagger typed the person a role names as something else: the role wins
+            if over and layer == "roles" and all(
+                    lk.source == "ner" and span[0] <= lk.start and lk.end <= span[1] for lk in over) and (
+                    any(lk.type != "PERSON" for lk in over) or
+                    sum(lk.end - lk.start for lk in over) < span[1] - span[0]):
+                # the tagger typed the person a role names as something else, or found part of the
+                # name only (دونالد of دونالد ترامب): the role's name wins
                 for lk in over:
                     links.remove(lk)
+                    if lk in people:
+                        people.remove(lk)
                 taken = [(lk.start, lk.end) for lk in links]
             elif any(a < span[1] and span[0] < b for a, b in taken):
                 continue
