@@ -216,7 +216,12 @@ def _people(doc: Document, ents, kb: KnowledgeLookup, neighbours: frozenset[str]
                 root = parent[root]
             out[(s.start, s.end)] = link(root, f"shorter form of {' '.join(root)} in this document")
             continue
-        # one word: a surname (or first name) of a full name in this document?
+        # one word: the tagger may have stopped at a first name (دونالد | ترامب)
+        completed = _complete_first_name(doc, s, toks[0], ents, kb)
+        if completed is not None:
+            out[(s.start, s.end)] = completed
+            continue
+        # a surname (or first name) of a full name in this document?
         own = [t for t in roots if t[-1] == toks[0]] or [t for t in roots if toks[0] in t]
         if len(own) == 1:
             out[(s.start, s.end)] = link(own[0], f"part of the name {' '.join(own[0])} in this document")
@@ -228,6 +233,26 @@ def _people(doc: Document, ents, kb: KnowledgeLookup, neighbours: frozenset[str]
             out[(s.start, s.end)] = _surname_across(s, text, display, toks[0], doc, kb,
                                                     roles_by_person.get(toks[0], frozenset()), neighbours)
     return out
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\u0621-\u064a]+)")
+
+
+def _complete_first_name(doc: Document, s, first: str, ents, kb: KnowledgeLookup) -> Link | None:
+    """A one-word person mention followed by a word that completes the full name of exactly one
+    known person: the mention is that person's, over both words."""
+    m = _NEXT_WORD.match(doc.text, s.end)
+    if m is None or any(e.start == m.start(1) for e in ents):
+        return None
+    toks = names.person_tokens(doc.text[s.start:m.end(1)])
+    if len(toks) != 2:
+        return None
+    cands = kb.people_with_skeleton(names.skeleton(toks), doc.id)
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    return Link(s.start, m.end(1), "PERSON", doc.text[s.start:m.end(1)], c.entity_id, c.canonical,
+                f"first name completed by the next word: {c.canonical}, a known person (the tagger stopped early)")
 
 
 def _root_link(doc: Document, toks: tuple[str, ...], span, kb: KnowledgeLookup, titles: frozenset[str],

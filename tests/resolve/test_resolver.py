@@ -128,3 +128,49 @@ def test_a_title_with_a_nationality_refers_to_its_holder(db):
         # document j names the Iranian president; «the French president» is not him
         rouhani, = _ids(store, j, "حسن روحاني")
         assert rouhani not in _ids(store, j, "الرئيس الفرنسي")
+
+
+class _FakeKB:
+    """A knowledge base that knows one person, for resolver unit tests."""
+
+    def __init__(self, known):
+        from marsad.resolve.resolver import Candidate
+        self.known = [Candidate(eid, name, 3, frozenset(), frozenset()) for eid, name in known]
+
+    def people_with_skeleton(self, skeleton, exclude_doc):
+        from marsad.resolve import names
+        return [c for c in self.known if names.skeleton(names.person_tokens(c.canonical)) == skeleton]
+
+    def people_with_surname(self, surname, exclude_doc):
+        return []
+
+    def people_with_title(self, head):
+        return []
+
+    def holder_of_title(self, key, date):
+        return None
+
+    def entity_by_alias(self, key, etype):
+        return None
+
+    def final_id(self, eid):
+        return eid
+
+    def split_id(self, doc_id, start, end):
+        return None
+
+
+def test_a_first_name_the_tagger_cut_short_is_completed_from_known_people():
+    from marsad.doc import Span
+    from marsad.ingest import process
+    from marsad.pipeline import build
+    from marsad.resolve.resolver import resolve_document
+
+    text = "صرح دونالد ترامب للصحافيين أمس."
+    doc = process(text, source="t.txt", pipeline=build(["segment"]))
+    a = text.index("دونالد")
+    doc.set_layer("entities", [Span(a, a + len("دونالد"), "PERSON", {"canonical": "دونالد"})])
+    links = resolve_document(doc, _FakeKB([("PERSON-trump", "دونالد ترمب")]))
+    (link,) = links
+    assert link.entity_id == "PERSON-trump" and doc.text[link.start:link.end] == "دونالد ترامب"
+    assert "completed" in link.why
