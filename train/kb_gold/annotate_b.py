@@ -28,10 +28,8 @@ inside of ``إيمانويل ماكرون``.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -42,31 +40,17 @@ sys.path.insert(0, str(ROOT))
 from marsad.doc import content_id  # noqa: E402
 from marsad.text.clean import clean  # noqa: E402
 
-SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
 EVENT_TYPES = {"AGREEMENT", "MEMBERSHIP", "MEETING", "CONFERENCE", "ADOPTION", "LAUNCH"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
 _LETTER = r"\w"
 
 
 def load(source: str) -> tuple[str, str]:
-    """``(raw, cleaned text)`` of a source ``path#record`` (JSONL) or a plain text file."""
-    path, _, rec = source.partition("#")
-    p = SHARED / path
-    if not rec:
-        raw = p.read_text(encoding="utf-8")
-    else:
-        opener = gzip.open if p.name.endswith(".gz") else open
-        needle = f'"id": "{rec}"'.encode()
-        raw = None
-        with opener(p, "rb") as fh:
-            for line in fh:
-                if needle in line:
-                    obj = json.loads(line)
-                    if obj.get("id") == rec:
-                        raw = obj["text"]
-                        break
-        if raw is None:
-            sys.exit(f"record {rec} not found in {path}")
+    """``(raw, cleaned text)`` of a source ``path#record`` (JSONL) or a plain file, read through the
+    evaluator's loader (:func:`marsad.extract.kb_eval.load_records`), so both see the same text."""
+    from marsad.extract.kb_eval import load_records
+
+    raw = load_records([source])[source].raw
     text, _ = clean(raw)
     return raw, text
 
