@@ -1,11 +1,22 @@
 """Quotes: direct quotations and who said them.
 
 A quotation is text inside “…”, "…" or «…» introduced by a reporting verb (``قال``, ``أكدت``,
-``مشيرا`` ... — ``data/reporting_verbs.json``), or the rest of a sentence after ``قال:``.
-The speaker is, in order: the verb's subject (a name, or a title such as ``الوزير``) resolved to the person holding it in the document); else the nearest preceding person whose
-gender matches the verb (``وقالت`` → the last woman mentioned). A subject that is a document
-(``البيان``) or no match leaves ``speaker: null``. Quoted names of reports, slogans and plans
-(``تقرير “…”``) are not quotations.
+``مشيرا`` ... — ``data/reporting_verbs.json``) up to 16 words before the mark in the same
+sentence (32 after a colon or a complementiser), or the rest of a sentence after ``قال:``. One-
+or two-word scare quotes that are not a clause are left out. The speaker is, in order:
+
+1. the verb's subject: a role's title in apposition (``قال وزير الخارجية، فلان``), a person, an
+   organisation (``قال الكرملين``), a first name + name or a lone surname the entity layer missed,
+   a bare title (``الوزيرة``, ``الرئيس الروسي``) resolved to the holder with that nationality;
+   a document or unnamed source (``البيان``, ``مسؤول``) gives no speaker, unless the statement's
+   issuing organisation was just named; a country before the verb (``إيران قالت``) gives none;
+2. for a participle (``قائلا``), the subject of the sentence's main verb;
+3. the owner of a medium (``في تغريدة للجبير … حيث قال``);
+4. for a subjectless ``وأضاف``, the previous quote's speaker or the previous sentence's reporter,
+   in the verb's gender;
+5. else the nearest preceding person whose gender matches the verb.
+
+Lone surnames of people named in full elsewhere in the article count as mentions.
 """
 from __future__ import annotations
 
