@@ -9,6 +9,13 @@ article's date), place, participants (canonical names), args, confidence.
 A count followed by a list (``تم توقيع ثمان اتفاقيات … :`` and ``- اتفاقية مع …`` items) gives
 one AGREEMENT per item; a count that does not match the list adds an ``event_count_mismatch``
 warning. Anaphoric mentions (``هذا اللقاء``, ``القمة``, ``المجموعة``) enrich the earlier event.
+
+Triggers may require a following word (``بحث … مع``) or no article, and some phrases are no
+trigger at all (``مؤتمر صحفي``: ``non_triggers``). A MEETING needs two parties, or one and مع, a
+dual (``جمعهما``, ``بحث الوزيران``) or a person right after a transitive verb (``التقى``); a
+meeting verb after الذي/التي retells the last meeting. Arguments are written as they appear in
+the sentence, so the store can locate them. The lexicon and argument helpers are in
+``events_args.py``; agreements and their lists in ``events_list.py``.
 """
 from __future__ import annotations
 
