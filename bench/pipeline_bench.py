@@ -1,0 +1,67 @@
+"""CPU time per pipeline stage and per save, on the first N ANT articles (one process).
+
+    python bench/pipeline_bench.py [--docs 300] [--corpus FILE]
+
+CPU time (time.process_time) rather than wall time, so that the figures hold on a shared,
+loaded machine; docs/s per core = 1000 / (total ms per document).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from marsad.config import shared_path  # noqa: E402
+from marsad.ingest import process  # noqa: E402
+from marsad.pipeline import build, default  # noqa: E402
+from marsad.search.index import install  # noqa: E402
+from marsad.store import open_store  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--corpus", default=None)
+    args = ap.parse_args()
+    corpus = Path(args.corpus) if args.corpus else shared_path("data", "news", "ant-v2.1-multisource.jsonl.gz")
+    if corpus is None or not corpus.exists():
+        raise SystemExit("corpus not found (../shared/data/news/ant-v2.1-multisource.jsonl.gz)")
+    recs = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            recs.append(json.loads(line))
+            if len(recs) >= args.docs:
+                break
+    pipe = default()
+    process("المغرب ينضم إلى الشراكة العالمية في باريس.", source="warm")   # load models once
+    t = time.process_time()
+    docs = [process(r["text"], source="bench", published=r.get("date"), pipeline=build([])) for r in recs]
+    rows = [("clean + language id", (time.process_time() - t) / len(docs) * 1000)]
+    for name, stage in zip(pipe.names, pipe.stages):
+        t = time.process_time()
+        for d in docs:
+            stage(d)
+        rows.append((name, (time.process_time() - t) / len(docs) * 1000))
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(os.path.join(tmp, "b.db")) as store:
+            install(store)
+            t = time.process_time()
+            for i in range(0, len(docs), 64):
+                store.save_many(docs[i:i + 64], "bench")
+            rows.append(("save: knowledge base + search index", (time.process_time() - t) / len(docs) * 1000))
+    total = sum(ms for _, ms in rows)
+    print(f"| step | CPU ms/doc |\n|---|---|")
+    for name, ms in rows:
+        print(f"| {name} | {ms:.2f} |")
+    print(f"| **total** | **{total:.1f}** (≈ {1000 / total:.0f} docs/s per core) |")
+
+
+if __name__ == "__main__":
+    main()
