@@ -20,8 +20,9 @@ MAP = {"PER": "PERS", "PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "MIS": "MISC",
 Sentence = tuple[list[str], list[str]]
 
 
-def read_conll(path: Path) -> list[Sentence]:
-    """Sentences of a two-column CoNLL file, tags mapped to the benchmark types (BIO repaired)."""
+def read_conll(path: Path, tag_map: dict[str, str] = MAP, column: int = -1) -> list[Sentence]:
+    """Sentences of a CoNLL file (token first, tag in ``column``), tags mapped to the benchmark
+    types by ``tag_map`` (BIO repaired)."""
     sents: list[Sentence] = []
     words: list[str] = []
     tags: list[str] = []
@@ -33,16 +34,21 @@ def read_conll(path: Path) -> list[Sentence]:
             words, tags = [], []
             continue
         parts = line.split()
-        word, tag = (parts[0], parts[-1]) if len(parts) >= 2 else (parts[0], "O")
+        word, tag = (parts[0], parts[column]) if len(parts) >= 2 else (parts[0], "O")
         if tag != "O":
             prefix, _, typ = tag.partition("-")
-            typ = MAP.get(typ)
+            typ = tag_map.get(typ)
             tag = f"{prefix}-{typ}" if typ and prefix in ("B", "I") else "O"
         words.append(word)
         tags.append(tag)
     if words:
         sents.append((words, tags))
-    for _, t in sents:  # I- after O (or another type) becomes B-
+    return _repair_bio(sents)
+
+
+def _repair_bio(sents: list[Sentence]) -> list[Sentence]:
+    """An I- tag after O (or after another type) becomes B-."""
+    for _, t in sents:
         for i, tag in enumerate(t):
             if tag.startswith("I-") and (i == 0 or t[i - 1][2:] != tag[2:]):
                 t[i] = "B-" + tag[2:]
@@ -79,31 +85,7 @@ WOJOOD_MAP = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "
 
 def read_wojood(path: Path) -> list[Sentence]:
     """Wojood nested NER: the outermost tag of each token, mapped by WOJOOD_MAP (BIO repaired)."""
-    sents: list[Sentence] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        line = line.replace("\u200e", "").replace("\u200f", "").rstrip("\r")
-        if not line.strip():
-            if words:
-                sents.append((words, tags))
-            words, tags = [], []
-            continue
-        parts = line.split()
-        tag = parts[1] if len(parts) > 1 else "O"
-        if tag != "O":
-            prefix, _, typ = tag.partition("-")
-            typ = WOJOOD_MAP.get(typ)
-            tag = f"{prefix}-{typ}" if typ and prefix in ("B", "I") else "O"
-        words.append(parts[0])
-        tags.append(tag)
-    if words:
-        sents.append((words, tags))
-    for _, t in sents:
-        for i, tag in enumerate(t):
-            if tag.startswith("I-") and (i == 0 or t[i - 1][2:] != tag[2:]):
-                t[i] = "B-" + tag[2:]
-    return sents
+    return read_conll(path, WOJOOD_MAP, column=1)
 
 
 def wojood(split: str, shared: Path) -> list[Sentence]:
@@ -139,11 +121,7 @@ def read_fane(path: Path) -> list[Sentence]:
         tags.append(tag)
     if words:
         sents.append((words, tags))
-    for _, t in sents:
-        for i, tag in enumerate(t):
-            if tag.startswith("I-") and (i == 0 or t[i - 1][2:] != tag[2:]):
-                t[i] = "B-" + tag[2:]
-    return sents
+    return _repair_bio(sents)
 
 
 def _letters(words: list[str]) -> str:
