@@ -254,7 +254,17 @@ def tag_document(doc: Document) -> list[Span]:
                     out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
                                                                      "source": source, "confidence": 0.8}))
             i = j
-    return _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
+    spans = _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
+    months = _month_names()
+    return [s for s in spans if s.label == "PERSON" or norm(s.attrs.get("canonical") or "") not in months]
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    """Normalised one-word Gregorian month names of every region (``دجنبر``, ``جويلية``): never a
+    place or an organisation (``data/months.json``)."""
+    data = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
+    return frozenset(norm(n) for forms in data["gregorian"].values() for n in forms if " " not in n)
 
 
 _WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+$")

@@ -135,3 +135,10 @@ def test_facilities_are_typed_fac():
     fac = {doc.text[e.start:e.end] for e in doc.spans("entities") if e.label == "FAC"}
     assert any("الإليزيه" in f for f in fac)
     assert "مطار محمد الخامس الدولي" in fac      # the head noun joins the name the tagger found
+
+
+def test_month_names_are_not_places():
+    from marsad.ingest import process
+
+    doc = process("ومن المقرر أن يعقد المجلس الوزاري المقبل للشراكة في براتيسلافا في دجنبر 2025.", source="t.txt")
+    assert "دجنبر" not in {doc.text[e.start:e.end] for e in doc.spans("entities")}
