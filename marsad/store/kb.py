@@ -11,6 +11,7 @@ from functools import lru_cache
 from marsad.errors import StoreError, UsageError
 from marsad.resolve import names
 
+CO_OCCURRENCE_DOCS = 500     # co-occurrences of an entity are counted over its newest 500 documents
 CORRECTION_KINDS = ("retype", "rename", "merge", "split", "delete_event", "edit_event")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC")
 EDGE_KINDS = {"AGREEMENT": "signed_with", "MEETING": "met", "MEMBERSHIP": "joined", "ADOPTION": "adopted",
@@ -102,7 +103,9 @@ class KnowledgeQueries:
             # distinct (document, entity) pairs first: same result, about twice as fast for entities
             # named in hundreds of documents (the pages analysts open most)
             "SELECT e.id, e.type, e.canonical, x.n FROM (SELECT p.entity_id AS id, count(*) AS n FROM "
-            "(SELECT DISTINCT m2.doc_id, m2.entity_id FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?1) d1 "
+            "(SELECT DISTINCT m2.doc_id, m2.entity_id FROM (SELECT DISTINCT m.doc_id FROM mentions m "
+            "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?1 "
+            f"ORDER BY coalesce(d.published, '') DESC LIMIT {CO_OCCURRENCE_DOCS}) d1 "
             "JOIN mentions m2 ON m2.doc_id = d1.doc_id WHERE m2.entity_id != ?1) p GROUP BY p.entity_id) x "
             "JOIN entities e ON e.id = x.id ORDER BY x.n DESC, e.canonical LIMIT 15", (eid,))]
         return {"id": eid, "type": etype, "canonical": canonical, **json.loads(attrs), "aliases": aliases,
@@ -111,7 +114,7 @@ class KnowledgeQueries:
                 "roles": self.roles(person=eid, limit=200)[1],
                 "events": self.events(entity=eid, limit=200)[1],
                 "quotes": self.quotes(speaker=eid, limit=200)[1],
-                "co_occurring": co,
+                "co_occurring": co, "co_occurring_over": min(ndocs, CO_OCCURRENCE_DOCS),
                 "corrections": self.corrections(target=eid)}
 
     # -- roles and quotes --------------------------------------------------------------
