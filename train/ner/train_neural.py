@@ -44,7 +44,10 @@ class Tagger(nn.Module):
     def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False,
                  memory_dim=0):
         super().__init__()
-        self.word_emb = nn.Embedding.from_pretrained(torch.tensor(vectors), freeze=not tune, padding_idx=0)
+        # our own word vectors (train/ner/build_vectors.py, a local file), used as the initial
+        # weights without a random init (same as Embedding.from_pretrained), frozen unless tune
+        self.word_emb = nn.Embedding(len(vectors), vectors.shape[1], padding_idx=0,
+                                     _weight=torch.tensor(vectors), _freeze=not tune)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(char_dim, filters, width, padding=width // 2)
         self.pre_emb = nn.Embedding(n_pres, 8)
