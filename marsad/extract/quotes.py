@@ -356,7 +356,12 @@ def _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs):
         if o:
             return "medium", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
         if not title_at(sent, k + 1) and fold(w[1:]) not in _not_names() and fold(w[2:]) not in _not_names():
-            return "medium", Ref(a, b, w[2:] if w.startswith("لل") else w[1:], None), None
+            # the span is the name without its ل (``للجبير`` → ``جبير``); a definite plural or
+            # feminine noun after لل is an audience or a body (``للصحفيين``، ``للداخلية``), not a name
+            cut = 2 if w.startswith("لل") else 1
+            if cut == 2 and w.endswith(("ين", "ون", "ات", "ة", "ى")):
+                return None
+            return "medium", Ref(a + cut, b, w[cut:], None), None
     return None
 
 

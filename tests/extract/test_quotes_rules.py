@@ -145,7 +145,15 @@ def test_speaker_named_after_a_medium_noun():
     text = ("واستقبل كريم الإدريسي سمير الفاسي أمس. "
             "جاء ذلك في تغريدة لبنسودة على صفحته بموقع تويتر، حيث قال: “سنواصل العمل معا”.")
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
-    assert qs[0][1]["method"] == "medium" and doc.text[slice(*qs[0][1]["speaker_span"])] == "لبنسودة"
+    assert qs[0][1]["method"] == "medium" and doc.text[slice(*qs[0][1]["speaker_span"])] == "بنسودة"
+
+
+def test_audience_after_a_medium_noun_is_no_speaker():
+    text = ("واستقبل كريم الإدريسي سمير الفاسي أمس. "
+            "وجاء ذلك في تصريحات للصحفيين، حيث قال: “الاجتماع كان مثمرا”.")
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    sp = qs[0][1].get("speaker_span")
+    assert sp is None or doc.text[slice(*sp)] != "للصحفيين"
 
 
 def test_unnamed_body_is_no_speaker():
