@@ -257,6 +257,8 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             if m and m.start > ws[k][0] and (m.head is None or m.head > ws[k][0]) \
                     and not _ends_with_demonym(ws, j, k):
                 m = None    # ``خلفاً لجونسون``: a preposition, not a name cut by the entity layer
+            if k > j and fold(ws[k - 1][2]) in _words_of("prepositions_before_object"):
+                continue    # ``الرئيس الفرنسي في بيان``: the word after في is its object, not the holder
             if m is None and (k - j <= 2 or _ends_with_demonym(ws, j, k)):
                 m = _bare_mention(doc, ws, k) or (_closed_name(doc, ws, k, comma_only=True)
                                                   if _ends_with_demonym(ws, j, k) else None)

@@ -144,3 +144,11 @@ def test_a_conjunct_title_ends_the_previous_phrase():
     text = "وضم الوفد الناطق الرسمي للحركة منير القاسمي وعضو المكتب التنفيذي سامي العياري."
     _, roles = _by_person(text, {"سامي العياري": "PERSON"})
     assert roles["سامي العياري"]["title"] == "عضو المكتب التنفيذي"
+
+
+def test_the_word_after_a_preposition_ending_the_title_is_no_holder():
+    # the entity layer tags «بيان» (also a given name) as a person; after «في» it is the statement
+    text = "وقال الرئيس الفرنسي في بيان نشره القصر إن الزيارة ناجحة. ووصل سفير المغرب في واشنطن يوسف العلمي."
+    _, roles = _by_person(text, {"بيان": "PERSON", "يوسف العلمي": "PERSON"})
+    assert "بيان" not in roles
+    assert roles["يوسف العلمي"]["title"].startswith("سفير المغرب")
