@@ -179,7 +179,30 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
         return None
     surface = doc.text[start:end]
     canonical = " ".join((rest + surface[len(first) - len(pre):]).split()) if pre else " ".join(surface.split())
+    if "#" in canonical or "_" in canonical:      # ``دونالد #ترمب``، ``#دونالد_ترمب``
+        canonical = " ".join(canonical.replace("#", " ").replace("_", " ").split())
     return start, end, canonical
+
+
+def _without_hashtag_marks(text: str, toks: list[Span]) -> list[Span]:
+    """The tokens of a sentence without the markup of social-media hashtags: a ``#`` glued to
+    the next word and the ``_`` joining a hashtag's words (``#دونالد_ترمب`` → two words), so the
+    tagger sees the name as it sees plain text; offsets are untouched."""
+    if "#" not in text[toks[0].start:toks[-1].end] if toks else True:
+        return toks
+    out, in_tag = [], False
+    for k, t in enumerate(toks):
+        piece = text[t.start:t.end]
+        glued = k + 1 < len(toks) and toks[k + 1].start == t.end
+        if piece == "#" and glued:
+            in_tag = True
+            continue
+        if piece == "_" and in_tag and glued and out and out[-1].end == t.start:
+            continue
+        if t.start > 0 and text[t.start - 1] not in "#_":
+            in_tag = False
+        out.append(t)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +243,7 @@ def tag_document(doc: Document) -> list[Span]:
         while ti < len(tokens) and tokens[ti].end <= sent.end:
             toks.append(tokens[ti])
             ti += 1
+        toks = _without_hashtag_marks(doc.text, toks)
         if toks:
             sentences.append(toks)
     all_words = [[doc.text[t.start:t.end] for t in toks] for toks in sentences]
