@@ -89,9 +89,32 @@ def tagger():
     return _CRF(MODEL_DIR / "crf.crfsuite")
 
 
+_COMPLEMENTISERS = frozenset({"أن", "إن", "بأن", "أنه", "أنها", "لأن"})
+
+
+def split_joined_names(words: list[str], tags: list[str]) -> list[str]:
+    """Tags with two kinds of run-on entity split: a complementiser is never inside a name
+    (``تيتي أن نيمار``), and a word ``و`` + a known first name that is not itself a name starts a
+    new person (``تياغو سليفا وباولينيو``، ``سارة وسليم``; ``وليد``، ``ولد`` stay inside)."""
+    out = list(tags)
+    names = lexicons()["person_names"]
+    for i in range(1, len(out)):
+        if not out[i].startswith("I-"):
+            continue
+        w = words[i]
+        if w in _COMPLEMENTISERS:
+            out[i] = "O"
+            if i + 1 < len(out) and out[i + 1].startswith("I-"):
+                out[i + 1] = "B-" + out[i + 1][2:]
+        elif out[i] == "I-PERS" and w.startswith("و") and len(w) > 3 \
+                and norm(w[1:]) in names and norm(w) not in names:
+            out[i] = "B-PERS"
+    return out
+
+
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
     """BIO labels (PERS, LOC, ORG, MISC) for token lists, with the shipped model."""
-    return tagger().tag(sents)
+    return [split_joined_names(w, t) for w, t in zip(sents, tagger().tag(sents))]
 
 
 @lru_cache(maxsize=1)
@@ -252,7 +275,7 @@ def tag_document(doc: Document) -> list[Span]:
     arabic = [i for i, words in enumerate(all_words) if any(_ARABIC_LETTER.search(w) for w in words)]
     all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
     for i, tags in zip(arabic, model.tag([all_words[i] for i in arabic]) if arabic else []):
-        all_tags[i] = tags
+        all_tags[i] = split_joined_names(all_words[i], tags)
     for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):

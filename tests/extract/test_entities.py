@@ -143,3 +143,13 @@ def test_hashtag_markup_does_not_cut_names():
     people = [(doc.span_text(e), e.attrs["canonical"]) for e in doc.spans("entities") if e.label == "PERSON"]
     assert ("دونالد #ترمب", "دونالد ترمب") in people
     assert ("دونالد_ترمب", "دونالد ترمب") in people
+
+
+def test_run_on_names_are_split_at_a_complementiser_and_a_conjoined_first_name():
+    tags = ent.split_joined_names(["كشف", "المدرب", "تيتي", "أن", "نيمار", "جاهز"],
+                                  ["O", "O", "B-PERS", "I-PERS", "I-PERS", "O"])
+    assert tags == ["O", "O", "B-PERS", "O", "B-PERS", "O"]
+    assert ent.split_joined_names(["سارة", "وسليم"], ["B-PERS", "I-PERS"]) == ["B-PERS", "B-PERS"]
+    # و that belongs to the name stays inside it
+    assert ent.split_joined_names(["محمد", "ولد", "الشيخ"], ["B-PERS", "I-PERS", "I-PERS"]) == ["B-PERS", "I-PERS", "I-PERS"]
+    assert ent.split_joined_names(["السيد", "وليد"], ["B-PERS", "I-PERS"]) == ["B-PERS", "I-PERS"]
