@@ -61,6 +61,12 @@ class KnowledgeLookup(Protocol):
     def split_id(self, doc_id: str, start: int, end: int) -> str | None: ...
 
 
+# a lone surname whose context fits several known people joins the best-known of them only when
+# it is named in at least this many documents and this many times more than all the others together
+DOMINANT_MIN_DOCS = 5
+DOMINANT_RATIO = 5
+
+
 def derived_id(etype: str, key: str) -> str:
     """Deterministic id for an entity known by its folded key (stable across re-ingests)."""
     return f"{etype}-" + hashlib.sha1(f"{etype}\x1f{key}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
@@ -292,11 +298,18 @@ def _root_link(doc: Document, toks: tuple[str, ...], span, kb: KnowledgeLookup, 
 def _surname_across(s, text, display, surname, doc, kb, titles, neighbours) -> Link:
     """A lone surname: join the one stored person with that surname when the context agrees."""
     cands = kb.people_with_surname(names.skeleton((surname,)), doc.id)
-    fits = [c for c in cands if (titles & c.title_ids) or (neighbours & c.neighbours)]
+    fits = sorted((c for c in cands if (titles & c.title_ids) or (neighbours & c.neighbours)),
+                  key=lambda c: -c.documents)
     if len(fits) == 1:
         c = fits[0]
         why = (f"surname of {c.canonical}, the only known person with it whose "
                + ("title" if titles & c.title_ids else "co-occurring entities") + " match")
+        return Link(s.start, s.end, "PERSON", text, c.entity_id, c.canonical, why)
+    others = sum(c.documents for c in fits[1:])
+    if len(fits) > 1 and fits[0].documents >= DOMINANT_MIN_DOCS and fits[0].documents >= DOMINANT_RATIO * others:
+        c = fits[0]
+        why = (f"surname of {c.canonical}, by far the best-known of the {len(fits)} known people with it whose "
+               f"context matches ({c.documents} documents against {others})")
         return Link(s.start, s.end, "PERSON", text, c.entity_id, c.canonical, why)
     why = ("name alone" if not cands else
            f"surname shared by {len(cands)} known people; context does not single one out")

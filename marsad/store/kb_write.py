@@ -51,9 +51,11 @@ class SQLiteKnowledge:
         rows = self.c.execute(
             f"SELECT e.id, e.canonical, (SELECT count(DISTINCT doc_id) FROM mentions m WHERE m.entity_id = e.id "
             f"AND m.doc_id != ?) FROM {table} p JOIN entities e ON e.id = p.entity_id WHERE p.{column} = ? "
-            f"LIMIT 20", (exclude_doc, key)).fetchall()
+            f"LIMIT 200", (exclude_doc, key)).fetchall()
+        # the best-known bearers first: a common surname has many (mostly one-document) people
+        rows.sort(key=lambda r: -r[2])
         out = []
-        for eid, canonical, ndocs in rows:
+        for eid, canonical, ndocs in rows[:20]:
             if not ndocs:
                 continue
             titles = frozenset(t for (t,) in self.c.execute(

@@ -174,3 +174,38 @@ def test_a_first_name_the_tagger_cut_short_is_completed_from_known_people():
     (link,) = links
     assert link.entity_id == "PERSON-trump" and doc.text[link.start:link.end] == "دونالد ترامب"
     assert "completed" in link.why
+
+
+class _SurnameKB(_FakeKB):
+    """Known people sharing a surname, with their document counts and co-occurring entities."""
+
+    def __init__(self, people):
+        from marsad.resolve.resolver import Candidate
+        self.known = [Candidate(eid, name, n, frozenset(), frozenset({"country:US"})) for eid, name, n in people]
+
+    def people_with_surname(self, surname, exclude_doc):
+        return list(self.known)
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ((120, 3), "PERSON-a"),      # by far the best-known bearer whose context matches
+    ((12, 6), None),             # two comparable bearers: the surname stays apart
+    ((4, 0), "PERSON-a"),        # the only bearer with documents: unique fit
+])
+def test_a_lone_surname_fitting_several_people_joins_only_a_dominant_one(counts, expected):
+    from marsad.doc import Span
+    from marsad.pipeline import build
+    from marsad.resolve.resolver import resolve_document
+
+    text = "وقال غرانت في واشنطن إن الولايات المتحدة ستواصل دعمها."
+    doc = process(text, source="t.txt", pipeline=build(["segment"]))
+    a, u = text.index("غرانت"), text.index("الولايات المتحدة")
+    doc.set_layer("entities", [Span(a, a + 5, "PERSON", {"canonical": "غرانت"}),
+                               Span(u, u + len("الولايات المتحدة"), "GPE", {"canonical": "الولايات المتحدة"})])
+    people = [("PERSON-a", "أوليسيس غرانت", counts[0]), ("PERSON-b", "هيو غرانت", counts[1])]
+    kb = _SurnameKB([p for p in people if p[2]])
+    link = next(lk for lk in resolve_document(doc, kb) if lk.type == "PERSON")
+    if expected:
+        assert link.entity_id == expected
+    else:
+        assert link.entity_id not in ("PERSON-a", "PERSON-b")
