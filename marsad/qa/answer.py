@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key, analyze_question, lexicon
+from marsad.qa.question import Question, _key, analyze_question, lexicon, place_stem
+from marsad.qa.spans import ENTITY_TYPES, describes, prep_fit, type_fit, typed_spans, unit_fit
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
 from marsad.text.keys import TABLE
 
 DATA = Path(__file__).with_name("data")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LAYERS = ("sentences", "entities", "dates", "figures", "roles", "quotes", "events")
-ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
 
 
 @lru_cache(maxsize=1)
@@ -143,31 +145,6 @@ def _in_question(cand_text: str, qstems: set[str]) -> bool:
     return bool(st) and st <= qstems
 
 
-def _unit_fit(unit: str | None, unit_key: str | None) -> float:
-    if not unit_key:
-        return 1.0
-    if not unit:
-        return 0.6
-    a, b = arabic_term(unit), arabic_term(unit_key)
-    if a and (a == b or a[:3] == b[:3]):
-        return 1.4
-    return 0.35
-
-
-def _type_fit(label: str, q: Question) -> float:
-    if label in q.types:
-        return 1.0 if label == q.types[0] else 0.85
-    if q.kind == "which" and label in ENTITY_TYPES:
-        return 0.5
-    if label in ("GPE", "LOC") and any(t in ("GPE", "LOC") for t in q.types):
-        return 0.9
-    if label == "GPE" and "ORG" in q.types:
-        return 0.6
-    if q.kind == "where" and label == "ORG":
-        return 0.5
-    return 0.0
-
-
 def _flatten(v) -> list[str]:
     if isinstance(v, str):
         return [v]
@@ -205,15 +182,21 @@ class _Scorer:
         name) counts 1, otherwise the idf-weighted share of the entity's terms found there."""
         if not self.ent_keys:
             return 1.0
+        return sum(self.hits(text, mention_keys, stems)) / len(self.ent_keys)
+
+    def hits(self, text: str, mention_keys: set[str], stems: set[str] | None = None) -> list[float]:
+        """Per question entity: 1 when named in ``text``, else the idf share of its terms there."""
         tkey = _ekey(text)
         stems = _stem_set(text) if stems is None else stems
-        hit = 0.0
+        out = []
         for keys, terms in zip(self.ent_keys, self.ent_terms):
             if keys & mention_keys or any(k and k in tkey for k in keys):
-                hit += 1
+                out.append(1.0)
             elif terms:
-                hit += sum(self.idf.get(t, 1.0) for t in terms & stems) / sum(self.idf.get(t, 1.0) for t in terms)
-        return hit / len(self.ent_keys)
+                out.append(sum(self.idf.get(t, 1.0) for t in terms & stems) / sum(self.idf.get(t, 1.0) for t in terms))
+            else:
+                out.append(0.0)
+        return out
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -248,7 +231,7 @@ def _role_keys(q: Question, ev_args: dict, label: str) -> tuple[set[str], set[st
     return good, every
 
 
-def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
+def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> list[Cand]:
     """Typed candidate spans of one document with their features and scores."""
     text = doc.text
     L = doc.layers
@@ -259,9 +242,19 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
     head = (doc.title or "") + " " + text
     doc_cov = sc.coverage(_stem_set((doc.title or "") + " " + text[:4000])) if sc.qterms else 0.0
     doc_ents = sc.entities_in(head, all_mk, _stem_set(head[:6000]))
+    # what the document is about: the question entities its title or opening names
+    lead_text = (doc.title or "") + " " + text[:300]
+    topical = sc.hits(lead_text, set(), None) if q.kind == "yesno" and sc.ent_keys else []
+    years = set(YEAR.findall(q.text))
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     subjects = _role_subjects(doc, q)
+    if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان)
+        places = {place_stem(_key(m.group(0))) for s, e, lab, _ in L["entities"] if lab in ("GPE", "LOC")
+                  for m in WORD.finditer(text, s, e)}
+        descs = [d for d in q.descriptors if d in places]
+    else:
+        descs = []
     out: list[Cand] = []
     prev: set[str] = set()
     for ss, se in _sentences(doc):
@@ -278,16 +271,20 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
         # events of the asked relation in this sentence, and their arguments
         sevents = [ev for ev in events if ev[0] <= ss < ev[1] or ss <= ev[0] < se
                    or any(a <= ss < b for a, b in (ev[3].get("more_evidence") or []))]
-        feats = {"miss": sc.missing(stems), "cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
+        # a year the question names must be the sentence's (قمة … في دجنبر 2024)
+        yr = 1.0 if not years or years <= set(YEAR.findall(stext)) else 0.6
+        feats = {"yr": yr, "miss": sc.missing(stems), "cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
                  "rel": 1.0 if sevents else 0.0}
         if q.kind == "yesno":
-            if ent >= 1.0:
+            # the evidence sentence need not repeat the names the document is about (its title, opening)
+            per = [max(a, b) for a, b in zip(sc.hits(stext, smk, stems), topical)] if topical else [ent]
+            if min(per) >= 1.0:
                 c = Cand(doc.id, ss, se, stext, "YESNO", 0.0, "yes", (ss, se), ["sentence"])
                 c.feats = dict(feats, win=cov, fit=1.0, arg=0.0, prox=1.0)
                 c.score = _score(c.feats, w)
                 out.append(c)
             continue
-        for s, e, label, attrs, why in _typed_spans(doc, q, ss, se):
+        for s, e, label, attrs, why in typed_spans(doc, q, ss, se, is_place):
             ctext = text[s:e]
             if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
                 continue
@@ -295,13 +292,20 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
                 continue
             if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
                 continue
-            fit = _type_fit(label, q) if label not in ("TITLE", "QUOTE") else 1.0
+            fit = type_fit(label, q) if label not in ("TITLE", "QUOTE") else 1.0
+            prep = prep_fit(text, s, label, q)
+            if q.kind == "where" and label == "ORG" and prep > 1.0:
+                fit = 0.9  # «بجامعة …» answers «أين نظمت»
+            if q.kind == "which" and "quoted name" in why:
+                fit = 1.0
+            if "place with its head noun" in why:
+                fit = 0.9 if attrs.get("weak") else 1.0  # حي التفاح: a head noun says «place» itself
             if fit <= 0:
                 continue
             ck = _ekey(attrs.get("canonical") or ctext) if label in ENTITY_TYPES else _ekey(ctext)
             arg = 0.0
             if label == "FIGURE":
-                fit *= _unit_fit(attrs.get("unit"), q.unit_key)
+                fit *= unit_fit(attrs.get("unit"), q)
                 ck = f"{attrs.get('value')}|{attrs.get('unit')}"
             if label == "DATE":
                 ck = attrs.get("value") or _ekey(ctext)
@@ -313,7 +317,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
                     arg = 1.0; why.append("event date")
                 if label in ("GPE", "LOC", "FAC", "ORG") and a.get("place") and _ekey(a["place"]) in (ck, _ekey(ctext)):
                     arg = max(arg, 1.0 if q.kind == "where" else 0.3); why.append("event place")
-                if label in ENTITY_TYPES:
+                if label in ENTITY_TYPES and q.kind != "where":  # a where-question asks the place only
                     good, every = _role_keys(q, a.get("args") or {}, label)
                     every |= {_ekey(x) for x in a.get("participants") or []}
                     if ck in good or _ekey(ctext) in good:
@@ -324,7 +328,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict) -> list[Cand]:
                 arg = max(arg, 0.8)
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             c.feats = dict(feats, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
-                           prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]))
+                           prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
+                           desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
+                               text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)
             c.score = _score(c.feats, w)
             out.append(c)
     return out
@@ -335,7 +341,8 @@ def _score(f: dict, w: dict) -> float:
     ent = max(f["ent"], w["doc_ent_share"] * f["doc_ent"])
     s = (w["w_cov"] * f["cov"] + w["w_win"] * f["win"] + w["w_doc_cov"] * f["doc_cov"] + w["w_ent"] * ent
          + w["w_arg"] * f["arg"] + w["w_rel"] * f["rel"])
-    return s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
+    return (s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
+            * f.get("prep", 1.0) * (1 + w.get("w_desc", 0.0) * f.get("desc", 0.0)) * f.get("yr", 1.0))
 
 
 def _role_subjects(doc: Doc, q: Question) -> set[str]:
@@ -353,39 +360,6 @@ def _role_subjects(doc: Doc, q: Question) -> set[str]:
                                                                         asked.startswith(tkey.split()[0])):
             out.add(_ekey(a["person"]))
     return out
-
-
-def _typed_spans(doc: Doc, q: Question, ss: int, se: int):
-    """(start, end, label, attrs, why) of the candidate spans of a sentence for this question."""
-    L = doc.layers
-    inside = lambda sp: ss <= sp[0] and sp[1] <= se  # noqa: E731
-    if q.kind == "title":
-        for sp in filter(inside, L["roles"]):
-            ts = sp[3].get("title_span")
-            if ts:
-                yield ts[0], ts[1], "TITLE", {}, ["role title"]
-        return
-    if q.kind == "quote":
-        for sp in filter(inside, L["quotes"]):
-            yield sp[0], sp[1], "QUOTE", sp[3], ["quote"]
-        return
-    if "DATE" in q.types:
-        for sp in filter(inside, L["dates"]):
-            yield sp[0], sp[1], "DATE", sp[3], ["date"]
-    if "FIGURE" in q.types:
-        for sp in filter(inside, L["figures"]):
-            yield sp[0], sp[1], "FIGURE", sp[3], ["figure"]
-    if set(q.types) & ENTITY_TYPES:
-        for sp in filter(inside, L["entities"]):
-            yield sp[0], sp[1], sp[2], sp[3], ["entity"]
-        if "PERSON" in q.types:
-            qk = set(q.terms)
-            for sp in filter(inside, L["roles"]):
-                ps, ts = sp[3].get("person_span"), sp[3].get("title_span")
-                head = WORD.search(doc.text, ts[0], ts[1]) if ps and ts else None
-                # the role's head title word must be asked about (وزير، سفير، مدير …)
-                if head and _stem_set(head.group(0)) & qk:
-                    yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
 
 
 def _proximity(words: list[tuple[int, str]], s: int, e: int, qterms: set[str], scale: float) -> float:
@@ -463,11 +437,27 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
     idf = _idf(conn, terms) if terms else {}
     sc = _Scorer(q, idf, q.entities)
     cands: list[Cand] = []
+    is_place = _place_lookup(conn)
     for r, s in ranked:
-        cands += _candidates(_load(store, ids[r], s / top if top else 0.0), q, sc, w)
+        cands += _candidates(_load(store, ids[r], s / top if top else 0.0), q, sc, w, is_place)
     if q.kind == "title":
         cands += _kb_titles(store, q)
     return q, cands
+
+
+def _place_lookup(conn):
+    """A function telling whether a text is a place: in the place gazetteers, or stored as a GPE/LOC mention."""
+    seen: dict[str, bool] = {}
+
+    from marsad.extract.entities import _gpe_names
+    from marsad.extract.ner_features import norm
+
+    def is_place(text: str) -> bool:
+        if text not in seen:
+            seen[text] = norm(text) in _gpe_names() or conn.execute("SELECT 1 FROM mentions WHERE text = ? AND type IN ('GPE', 'LOC') LIMIT 1",
+                                      (text,)).fetchone() is not None
+        return seen[text]
+    return is_place
 
 
 def _kb_titles(store, q: Question) -> list[Cand]:
@@ -524,7 +514,7 @@ def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: flo
         res["citations"] = [_cite(best["best"])]
         return res
     if q.is_list:
-        items = _list_items(groups, cands, w)
+        items = _list_items(groups, cands, w, q.dual)
         res["answer"] = "، ".join(g["text"] for g in items)
         res["items"] = [g["text"] for g in items]
         res["citations"] = [_cite(g["best"]) for g in items]
@@ -543,7 +533,7 @@ def ask(store, question: str, *, threshold: float | None = None) -> dict:
     return decide(q, cands, threshold=threshold)
 
 
-def _list_items(groups: list[dict], cands: list[Cand], w: dict) -> list[dict]:
+def _list_items(groups: list[dict], cands: list[Cand], w: dict, dual: bool = False) -> list[dict]:
     """Items of a list answer: the sentence whose candidates of one type add up to the most
     (a list is usually stated in one sentence), its candidates close in score, and the event
     arguments of that document; one item per entity."""
@@ -556,10 +546,16 @@ def _list_items(groups: list[dict], cands: list[Cand], w: dict) -> list[dict]:
         return []
     def weight(kv):
         scores = sorted((c.score for c in kv[1].values()), reverse=True)
+        if dual:  # «من هما …»: the sentence with the best two
+            return sum(scores[:2]) if len(scores) > 1 else scores[0] * 0.5
         return scores[0] + w["list_support"] * sum(scores[1:6])
     (doc_id, sent, ctype), slot = max(by_sent.items(), key=weight)
     top = max(c.score for c in slot.values())
     chosen = {k: c for k, c in slot.items() if c.score >= w["list_ratio"] * top}
+    if dual:
+        chosen = dict(sorted(chosen.items(), key=lambda kv: -kv[1].score)[:2])
+        items = [{"text": c.text, "type": c.type, "score": c.score, "best": c} for c in chosen.values()]
+        return sorted(items, key=lambda g: (g["best"].doc_id, g["best"].start))
     for c in cands:
         if c.doc_id == doc_id and c.type == ctype and "event argument" in c.why and c.key not in chosen \
                 and c.score >= w["list_ratio"] * top:

@@ -41,7 +41,13 @@ def lexicon() -> dict:
             "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"],
             "trim": {_key(w) for w in raw["trim_nouns"]},
             "units": _unit_keys(),
-            "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)}}
+            "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)},
+            "preps": {_key(w) for w in raw["prepositions"]},
+            "copulas": {_key(w) for w in raw["copulas"]},
+            "unit_aliases": {_key(k): [_key(x) for x in v] for k, v in raw["unit_aliases"].items()},
+            "dual": {_key(w) for w in raw["dual_words"]},
+            "place_heads": {_key(w) for w in raw["place_heads"]},
+            "event_heads": {_key(w) for w in raw["event_heads"]}}
 
 
 def _verb_like(k: str) -> bool:
@@ -56,6 +62,32 @@ def _unit_keys() -> set[str]:
     path = Path(__file__).resolve().parents[1] / "extract" / "data" / "units.json"
     data = json.loads(path.read_text(encoding="utf-8"))["plural_to_singular"]
     return {_key(w) for pair in data.items() for w in pair}
+
+
+AYY = ("اي", "ايه")
+
+
+def nisba_base(k: str) -> str | None:
+    """The place a relative adjective points to, as a folded stem: الياباني → يابان, المغربية → مغرب."""
+    if not k.startswith("ال") or len(k) < 6:
+        return None
+    k = k[2:]
+    if k.endswith("يه"):
+        k = k[:-2]
+    elif k.endswith("ي"):
+        k = k[:-1]
+    else:
+        return None
+    return k if len(k) >= 3 else None
+
+
+def place_stem(k: str) -> str:
+    """A folded place or adjective word reduced to compare with :func:`nisba_base` (اليابان → يابان, فرنسا → فرنس)."""
+    k = k[2:] if k.startswith("ال") and len(k) > 4 else k
+    for suf in ("يه", "ي", "ا"):
+        if k.endswith(suf) and len(k) - len(suf) >= 3:
+            return k[:-len(suf)]
+    return k
 
 
 def _key(word: str) -> str:
@@ -86,6 +118,9 @@ class Question:
     qword_end: int = 0
     unit_key: str | None = None
     entities: list[dict] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    dual: bool = False
+    descriptors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -101,7 +136,12 @@ def analyze_question(text: str) -> Question:
     q = Question(text=text.strip())
     # the question word: the longest phrase starting within the first three words
     best = None
-    for i in range(min(3, len(keys))):
+    first = 0
+    if len(keys) > 1 and keys[0] in lex["preps"] and keys[1] in AYY:
+        # «من أي نادي» / «إلى أي دولة»: a preposition before أي, not the question word من
+        if not any(len(p) > 1 and tuple(keys[:len(p)]) == p for p, _, _ in lex["qwords"]):
+            first = 1
+    for i in range(first, min(3, len(keys))):
         for phrase, kind, types in lex["qwords"]:
             if tuple(keys[i:i + len(phrase)]) == phrase:
                 best = (i, phrase, kind, types)
@@ -114,12 +154,19 @@ def analyze_question(text: str) -> Question:
         q.kind, q.types = kind, list(types)
         after = i + len(phrase)
         q.qword_end = words[after - 1][1]
+        q.lead = keys[:i]  # تحت رعاية من / من أي
     # the type noun right after the question word (ما هي الدول / أي منظمة / كم دولة)
     if after < len(keys) and q.kind == "how_many":
         # the counted noun: كم دولة / كم عدد الدول / كم عدد سكان
         k = keys[after + 1] if lex["nouns"].get(keys[after]) == "FIGURE" and after + 1 < len(keys) else keys[after]
+        if k in lex["copulas"] and after + 1 < len(keys):
+            # «كم كان عمر …»: only a noun whose unit is known (عمر → عام) sets the unit
+            nxt = keys[after + 1]
+            nxt = nxt[2:] if nxt.startswith("ال") else nxt
+            if nxt in lex["unit_aliases"]:
+                q.unit_key = nxt
         # a noun (الدول، دولة، هدفا، المهندسين), not a verb (كم بلغ، كم تريد)
-        if k in lex["units"] or k in lex["nouns"] or not _verb_like(k):
+        elif k in lex["units"] or k in lex["nouns"] or not _verb_like(k):
             q.unit_key = k
     if after < len(keys):
         k = keys[after]
@@ -139,6 +186,10 @@ def analyze_question(text: str) -> Question:
         q.types = ["ORG", "GPE", "PERSON", "EVENT", "MISC"]
     if q.kind in ("who", "which") and any(k in ("هم", "هما", "الذين", "اللذان", "اللتان") for k in keys[:3]):
         q.is_list = True
+    if q.kind in ("who", "which") and any(k in lex["dual"] for k in keys[:4]):
+        q.is_list = q.dual = True  # «من هما المرشحان»: exactly two
+    # descriptors: relative adjectives (الياباني، الصينية) that describe the answer
+    q.descriptors = [d for d in (nisba_base(k) for k in keys[after:]) if d]
     for s, e, k in words[after:]:
         rel = lex["relations"].get(k) or lex["relations"].get("~" + arabic_term(text[s:e]))
         if rel == "AGREEMENT" and q.kind == "where" and k in ("وقع", "وقعت"):

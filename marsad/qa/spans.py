@@ -1,0 +1,248 @@
+"""Candidate answer spans of one sentence, and the local evidence around a candidate.
+
+Besides the stored layers (entities, dates, figures, role persons and titles, quotes), a
+sentence offers spans the layers do not hold as such:
+
+* a number and its scale written in parts (``18 ألفا و678``) as one figure;
+* a place carried by an event name (``قمة بلغراد`` → ``بلغراد``) for where-questions;
+* a place whose head noun is part of its name (``حي التفاح``, ``وادي السليكون``), whether or not
+  the entity tagger found the name after the head;
+* for «ما اسم الميثاق …», a quoted name that starts with the asked noun (``“ميثاق باريس …”``).
+
+Head nouns, prepositions and units are data (``data/questions.json``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.search.analyzer import WORD, analyze, arabic_term
+from marsad.text.keys import TABLE
+
+ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{3,120})[”\"»]")
+AND = re.compile(r"\s*و\s*")
+CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
+
+
+def _bare(k: str) -> str:
+    return k[2:] if k.startswith("ال") and len(k) > 3 else k
+
+
+def _stems(text: str) -> set[str]:
+    return {t.term for t in analyze(text)}
+
+
+@lru_cache(maxsize=4096)
+def skeleton(word: str) -> str:
+    """Consonants of a folded word without ال and long vowels: قاضيا/القضاة → قض, مرة/مرات → مر."""
+    k = _bare(_key(word))
+    return "".join(ch for ch in k if ch not in "اويهىء")
+
+
+@lru_cache(maxsize=4096)
+def _singular(word: str) -> str:
+    from marsad.extract.figures import canonical_unit
+
+    return _key(canonical_unit(word) or word)
+
+
+def unit_fit(unit: str | None, q: Question) -> float:
+    """How well a figure's counted unit fits the unit the question asks for (1.4 same, 0.35 other)."""
+    if not q.unit_key:
+        return 1.0
+    if not unit:
+        return 0.6
+    wanted = [q.unit_key] + lexicon()["unit_aliases"].get(_bare(q.unit_key), [])
+    for u in wanted:
+        if _singular(unit) == _singular(u):
+            return 1.4
+        a, b = skeleton(unit), skeleton(u)
+        if len(a) >= 2 and a == b:
+            return 1.4
+        a, b = arabic_term(unit), arabic_term(u)
+        if a and (a == b or a[:3] == b[:3]):
+            return 1.4
+    return 0.35
+
+
+def type_fit(label: str, q: Question) -> float:
+    """Fit of a span's type to the expected answer types."""
+    if label in q.types:
+        return 1.0 if label == q.types[0] else 0.85
+    if q.kind == "which" and label in ENTITY_TYPES:
+        return 0.5
+    if label in ("GPE", "LOC") and any(t in ("GPE", "LOC") for t in q.types):
+        return 0.9
+    if label == "GPE" and "ORG" in q.types:
+        return 0.6
+    if q.kind == "where" and label == "ORG":
+        return 0.3  # a venue (بجامعة …) is lifted by the preposition before it
+    return 0.0
+
+
+def merged_figures(text: str, figs: list) -> list:
+    """Figures written in parts joined by و where the first carries a scale (18 ألفا و678 → 18678)."""
+    figs = sorted(figs, key=lambda f: f[0])
+    out = []
+    i = 0
+    while i < len(figs):
+        s, e, label, a = figs[i]
+        j, part, attrs = i, a.get("value"), dict(a)
+        while j + 1 < len(figs) and isinstance(part, (int, float)) and part >= 1000 and part % 1000 == 0:
+            ns, ne, _, na = figs[j + 1]
+            nv = na.get("value")
+            scale = 1000 ** ((len(str(int(part))) - 1) // 3)
+            if not AND.fullmatch(text[figs[j][1]:ns]) or not isinstance(nv, (int, float)) or nv >= scale:
+                break
+            attrs = {**attrs, "value": attrs.get("value", 0) + nv, "unit": na.get("unit") or attrs.get("unit"),
+                     "kind": na.get("kind") or attrs.get("kind")}
+            part = nv
+            j += 1
+        if j > i:
+            out.append((s, figs[j][1], label, attrs))
+        i = j + 1
+    return out
+
+
+def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
+    """(start, end, label, attrs, why) of the candidate spans of sentence [ss, se) for this question."""
+    L = doc.layers
+    text = doc.text
+    inside = lambda sp: ss <= sp[0] and sp[1] <= se  # noqa: E731
+    if q.kind == "title":
+        for sp in filter(inside, L["roles"]):
+            ts = sp[3].get("title_span")
+            if ts:
+                yield ts[0], ts[1], "TITLE", {}, ["role title"]
+        return
+    if q.kind == "quote":
+        for sp in filter(inside, L["quotes"]):
+            yield sp[0], sp[1], "QUOTE", sp[3], ["quote"]
+        return
+    if "DATE" in q.types:
+        for sp in filter(inside, L["dates"]):
+            yield sp[0], sp[1], "DATE", sp[3], ["date"]
+    if "FIGURE" in q.types:
+        figs = list(filter(inside, L["figures"]))
+        for sp in figs:
+            yield sp[0], sp[1], "FIGURE", sp[3], ["figure"]
+        for sp in merged_figures(text, figs):
+            yield sp[0], sp[1], "FIGURE", sp[3], ["figure in parts"]
+    if not set(q.types) & ENTITY_TYPES:
+        return
+    ents = list(filter(inside, L["entities"]))
+    for sp in ents:
+        yield sp[0], sp[1], sp[2], sp[3], ["entity"]
+    if "PERSON" in q.types:
+        qk = set(q.terms)
+        for sp in filter(inside, L["roles"]):
+            ps, ts = sp[3].get("person_span"), sp[3].get("title_span")
+            head = WORD.search(text, ts[0], ts[1]) if ps and ts else None
+            # the role's head title word must be asked about (وزير، سفير، مدير …)
+            if head and _stems(head.group(0)) & qk:
+                yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
+    if q.kind == "where" or (q.kind == "which" and set(q.types) & set(PLACE_TYPES)):
+        yield from _places(text, ents, ss, se, is_place)
+    if q.kind == "which" and not q.type_noun:
+        yield from _quoted_names(text, q, ss, se)
+
+
+def _places(text: str, ents: list, ss: int, se: int, is_place):
+    lex = lexicon()
+    starts = {sp[0]: sp for sp in ents}
+    # a place carried by an event name: قمة بلغراد → بلغراد
+    for s, e, label, _ in ents:
+        if label != "EVENT":
+            continue
+        words = list(WORD.finditer(text, s, e))
+        if 2 <= len(words) <= 3 and _bare(_key(words[0].group(0))) in lex["event_heads"]:
+            rest = text[words[1].start():e]
+            if is_place is not None and is_place(rest):
+                yield words[1].start(), e, "GPE", {}, ["place in event name"]
+    # a head noun that belongs to the place's name: حي التفاح، وادي السليكون
+    words = list(WORD.finditer(text, ss, se))
+    for i, m in enumerate(words[:-1]):
+        w = m.group(0)
+        k, off = _key(w), 0
+        if k[:1] in "بوفل" and _bare(k[1:]) in lex["place_heads"]:
+            k, off = k[1:], 1
+        if _bare(k) not in lex["place_heads"] or k.startswith("ال"):
+            continue
+        nxt = words[i + 1]
+        if text[m.end():nxt.start()].strip():
+            continue  # punctuation between
+        sp = starts.get(nxt.start())
+        if sp is not None and sp[2] in ("GPE", "LOC", "FAC", "ORG"):
+            yield m.start() + off, sp[1], "LOC", {}, ["place with its head noun"]
+        elif sp is None and _key(nxt.group(0)) not in lex["preps"] and len(nxt.group(0)) > 2:
+            yield m.start() + off, nxt.end(), "LOC", {"weak": True}, ["place with its head noun"]
+
+
+def _quoted_names(text: str, q: Question, ss: int, se: int):
+    """Quoted names starting with the noun the question asks the name of (ما اسم الميثاق → “ميثاق …”)."""
+    after = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
+    if not after:
+        return
+    noun = _bare(after[0])
+    if len(noun) < 3:
+        return
+    for m in QUOTED.finditer(text, ss, se):
+        first = WORD.match(m.group(1).lstrip())
+        if first and _bare(_key(first.group(0))) == noun and len(m.group(1).split()) >= 2:
+            s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            yield s, m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip())), "MISC", {}, ["quoted name"]
+
+
+# -- local evidence ----------------------------------------------------------------------
+def preceding(text: str, s: int, n: int = 6) -> list[str]:
+    """Folded keys of the ``n`` words before offset ``s``; a proclitic preposition glued to the
+    span's first word (بجامعة) counts as the last of them."""
+    words = [_key(m.group(0)) for m in WORD.finditer(text, max(0, s - 80), s)]
+    if s > 0 and text[s - 1] in CLITIC_PREPS and (s < 2 or not text[s - 2].isalpha() or text[s - 2] in "و"):
+        words = words[:-1] + [CLITIC_PREPS[text[s - 1]]]
+    return words[-n:]
+
+
+def prep_fit(text: str, s: int, label: str, q: Question) -> float:
+    """The preposition before a candidate against the question: «من أي نادي» wants «من X»,
+    «تحت رعاية من» wants the lead words just before it, «أين» wants «في X / بX»; a who/which
+    answer is seldom the object of من/إلى/عن when the question has none."""
+    lex = lexicon()
+    before = preceding(text, s)
+    if not before:
+        return 1.0
+    prev = before[-1]
+    if q.lead:
+        lead = [k for k in q.lead if k not in ("ما", "ماذا")]
+        if lead and all(k in before or ("ال" + k) in before or _bare(k) in {_bare(b) for b in before} for k in lead):
+            return 1.2
+        return 1.0
+    if q.kind == "where":
+        return 1.15 if prev in ("في", "ب", "داخل") else 1.0
+    if q.kind in ("who", "which") and not q.is_list and label in ENTITY_TYPES:
+        if prev in ("من", "الي", "عن", "علي") and not (len(before) > 1 and before[-2] == "كل"):
+            return 0.8
+    return 1.0
+
+
+def describes(text: str, s: int, e: int, descriptors: list[str], others: list[tuple[int, int]] = ()) -> bool:
+    """A question descriptor (الياباني) matches a place named, or the same adjective, within
+    about eight words of [s, e), with no other candidate of its kind in between
+    (رائد الفضاء مارك فاندي هاي وزميله نوريشيغي كاناي من اليابان → only نوريشيغي)."""
+    if not descriptors:
+        return False
+    for m in WORD.finditer(text, max(0, s - 60), min(len(text), e + 60)):
+        k = _key(m.group(0))
+        base = nisba_base(k)
+        if (base and base in descriptors) or place_stem(k) in descriptors:
+            lo, hi = (m.end(), s) if m.end() <= s else (e, m.start())
+            if not any(lo <= a and b <= hi for a, b in others if (a, b) != (s, e)):
+                return True
+    return False
+
+
+def name_key(s: str) -> str:
+    return " ".join(_key(w) for w in s.translate(TABLE).split() if w)
