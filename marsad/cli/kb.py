@@ -238,7 +238,7 @@ def resolve_cmd(
     annotations (no re-annotation), so links that depend on documents ingested later are made."""
     import sys
 
-    from marsad.store.kb_write import resolve_again
+    from marsad.store.kb_write import refresh_canonicals, resolve_again
 
     with _open(db) as store:
         ids = list(store.iter_ids())
@@ -247,8 +247,11 @@ def resolve_cmd(
         with tqdm(total=len(ids), unit="doc", desc="resolve", file=sys.stderr,
                   disable=not (sys.stderr.isatty() if progress is None else progress)) as bar:
             n = resolve_again(store, ids, on_batch=bar.update)
+        with store.transaction() as c:
+            renamed = refresh_canonicals(c)
         st = store.stats()
-    typer.echo(f"resolved {n} documents: " + ", ".join(f"{k} {v}" for k, v in st["entities"].items()))
+    typer.echo(f"resolved {n} documents ({renamed} entities renamed to their most used name): "
+               + ", ".join(f"{k} {v}" for k, v in st["entities"].items()))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -179,7 +179,9 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
     finally:
         bar.close()
     if saved and hasattr(store, "conn"):
-        from marsad.store.kb_write import pending_for, resolve_again
+        from marsad.store.kb_write import pending_for, refresh_canonicals, resolve_again
 
         report.resolved_again = resolve_again(store, pending_for(store.conn, saved))
+        with store.transaction() as c:
+            refresh_canonicals(c, saved)
     return report

@@ -386,6 +386,64 @@ def pending_for(c: sqlite3.Connection, doc_ids: list[str]) -> list[str]:
     return sorted(out)
 
 
+_NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "بنت", "ال", "ولد", "اب", "ام"})
+
+
+def _name_units(name: str) -> int:
+    """Words of a person's name, compounds counted once (``عبد الهادي``، ``بن سلمان``، ``أكوفو-أدو``)."""
+    toks = [t for t in names.person_tokens(name.replace("-", ""))]
+    return sum(1 for i, t in enumerate(toks) if i == 0 or toks[i - 1] not in _NAME_JOINERS)
+
+
+def refresh_canonicals(c: sqlite3.Connection, doc_ids: list[str] | None = None) -> int:
+    """Name each person derived from the text (not touched by a user correction) by the full name
+    its mentions use most (``صالح محمد صلاح`` → ``محمد صلاح``, ``بشار الاسد`` → ``بشار الأسد``) instead
+    of the form that happened to come first; a new name must be used at least twice as often as the
+    current one. Only people mentioned in ``doc_ids`` when given. Returns how many names changed."""
+    scope, args = "", []
+    if doc_ids is not None:
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS _touched(id TEXT PRIMARY KEY)")
+        c.execute("DELETE FROM _touched")
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i:i + 500]
+            c.execute(f"INSERT OR IGNORE INTO _touched SELECT DISTINCT entity_id FROM mentions "
+                      f"WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
+        scope = "AND m.entity_id IN (SELECT id FROM _touched)"
+    # the surface of the tagger's mentions (their canonical column holds the entity's name once linked)
+    rows = c.execute(
+        "SELECT m.entity_id, e.canonical, m.text, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        f"WHERE m.source = 'ner' AND e.type = 'PERSON' AND instr(m.entity_id, ':') = 0 {scope} "
+        "GROUP BY m.entity_id, m.text", args).fetchall()
+    corrected = {r[0] for r in c.execute("SELECT target FROM corrections")}
+    corrected |= {json.loads(p).get("into") for (p,) in c.execute("SELECT payload FROM corrections WHERE kind = 'merge'")}
+    counts: dict[str, dict[str, int]] = {}
+    current: dict[str, str] = {}
+    for eid, canonical, text, n in rows:
+        form = names.person_display(" ".join(text.strip(" .,:;،؛!?؟\"'«»“”()").split())) if text else ""
+        if eid in corrected or not form or any(ch in form for ch in "#_"):
+            continue
+        forms = counts.setdefault(eid, {})
+        forms[form] = forms.get(form, 0) + n
+        current[eid] = canonical
+    changes = []
+    for eid, forms in counts.items():
+        now = current[eid]
+        full = [(n, f) for f, n in forms.items() if _name_units(f) >= 2]
+        if not full:
+            continue
+        n, form = max(full, key=lambda x: (x[0], len(x[1])))
+        # a longer full name that ends with it and is used a quarter as often is the fuller form
+        # (``أون سانغ سو تشي`` over ``سو تشي``), not a tagger's run-on (``صالح محمد صلاح``)
+        longer = [(m, f) for m, f in full if f.endswith(" " + form) and 4 * m >= n]
+        if longer:
+            n, form = max(longer, key=lambda x: (x[0], len(x[1])))
+        if form != now and (form.endswith(" " + now)
+                            or n >= 2 * max(forms.get(now, 0), 1 if _name_units(now) >= 2 else 0)):
+            changes.append((form, eid))
+    c.executemany("UPDATE entities SET canonical = ? WHERE id = ?", changes)
+    return len(changes)
+
+
 def resolve_again(store, doc_ids, *, batch: int = 200, on_batch=None) -> int:
     """Re-resolve stored documents from their layers (no re-annotation); returns how many."""
     ids = list(doc_ids)
