@@ -12,7 +12,9 @@ from marsad.extract.quotes import extract_quotes
 from test_roles_seeds import PEOPLE
 
 GOLD = [
-    ("000", "مشاركة أوسع وأكثر تنوعًا", None),
+    # ``وأضاف البيان`` after ``ووفق بيان الوزارة``: the ministry named at the top issued it (the KB
+    # gold convention: a statement's issuer speaks when the article names it)
+    ("000", "مشاركة أوسع وأكثر تنوعًا", "وزارة الخارجية الفرنسية"),
     ("000", "بعد ست سنوات من إطلاق الشراكة", "جان نويل بارو"),
     ("000", "علينا العمل معًا", "جان نويل بارو"),
     ("003", "المغرب ملتزم تمامًا", "أمل الفلاح السغروشني"),

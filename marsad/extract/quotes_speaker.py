@@ -1,0 +1,378 @@
+"""Who speaks: the subject of a reporting verb and the fallbacks used by :mod:`marsad.extract.quotes`.
+
+The language knowledge (verbs, participles, unnamed sources, institution nouns, media,
+platforms) is in ``data/reporting_verbs.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.doc import Document, Span
+from marsad.extract.people import (
+    _name_words,
+    first_names,
+    fold,
+    honorific_at,
+    mention_at,
+    strip_proclitics,
+    title_at,
+    words,
+)
+
+DATA = Path(__file__).resolve().parent / "data"
+_OPEN_ONLY, _CLOSE_ONLY = "«", "»"
+_AMBIGUOUS = "“”\"″„"
+_COMPLEMENTISERS = {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم",
+                    "بللي", "باللي", "بلي"}   # the last three: Darija "that"
+_PUNCT = re.compile(r"[،,:؛;.]")
+
+
+@lru_cache(maxsize=1)
+def verbs_data() -> dict:
+    return json.loads((DATA / "reporting_verbs.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, str | None]:
+    return {fold(k): v for k, v in verbs_data()["verbs"].items()}
+
+
+@lru_cache(maxsize=1)
+def _participles() -> set[str]:
+    return {fold(w) for w in verbs_data().get("participles", [])}
+
+
+def _conditional_verb(word: str) -> bool:
+    """Words that report speech only before a complementiser (``كما بين أن``; بين is also "between")."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return fold(w) in {fold(x) for x in verbs_data().get("verbs_before_complementiser", [])}
+
+
+def reporting_verb(word: str) -> tuple[bool, str | None]:
+    """Whether ``word`` (with optional و/ف) is a reporting verb, and the gender it agrees with."""
+    v = _verbs()
+    for w in (word, word[1:] if word[:1] in "وف" and len(word) > 3 else word):
+        if fold(w) in v:
+            return True, v[fold(w)]
+    return False, None
+
+
+@dataclass
+class Ref:
+    """Someone the text refers to at ``start``: a named mention or a resolved title."""
+
+    start: int
+    end: int
+    canonical: str | None
+    gender: str | None
+
+
+def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
+    for s in doc.spans("sentences"):
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    a = doc.text.rfind("\n", 0, pos) + 1
+    b = doc.text.find("\n", pos)
+    return a, len(doc.text) if b < 0 else b
+
+
+@lru_cache(maxsize=1)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(verbs_data().get(key, []))
+
+
+def _object_pronouns() -> frozenset[str]:
+    return _word_set("object_pronouns")
+
+
+def _not_first_names() -> frozenset[str]:
+    return _word_set("not_first_names")
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """Folded stems (no article) of the nouns that refer back to a named organisation."""
+    return frozenset(fold(w[2:] if w.startswith("ال") else w) for w in verbs_data().get("institution_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def platforms() -> frozenset[str]:
+    """Folded names of media platforms (``تويتر``): never a speaker, even when tagged ORG."""
+    return frozenset(fold(w) for w in verbs_data().get("platforms", []))
+
+
+def speaking_bodies(doc: Document) -> list[Span]:
+    """ORG and FAC entities (``قال الكرملين``) that may speak: media platforms left out."""
+    if not doc.has_layer("entities"):
+        return []
+    return [e for e in doc.spans("entities") if e.label in ("ORG", "FAC")
+            and fold(doc.text[e.start:e.end].lstrip("#")) not in platforms()]
+
+
+def institution_ref(doc: Document, stem: str, pos: int, orgs) -> Ref | None:
+    """The last organisation before ``pos`` that a definite noun (stem ``stem``: ``محكمه``) refers
+    back to: one whose first two words contain the noun (``المحكمة الجنائية الدولية``، ``وزارة
+    الخارجية``) or that follows it (``لشركة "ريان إير"``); else, when the entity layer missed it,
+    the noun in construct with a definite chain earlier in the text (``وزارة الداخلية اليمنية``)."""
+    text = doc.text
+    for o in reversed([o for o in orgs if o.end <= pos]):
+        heads = [fold(strip_proclitics(w)[1]) for _, _, w in words(text, o.start, o.end)[:2]]
+        before = words(text, max(0, o.start - 30), o.start)[-1:]
+        if stem in heads or (before and stem in _bare_keys(before[0][2])
+                             and not _PUNCT.search(text[before[0][1]:o.start])):
+            return Ref(o.start, o.end, text[o.start:o.end], None)
+    ws = words(text, 0, pos)
+    for k in range(len(ws) - 2, -1, -1):
+        a, b, w = ws[k]
+        if w.startswith("ال") or stem not in _bare_keys(w):
+            continue
+        n = 0
+        while k + 1 + n < len(ws) and n < 3 and ws[k + 1 + n][2].lstrip("#").startswith("ال") \
+                and not _PUNCT.search(text[ws[k + n][1]:ws[k + 1 + n][0]]):
+            n += 1
+        if n:
+            start = a + next((c for c in range(3) if fold(w[c:]) == stem), 0)
+            end = ws[k + n][1]
+            return Ref(start, end, text[start:end], None)
+    return None
+
+
+def _bare_keys(word: str) -> set[str]:
+    """Folded forms of ``word`` without its proclitics (``لشركة`` → ``شركه``)."""
+    keys = {fold(word), fold(strip_proclitics(word)[1])}
+    w = word
+    for _ in range(2):
+        if len(w) > 3 and w[0] in "وفبلك":
+            w = w[1:]
+            keys.add(fold(w))
+    return keys
+
+
+_NOT_OPENERS = {fold(w) for w in ("في", "بعد", "قبل", "خلال", "عقب", "من", "إلى", "الى", "على", "عن", "مع", "منذ",
+                                  "حول", "أمام", "لدى", "عند", "وفي", "وبعد", "وقبل", "وخلال", "ومن", "وعن", "وعلى",
+                                  "ومع", "وحول", "وأمام", "ولدى", "وعند", "وفيما", "ولدى", "إثر", "وإثر")}
+
+
+def sentence_subject(doc, ctx, vi, anchors, gender) -> Ref | None:
+    """For a subjectless verb inside a sentence (``وينفي غيان …، كما وصرح``، ``أما علاء، فيؤكد``،
+    ``رفض المشاط … وقال``): the person or body the sentence opens with — named within its first
+    three words, after conjunctions or a verb, not after a preposition or a noun with a pronoun
+    (``بعد لقائه بوتين``). ``anchors``: ``(start, Ref)`` pairs; the gender must agree."""
+    sa, _ = _sentence_of(doc, ctx[vi][0])
+    sent = words(doc.text, sa, ctx[vi][0])
+    if len(sent) < 2:
+        return None
+    for k in range(min(3, len(sent))):
+        a, b, w = sent[k]
+        ref = next((r for t0, r in anchors if a <= t0 < b), None)
+        if ref is not None and ref.canonical:
+            return ref if gender is None or ref.gender in (gender, None) else None
+        bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if fold(w) in _NOT_OPENERS or fold(bare) in _NOT_OPENERS or w.startswith(("ال", "بال", "لل", "وال", "كال")) \
+                or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) or _PUNCT.search(doc.text[b:b + 1]):
+            return None
+    return None
+
+
+def transmitted_from(doc, ctx, vi, anchors, orgs) -> tuple[str, Ref | None, str | None] | None:
+    """``ونقل البيان عن مدير الأمن فلان قوله``: after a transmission noun (``قوله``), the one named
+    right after the last ``عن`` of the clause speaks; an unnamed source (``عن مصدر``) gives none."""
+    if fold(ctx[vi][2].lstrip("وف")) not in {fold(w) for w in verbs_data().get("transmission_nouns", [])}:
+        return None
+    src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    for k in range(vi - 1, max(-1, vi - 10), -1):
+        if ctx[k][2] not in ("عن", "وعن"):
+            continue
+        nxt = ctx[k + 1: vi]
+        if not nxt:
+            return None
+        a, b, w = nxt[0]
+        r = next((r for t0, r in anchors if a <= t0 < b or (t0 > a and any(x[0] <= t0 < x[1] for x in nxt[:3]))),
+                 None)
+        if r is not None:
+            return "transmitted", r, None
+        o = next((o for o in orgs if a <= o.start < b), None)
+        if o is not None:
+            return "transmitted", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
+        if fold(w.strip('"“”«»')) in src or fold(w.strip('"“”«»')).removeprefix("ال") in {x.removeprefix("ال") for x in src}:
+            return "document", None, w
+        return None
+    return None
+
+
+def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str, Ref | None, str | None] | None:
+    """The explicit subject right after the verb at ``ws[i]`` (before ``limit``): a person, a
+    title (alone, or in apposition to a name: ``قال وزير الخارجية، فلان``), an organisation
+    (``قال الكرملين``) or a document or unnamed source (``البيان``، ``مسؤول``: no speaker)."""
+    src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    skipped = 0
+    for j in range(i + 1, min(i + 5, len(ws))):
+        a, b, w = ws[j]
+        if a >= limit:
+            break
+        if j == i + 1 + skipped and w in _object_pronouns():
+            skipped += 1   # قالت لي مروى، قال لها الوزير: the pronoun is the addressee
+            continue
+        r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
+        if r:   # a role's title first: the entity layer may tag its first word (أمين عام …) as a person
+            return "role", r, None
+        m = mention_at(mentions, a)
+        if m:
+            return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
+        o = next((o for o in orgs if o.start <= a < o.end or (a < o.start < b)), None)
+        if o:
+            return "organisation", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
+        if j == i + 1 + skipped and fold(w) in first_names() and w not in _not_first_names() \
+                and j + 1 < len(ws) and not title_at(ws, j) \
+                and fold(ws[j + 1][2]) not in _title_second_words():
+            n = 1 + _name_words(doc.text, ws, j + 1, [])   # a name the NER missed: علي أكبر ولايتي
+            if n >= 2 and not _PUNCT.search(doc.text[b:ws[j + 1][0]]) and ws[j + n - 1][1] <= limit:
+                name = doc.text[a:ws[j + n - 1][1]]
+                return "first_name", Ref(a, ws[j + n - 1][1], name, first_names()[fold(w)]), None
+        if j == i + 1 + skipped and _bare_name(doc.text, ws, j, limit):
+            return "name", Ref(a, b, w, None), None   # a surname the NER missed: وقال ترامب إن
+        t = next((r for r in trefs if r.start == a or (honorific_at(w)[0] and r.start == ws[j + 1][0]
+                                                        if j + 1 < len(ws) else False)), None)
+        if t:
+            return "title", t, None
+        bare = fold(strip_proclitics(w)[1]) if not w.startswith("ال") else fold(w[2:])
+        if w.startswith("ال") and bare in _institution_nouns():   # وقالت المحكمة: the court named before
+            o = institution_ref(doc, bare, a, orgs)
+            return "institution", o, (None if o else w)
+        if fold(w) in src or "ال" + bare in src or fold("ال" + bare) in src:
+            return "document", None, w
+        if not honorific_at(w)[0]:
+            break
+    return None
+
+
+def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
+    """For a participle (``قائلا``، ``مضيفا``): the subject of an earlier verb of the sentence, else its
+    first named person (Arabic puts the subject right after the main verb)."""
+    sa, _ = _sentence_of(doc, ctx[vi][0])
+    sent = words(doc.text, sa, ctx[vi][0])
+    for k in range(len(sent) - 1, -1, -1):
+        if reporting_verb(sent[k][2])[0]:
+            found = _subject(doc, sent, k, ctx[vi][0], mentions, trefs, rrefs, orgs)
+            if found and found[1] is not None:
+                return found
+    first = next((m for m in mentions if sa <= m.start < ctx[vi][0]), None)
+    if first:
+        return "sentence_subject", Ref(first.start, first.end, first.canonical, first.gender), None
+    return None
+
+
+def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs) -> tuple[int, Ref] | None:
+    """``(verb position, subject)`` of the last reporting verb with a named subject in the two
+    sentences before ``pos`` (``وأعلن شكري … . وأشار إلى أن "…"`` → شكري)."""
+    sa, _ = _sentence_of(doc, pos)
+    pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
+    ws = words(doc.text, pa, pos)
+    for k in range(len(ws) - 1, -1, -1):
+        if reporting_verb(ws[k][2])[0]:
+            found = _subject(doc, ws, k, pos, mentions, trefs, rrefs, orgs)
+            if found and found[1] is not None and found[1].canonical:
+                return ws[k][0], found[1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_second_words() -> set[str]:
+    return {fold(w) for w in verbs_data().get("title_second_words", [])}
+
+
+def _issuer(doc, pos: int, orgs) -> Span | Ref | None:
+    """The organisation that issued the statement a document subject (``البيان``) refers to: the
+    last organisation right after a reporting verb or after بيان/بلاغ + ل/عن in the sentence or the
+    two before it."""
+    sa, _ = _sentence_of(doc, pos)
+    pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
+    pb, _ = _sentence_of(doc, max(0, pa - 1)) if pa else (pa, pa)
+    ws = words(doc.text, pb, pos)
+    found = None
+    for k, (a, b, w) in enumerate(ws[:-1]):
+        nxt = ws[k + 1]
+        if reporting_verb(w)[0] or fold(strip_proclitics(w)[1]) in (fold("بيان"), fold("بلاغ"), fold("صادر")):
+            o = next((o for o in orgs if o.start <= nxt[0] + 2 and nxt[0] < o.end), None)
+            if o is None and fold(nxt[2]) in (fold("عن"), fold("من")) and k + 2 < len(ws):
+                o = next((o for o in orgs if o.start <= ws[k + 2][0] + 2 and ws[k + 2][0] < o.end), None)
+            if o is None and nxt[2].startswith("ال") and fold(nxt[2][2:]) in _institution_nouns():
+                o = institution_ref(doc, fold(nxt[2][2:]), nxt[0], orgs)   # بيان الوزارة ← وزارة الخارجية
+            if o is not None:
+                found = o
+    return found
+
+
+def _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs):
+    """``جاء ذلك في تغريدة للجبير … حيث قال``: the person or organisation after a medium noun
+    (``data/reporting_verbs.json`` ``media``) and ل in the sentence before the verb."""
+    media = {fold(w) for w in verbs_data().get("media", [])}
+    sa, _ = _sentence_of(doc, ctx[vi][0])
+    sent = words(doc.text, sa, ctx[vi][0])
+    for k in range(len(sent) - 1):
+        if fold(strip_proclitics(sent[k][2])[1]) not in media and fold(sent[k][2]) not in media:
+            continue
+        a, b, w = sent[k + 1]
+        if not w.startswith("ل") or len(w) < 4:
+            continue
+        m = next((m for m in mentions if m.start <= a + 2 and a < m.end), None)
+        if m:
+            return "medium", Ref(m.start, m.end, m.canonical, m.gender), None
+        t = next((r for r in trefs if a <= r.start <= a + 2), None) or \
+            next((ref for t0, ref in rrefs if a <= t0 <= a + 2), None)
+        if t:
+            return "medium", t, None
+        o = next((o for o in orgs if a <= o.start <= a + 2), None)
+        if o:
+            return "medium", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
+        if not title_at(sent, k + 1) and fold(w[1:]) not in _not_names() and fold(w[2:]) not in _not_names():
+            # the span is the name without its ل (``للجبير`` → ``جبير``); a definite plural or
+            # feminine noun after لل is an audience or a body (``للصحفيين``، ``للداخلية``), not a name
+            cut = 2 if w.startswith("لل") else 1
+            if cut == 2 and w.endswith(("ين", "ون", "ات", "ة", "ى")):
+                return None
+            return "medium", Ref(a + cut, b, w[cut:], None), None
+    return None
+
+
+def _bare_name(text: str, ws, j: int, limit: int) -> bool:
+    """Whether ``ws[j]``, right after a reporting verb, is a lone name: a word without the article
+    that is no title, honorific or common subject noun, followed by a complementiser, a comma,
+    a colon or the quotation."""
+    a, b, w = ws[j]
+    if w.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) or len(w) < 3 or not w.isalpha() or fold(w) in _not_names() or w in _COMPLEMENTISERS \
+            or (w[0] in "لب" and fold(w[1:]) in _not_names()) \
+            or title_at(ws, j) or honorific_at(w)[0] or reporting_verb(w)[0]:
+        return False
+    after = text[b:ws[j + 1][0]] if j + 1 < len(ws) and ws[j + 1][0] <= limit else text[b:limit + 1]
+    nxt = ws[j + 1][2] if j + 1 < len(ws) and ws[j + 1][0] < limit else ""
+    medium = nxt.startswith("ل") and fold(nxt) in _not_names()   # وقالت ماي لشبكة …
+    return bool(_PUNCT.search(after)) or nxt in _COMPLEMENTISERS or medium or nxt in ("في", "خلال", "أمام") \
+        or any(q in after for q in _AMBIGUOUS + _OPEN_ONLY)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> set[str]:
+    d = verbs_data()
+    return {fold(w) for w in d.get("not_names", []) + d["non_person_sources"] + d["title_nouns"]}
+
+
+def _before_verb(doc, ctx, vi, orgs) -> tuple[str, Ref | None, str | None] | None:
+    """A subject placed before the verb (``لكن إيران قالت``): an organisation speaks, a country
+    or city does not name a speaker."""
+    verb = ctx[vi][2]
+    if vi == 0 or (verb[:1] in "وف" and reporting_verb(verb[1:])[0]):
+        return None   # ``… اليمن وقال``: a new clause, the word before ends the last one
+    a, b, _ = ctx[vi - 1]
+    for e in speaking_bodies(doc) + [e for e in doc.spans("entities") if e.label == "GPE"]:
+        if e.start <= a < e.end and e.end <= b:
+            if e.label != "GPE":
+                return "organisation", Ref(e.start, e.end, doc.text[e.start:e.end], None), None
+            return "place", None, doc.text[e.start:e.end]
+    return None
+
+

@@ -1,0 +1,190 @@
+"""Hand-check of quote attribution on real news outside the gold set (issue 5).
+
+``dump`` runs the default pipeline on a fixed sample of ANT v2.1 politics articles that are
+not in the gold set (every ``--stride``-th record of the middleEast / internationalNews
+categories that has quotation marks), and prints each quote with the text before it and the
+speaker the extractor gave, for a person to read. ``score`` compares the extractor's speakers
+with a judgment file written by that person, which holds record ids, quote offsets, the
+sha1 of the quote span and the right speaker as a short name (or null) — never article text::
+
+    python train/kb_gold/quote_sample.py dump [--stride 97] [--offset 13] [--max-docs 60] [--per-doc 3]
+    python train/kb_gold/quote_sample.py score train/kb_gold/quote_check_dev.json [--before TREE]
+
+``--before TREE`` also scores ``marsad/extract/quotes.py`` of another checkout (a ``git archive``
+of an older commit) on the very same documents and entity layers, so that a before → after
+comparison is not moved by changes to the entity tagger.
+
+A judged speaker is right when the system's speaker name and the judged name fold to the same
+key, or one contains the other as whole words (``ترامب`` / ``دونالد ترامب``).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+CORPUS = "data/news/ant-v2.1-multisource.jsonl.gz"
+MARKS = "«“\""
+
+
+def _gold_ids() -> set[str]:
+    from marsad.extract.kb_eval import load_gold
+
+    return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
+
+
+def sample_records(stride: int, offset: int, max_docs: int):
+    """``(record id, Record)`` of the fixed sample (politics categories, quotation marks, not gold)."""
+    from marsad.config import shared_dir
+    from marsad.ingest.readers import _from_object
+
+    gold = _gold_ids()
+    full = shared_dir() / CORPUS
+    n, out = 0, []
+    with gzip.open(full, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if obj.get("category") not in ("middleEast", "internationalNews") or str(obj["id"]) in gold:
+                continue
+            if not any(m in obj.get("text", "") for m in MARKS):
+                continue
+            n += 1
+            if n % stride != offset % stride:
+                continue
+            out.append((str(obj["id"]), _from_object(obj, f"{full}#{obj['id']}")))
+            if len(out) >= max_docs:
+                break
+    return out
+
+
+def run(stride: int, offset: int, max_docs: int):
+    """``[(record id, doc)]`` of the sample after the default pipeline."""
+    from marsad.ingest import process_record
+    from marsad.pipeline import default
+
+    pipe = default()
+    return [(rid, process_record(rec, pipe)) for rid, rec in sample_records(stride, offset, max_docs)]
+
+
+def _sha(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+def dump(args) -> None:
+    for rid, doc in run(args.stride, args.offset, args.max_docs):
+        qs = doc.spans("quotes")[: args.per_doc]
+        for q in qs:
+            t = doc.text
+            before = t[max(0, q.start - args.context):q.start].replace("\n", " ⏎ ")
+            after = t[q.end:q.end + 60].replace("\n", " ⏎ ")
+            print(json.dumps({"id": rid, "span": [q.start, q.end], "sha1": _sha(t[q.start:q.end]),
+                              "system": q.attrs.get("speaker"), "method": q.attrs.get("method")},
+                             ensure_ascii=False))
+            print(f"   …{before} ⟦{t[q.start:min(q.end, q.start + 160)]}⟧ {after}")
+            print()
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    from marsad.extract.people import fold
+
+    if a is None or b is None:
+        return a is None and b is None
+    fa, fb = fold(a).split(), fold(b).split()
+    strip = lambda ws: [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in ws]  # noqa: E731
+    fa, fb = strip(fa), strip(fb)
+    if fa == fb:
+        return True
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _old_extractor(tree: str):
+    """``extract_quotes`` of ``tree/marsad/extract/quotes.py`` (reading its own data files)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_quotes_before", Path(tree) / "marsad/extract/quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["_quotes_before"] = mod
+    import marsad.pipeline as mp
+
+    saved = mp.register
+    mp.register = lambda *a, **k: (lambda f: f)   # do not register the old stage
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        mp.register = saved
+    return mod.extract_quotes
+
+
+def _judge(quotes, j, a, b):
+    q = next((q for q in quotes if min(q.end, b) - max(q.start, a) >= (b - a) / 2), None)
+    if q is None:
+        return "missed", None
+    return ("right" if _same(q.attrs.get("speaker"), j["speaker"]) else "wrong"), q
+
+
+def score(args) -> None:
+    judged = json.loads(Path(args.judgments).read_text(encoding="utf-8"))
+    old = _old_extractor(args.before) if args.before else None
+    by_id = {}
+    for j in judged["quotes"]:
+        by_id.setdefault(j["id"], []).append(j)
+    from marsad.extract.kb_eval import load_records
+    from marsad.ingest import process_record
+    from marsad.pipeline import default
+
+    pipe = default()
+    recs = load_records([f"{CORPUS}#{i}" for i in by_id])
+    counts = {"after": {"right": 0, "wrong": 0, "missed": 0}, "before": {"right": 0, "wrong": 0, "missed": 0}}
+    rows = []
+    for rid, js in by_id.items():
+        doc = process_record(recs[f"{CORPUS}#{rid}"], pipe)
+        before = old(doc) if old else None
+        for j in js:
+            a, b = j["span"]
+            if _sha(doc.text[a:b]) != j["sha1"]:
+                print(f"{rid} {a}-{b}: the text changed, judgment skipped", file=sys.stderr)
+                continue
+            v, q = _judge(doc.spans("quotes"), j, a, b)
+            counts["after"][v] += 1
+            vb, qb = _judge(before, j, a, b) if old else (None, None)
+            if old:
+                counts["before"][vb] += 1
+            if v != "right" or (old and vb != "right"):
+                rows.append((rid, a, j["speaker"], "before:", vb, qb.attrs.get("speaker") if qb else "-",
+                             "after:", v, q.attrs.get("speaker") if q else "-", q.attrs.get("method") if q else ""))
+    for k in ("before", "after") if old else ("after",):
+        c = counts[k]
+        n, det = sum(c.values()), c["right"] + c["wrong"]
+        print(f"{k}: judged {n}, detected {det}, attribution right {c['right']} "
+              f"(precision over detected {c['right'] / max(det, 1):.3f}, over all judged {c['right'] / max(n, 1):.3f})")
+    for r in rows:
+        print("  ", *r)
+    if args.json:
+        print(json.dumps(counts))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump", help="print the sample's quotes with context and speaker")
+    d.add_argument("--stride", type=int, default=97)
+    d.add_argument("--offset", type=int, default=13)
+    d.add_argument("--max-docs", type=int, default=60)
+    d.add_argument("--per-doc", type=int, default=3)
+    d.add_argument("--context", type=int, default=220)
+    s = sub.add_parser("score", help="score the extractor against a judgment file")
+    s.add_argument("judgments")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--before", metavar="TREE", help="also score quotes.py of this checkout")
+    args = ap.parse_args()
+    dump(args) if args.cmd == "dump" else score(args)
+
+
+if __name__ == "__main__":
+    main()
