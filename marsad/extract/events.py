@@ -26,6 +26,9 @@ from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public
     _DIGITS, _PUNCT, _canon, _date, _ents, _figures, _is, _is_any, _keyset, _name_phrase, _phrase, _place,
     NO_EVENT, _after_word, definite, find_triggers, iso_date, keys, number_value, ontology)
 from marsad.extract.events_list import _agreement
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, is_party_start,
+                                           noun_phrase)
+from marsad.extract.people import title_at
 from marsad.extract.people import fold, person_mentions, strip_proclitics, words
 from marsad.pipeline import register
 
@@ -124,13 +127,29 @@ def extract_events(doc: Document) -> list[Span]:
                 continue
             if fixed.pop("_no_article", False) and definite(ws[i][2]):
                 continue
-            anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora")
+            if _unreal(ws, i, etype, fixed):
+                continue
+            anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora") and \
+                not _PUNCT.search(doc.text[ws[i - 1][1]:ws[i][0]])   # في غضون ذلك، التقى: no anaphor
             trig = (ws[i][0], ws[j - 1][1])
             handler = _HANDLERS.get(etype, _generic)
             made = handler(bld, doc, sents, si, ws, i, j, fixed, trig, anaphoric, consumed)
             if made:
                 seen_types.add(etype)
     return sorted(bld.events, key=lambda e: (e.start, e.end))
+
+
+def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
+    """A call, an aim or a possibility (``دعا إلى تشكيل``، ``إمكان الانضمام``) launches or joins
+    nothing; a cancelled summit or meeting (``إلغاء القمة``) did not take place (``modality`` in
+    the ontology)."""
+    mod = ontology()["modality"]
+    before = [w for _, _, w in ws[max(0, i - mod["window"]):i]]
+    if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
+        return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"]))
+    if etype in mod["cancel_types"]:
+        return any(_is(w, "cancel_words") for w in before[-2:])
+    return False
 
 
 def _generic(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
@@ -193,9 +212,11 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
     parties = len(people) + len(dels) + len(titles)
-    dual = ws[j - 1][2].endswith("هما")   # جمعهما، لقائهما: two participants by the pronoun
+    extra: list[str] = []   # unnamed parties: a dual subject, the object of التقى, the party after مع
+    dual = ws[j - 1][2].endswith("هما") or _is(ws[i][2], "dual_verbs")   # جمعهما، التقيا: two participants
     if j - i > 1 and _is(ws[j - 1][2], "dual_subjects"):   # بحث الوزيران: two participants by the dual
         titles.append(ws[j - 1][2])
+        extra.append(ws[j - 1][2])
         parties, dual = parties + 2, True
     last = bld.last("MEETING")
     if i and _is(ws[i - 1][2], "relatives") and last is not None:   # الجهيناوي الذي التقى لافروف: told again
@@ -204,10 +225,20 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     transitive = _is(ws[i][2], "transitive_meeting_verbs")   # التقى الرئيس المصري: the object is enough …
     if transitive:   # … but it must be a person right after the verb (not استقبل المستشفى جثمان …)
         nxt = [w for w in ws[j:j + 8] if not _is(w[2], "time_words") and not _PUNCT.fullmatch(w[2])
-               and not any(d.start <= w[0] < d.end for d in doc.spans("dates"))][:2]
+               and not any(d.start <= w[0] < d.end for d in doc.spans("dates"))][:3]
+        if not (len(nxt) == 3 and is_demonym(nxt[1][2])):
+            nxt = nxt[:2]   # العاهل السعودي الملك سلمان: a nationality adjective before the title
         starts = [a for a, _, _ in bld.persons + bld.title_refs] + [a for a, _ in bld.unresolved] + bld.role_titles
-        if not nxt or not any(nxt[0][0] <= a <= nxt[-1][1] for a in starts):
+        k0 = next((k for k in range(j, len(ws)) if nxt and ws[k][0] == nxt[0][0]), None)
+        if not nxt or not (any(nxt[0][0] <= a <= nxt[-1][1] for a in starts) or is_party_start(doc, ws, k0, starts)):
             return False
+        parties = max(parties, 1)
+        obj = next((k for k in range(k0, min(len(ws), k0 + 3)) if is_party_start(doc, ws, k, [])), None)
+        if obj is not None and not any(ws[obj][0] <= a < ws[obj][1] for a in starts):   # التقى بالوفد اليمني
+            a, b = noun_phrase(doc, ws, obj, limit=5)
+            a += 1 if doc.text[a] == "ب" and title_at(words(doc.text, a + 1, b), 0) is None and \
+                doc.text[a + 1:a + 3] == "ال" else 0
+            extra.append(doc.text[a:b])
     if parties < 2 and not (parties and (dual or transitive or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
     k = _after_word(doc, ws, j, min(len(ws), j + 5), "مع")
@@ -217,17 +248,26 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                 and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
             n += 1
         titles.append(doc.text[ws[k][0]:ws[k + n - 1][1]])
-    lo, hi = ws[max(0, i - 4)][0], ws[min(len(ws), j + 6) - 1][1]
+        extra.append(titles[-1])
+    if place is None and not transitive and j < len(ws) and \
+            any(e.start == ws[j][0] for e in _ents(doc, ws[j][0], s.end, ("GPE",))):   # محادثات جنيف
+        place = next(doc.text[e.start:e.end] for e in _ents(doc, ws[j][0], s.end, ("GPE",)) if e.start == ws[j][0])
     if place is None:   # يتوجه … إلى بروكسل للقاء
         to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))
               if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]
         place = doc.text[to[-1].start:to[-1].end] if to else None
-    near = [doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE", "LOC"))
-            if doc.text[e.start:e.end] != place and _canon(doc, e) != place]
-    bld.add("MEETING", s.start, s.end, trig, {"participants": bld.people_text(s.start, s.end) + near +
-                                                            [t for t in titles if t in doc.text[s.start:s.end]],
-                                            "delegations": dels, "participant_titles": titles},
-            place=place, participants=people)
+    lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)
+    who = clause_people(bld, doc, lo, hi)
+    if dual and len(who) < 2:   # جمعهما: the two people named last before the trigger
+        for a, b, c in sorted(bld.persons + bld.title_refs, reverse=True):
+            if b <= ws[i][0] and all(c != x[3] for x in who) and len(who) < 2:
+                who.insert(0, (a, b, doc.text[a:b], c))
+    groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC"))
+    named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
+    bld.add("MEETING", s.start, s.end, trig, {"participants": named + [t for t in extra if t in doc.text[lo:hi]
+                                                                       and t not in named],
+                                            "delegations": groups, "participant_titles": titles},
+            place=place, participants=[c for _, _, _, c in who] or people)
     return True
 
 

@@ -85,13 +85,39 @@ def _trigger_index() -> dict[str, list[tuple[str, tuple[str, ...], dict]]]:
     return idx
 
 
+@lru_cache(maxsize=65536)
+def trigger_keys(word: str) -> frozenset[str]:
+    """:func:`keys` of ``word`` and of its stem without an attached pronoun (``لقاءه``, ``استقبله``,
+    ``مباحثاتهما``, ``توقيعها``: ``pronoun_suffixes`` in the ontology); a hamza before the suffix
+    is written on the line (``لقاءه`` = ``لقائه`` → ``لقاء``). Verbal forms keep the stem's length
+    of at least three letters."""
+    out = set(keys(word))
+    w = re.sub(r"ئ(?=(?:ه|ها|هما|هم)$)", "ء", word)
+    for suf in _suffixes():
+        if w.endswith(suf) and len(w) - len(suf) >= 3 + (1 if w[:1] in "وفبلك" else 0):
+            stem = w[: -len(suf)]
+            out |= keys(stem)
+            if stem.endswith("ت") and not stem.endswith("ات") and len(stem) > 4:
+                out |= keys(stem[:-1] + "ة")   # اتفاقيته → اتفاقية
+            elif stem.endswith("ا"):
+                out |= keys(stem[:-1] + "ى")   # التقاه → التقى
+            break
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(ontology().get("pronoun_suffixes", []), key=len, reverse=True))
+
+
 def find_triggers(ws, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int, dict]]:
-    """``(type, first word, past-last word, fixed args)`` of non-overlapping trigger matches."""
+    """``(type, first word, past-last word, fixed args)`` of non-overlapping trigger matches; the
+    first word may carry an attached pronoun (:func:`trigger_keys`)."""
     hi = len(ws) if hi is None else hi
     idx = _trigger_index()
     out, i = [], lo
     while i < hi:
-        rows = sorted((r for k in keys(ws[i][2]) for r in idx.get(k, ())), key=lambda r: -len(r[1]))
+        rows = sorted((r for k in trigger_keys(ws[i][2]) for r in idx.get(k, ())), key=lambda r: -len(r[1]))
         hit = None
         for etype, phrase, args in rows:
             n = len(phrase)

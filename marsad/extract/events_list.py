@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from marsad.extract.events_args import (_PUNCT, _count_near, _ents, _is, _is_any, _parties_after, _phrase,
                                         _split_parties, definite, find_triggers, ontology)
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, parties_after,
+                                           passive_agents)
 from marsad.extract.people import fold, words
 
 def _modifier(doc, ws, j: int) -> str | None:
@@ -85,7 +87,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return False
     if _is(ws[i][2], "signing_words") and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
         return False   # وقع حادث مع …: a signing verb needs an organisation or a country
-    first_party = _parties_after(doc, ws, j, len(ws), "بين")[:1]
+    first_party = parties_after(doc, ws, j, len(ws), "بين")[:1]
     if items:
         for n, k in enumerate(items, 1):
             consumed.add(k)
@@ -104,13 +106,16 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return True
     parties = first_party or []
     parties += [p for p in _agents(doc, ws) if p not in parties]
-    parties += [p for p in _parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
+    parties += [p for p in parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
+    parties += [p for p in passive_agents(doc, ws, j, len(ws)) if p not in parties]
     same = last is not None and bool(parties) and set(parties) <= set(last.attrs["args"].get("parties") or [])
     if anaphoric or (last is not None and (is_definite or same)):
         if last is not None:
             bld.merge(last, s.start, s.end)
             return True
         return False
+    subj = [x for x in _clause_subject(bld, doc, ws, i, j, s) if not any(x in p or p in x for p in parties)]
+    parties[:0] = subj
     if not parties:   # قد وقعا اتفاق سلام: the people, organisations and countries before the verb
         verb = next((k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")
                      and not definite(w)), None)
@@ -118,7 +123,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             parties = bld.people_text(s.start, ws[verb][0]) + \
                 [doc.text[e.start:e.end] for e in _ents(doc, s.start, ws[verb][0], ("ORG", "GPE"))]
     if not parties:
-        parties = [doc.text[e.start:e.end] for e in _ents(doc, s.start, s.end, ("ORG", "GPE"))]
+        lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)
+        parties = clause_parties(doc, ws, lo, hi, None)
     if not parties and not signing:
         return False
     mod = _modifier(doc, ws, j)
@@ -127,6 +133,26 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,
                                               **({"count": count} if count else {})})
     return True
+
+
+def _clause_subject(bld, doc, ws, i, j, s) -> list[str]:
+    """Who signs, named before a signing verb or ``توقيع``/``إبرام`` in its clause (``باريس ستوقع``،
+    ``إيران … بعد توقيع الاتفاق``): the first person, organisation or country of the clause that is
+    not a place, with those conjoined to it. None for a participle (``الاتفاق الموقع مع``: told, not done, here)."""
+    verb = next((k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words") and abs(k - i) <= 3), None)
+    anchor = min(i, verb) if verb is not None else i
+    if verb is None or (definite(ws[verb][2]) and not _is(ws[verb][2], "signing_nouns")):
+        return []
+    lo, _ = clause_bounds(doc, ws, anchor, anchor + 1, s.start, s.end)
+    hi = ws[anchor][0]
+    cands = [(a, b, t) for a, b, t, _ in clause_people(bld, doc, lo, hi)]
+    cands += [(doc.text.find(p, lo), doc.text.find(p, lo) + len(p), p) for p in clause_parties(doc, ws, lo, hi, None)]
+    cands = sorted(c for c in cands if c[0] >= 0)
+    out = cands[:1]
+    for c in cands[1:]:   # كريم الإدريسي وسمير الفاسي: a conjoined subject
+        if c[0] >= out[-1][1] and doc.text[out[-1][1]:c[0]].strip(" ،,") in ("و", "") and c[2] not in [x[2] for x in out]:
+            out.append(c)
+    return [c[2] for c in out]
 
 
 def _subject_after(doc, ws, j, parties) -> str | None:

@@ -1,0 +1,209 @@
+"""Who takes part in an event, read from the trigger's clause.
+
+* The clause: from the sentence start, or from a bare complementiser before the trigger (``قال
+  ناطق … إن المباحثات بين …``: the speaker before ``إن`` is no participant; ``أنه بحث`` keeps the
+  subject), up to a word after which the sentence talks about something else (``حول``، ``بشأن``،
+  ``قضية``، ``مؤكدا`` … — ``participant_stops`` in ``data/events.json``).
+* People: named mentions and role holders (the name; the title when the person is unnamed), bare
+  titles resolved in the document (``الوزيرة``) and unresolved ones (``الوزير المصري``); a title in
+  apposition to a name (``برئيس الوزراء الإسرائيلي، بنيامين نتنياهو``) is the name, not a second
+  participant. Written without a leading proclitic.
+* Countries and organisations as parties (``اجتمعت فرنسا وصربيا``): entities of the clause that
+  are not the place (after ``في``/``ب``) and not a topic.
+* A noun phrase is cut at entity boundaries (:func:`noun_phrase`): after a definite word or an
+  entity, an indefinite word that is not a conjoined definite ends it (``الإسرائيليين
+  والفلسطينيين وصفه`` → ``الإسرائيليين والفلسطينيين``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.doc import Document
+from marsad.extract.events_args import NO_EVENT, _DIGITS, _PUNCT, _is, definite, find_triggers, keys
+from marsad.extract.people import demonyms, fold, strip_proclitics, title_at, words
+
+_DATELINE = re.compile(r"[^\n.]{0,70}?(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
+_COMPLEMENTISERS = {fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن", "فإن")}
+
+
+def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """``(lo, hi)`` offsets of the trigger's clause (see the module docstring)."""
+    lo, hi = s_start, s_end
+    for k in range(i - 1, -1, -1):
+        if fold(ws[k][2]) in _COMPLEMENTISERS:
+            if k < i - 1:   # not أن يلتقي (a subjunctive verb right after it)
+                lo = ws[k][1]
+            break
+    for k in range(j, len(ws)):
+        if _is(ws[k][2], "participant_stops"):
+            hi = ws[k][0]
+            break
+    return lo, hi
+
+
+def _unclitic(doc: Document, a: int, b: int) -> int:
+    """Start of a title reference without و/ف and ب/ل/ك before it (``برئيس`` → ``رئيس``,
+    ``والوزير`` → ``الوزير``); names are left as the entity layer cut them."""
+    w = doc.text[a:b].split(" ")[0]
+    for cut in (2, 1):
+        rest = w[cut:]
+        if len(rest) > 2 and all(c in "وفبلك" for c in w[:cut]) and (cut == 1 or w[0] in "وف") \
+                and title_at(words(doc.text, a + cut, min(len(doc.text), b + 40)), 0):
+            return a + cut
+    return a
+
+
+def clause_people(bld, doc: Document, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """``(start, end, text, canonical)`` of the people named or referred to in ``[lo, hi)``."""
+    roles = doc.spans("roles") if doc.has_layer("roles") else []
+    cands = [(s, e, c, 2) for s, e, c in bld.persons] + [(s, e, c, 1) for s, e, c in bld.title_refs] + \
+        [(s, e, doc.text[s:e], 0) for s, e in bld.unresolved]
+    out: list[tuple[int, int, str, str]] = []
+    for s, e, c, rank in sorted(cands, key=lambda x: (x[0], -x[3])):
+        if not (lo <= s < hi):
+            continue
+        if rank < 2 and any(r.start <= s < r.end or s <= r.start < e for r in roles):
+            continue   # a title in apposition to a name: the role gives the name
+        if any(max(s, x[0]) < min(e, x[1]) for x in out):
+            continue
+        a, b = (_unclitic(doc, s, e) if rank < 2 else s), e
+        text = " ".join(doc.text[a:b].split())
+        if text and all(c != x[3] for x in out):
+            out.append((a, b, text, c))
+    return out
+
+
+def clause_parties(doc: Document, ws, lo: int, hi: int, place: str | None,
+                   labels: tuple[str, ...] = ("GPE", "ORG")) -> list[str]:
+    """Countries and organisations of ``[lo, hi)`` that act (not the place, not after a place marker)."""
+    out: list[str] = []
+    for e in doc.spans("entities"):
+        if e.label not in labels or not (lo <= e.start and e.end <= hi):
+            continue
+        name = doc.text[e.start:e.end]
+        if name == place or (e.attrs.get("canonical") or name) == place:
+            continue
+        if _dateline_end(doc, lo) > e.start:
+            continue   # دبي، الإمارات العربية المتحدة (CNN) –: where the story was filed
+        before = doc.text[max(lo, e.start - 12):e.start]
+        prev = before.split()[-1] if before.split() else ""
+        if before.endswith(("ب", "في ", "ب ", "بـ")) or (prev and _is(prev, "place_or_topic_words")) \
+                or (prev and _is(prev, "construct_place_nouns")):   # محادثات جنيف: the place
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _dateline_end(doc: Document, lo: int) -> int:
+    """End of a dateline at the start of the text (``لندن، بريطانيا (CNN) --``), else 0."""
+    m = _DATELINE.match(doc.text, 0, min(len(doc.text), 90))
+    return m.end() if m and lo <= m.end() else 0
+
+
+def noun_phrase(doc: Document, ws, k: int, limit: int = 8) -> tuple[int, int]:
+    """The noun phrase from ``ws[k]``, cut at entity boundaries: ``(start, end)`` offsets.
+
+    It ends at punctuation, a date, a boundary or trailing word (``على``، ``في``، ``بينها``), a
+    number after its first word, or — once a definite word or an entity has been read — at an
+    indefinite word that does not continue an entity and is not a conjoined definite (``و`` +
+    ``ال``)."""
+    ents = [e for e in doc.spans("entities") if e.label in ("GPE", "ORG", "PERSON", "LOC")]
+    dates = {d.start for d in doc.spans("dates")}
+    seen_def = False
+    n = k
+    while n < len(ws) and n - k < limit:
+        a, b, w = ws[n]
+        in_ent = next((e for e in ents if e.start <= a < e.end), None)
+        if n > k:
+            counted = _is(ws[n - 1][2], "quantifiers") or (n - 2 >= k and _is(ws[n - 2][2], "quantifiers"))
+            if _PUNCT.search(doc.text[ws[n - 1][1]:a]) or a in dates or (_DIGITS.search(w) and not counted):
+                break
+            if not (counted and fold(w) == fold("من")) and (
+                    _is(w, "boundary_words") or _is(w, "trailing_words") or _is(w, "phrase_stops")):
+                break
+            if _is(w, "signing_words") or any(t[0] != NO_EVENT for t in find_triggers([ws[n]])):
+                break   # رؤساء شركات ووقع اتفاقات: the next event
+            cont = in_ent is not None and in_ent.start < a   # inside the entity begun before
+            if seen_def and not cont and not definite(w) and in_ent is None:
+                break
+        seen_def = seen_def or definite(w) or in_ent is not None
+        if in_ent is not None and in_ent.end > b:   # take the whole entity
+            while n + 1 < len(ws) and ws[n + 1][0] < in_ent.end:
+                n += 1
+        n += 1
+    while n - 1 > k and _is(ws[n - 1][2], "trailing_words"):
+        n -= 1
+    return ws[k][0], ws[n - 1][1]
+
+
+def is_party_start(doc: Document, ws, k: int, starts: list[int]) -> bool:
+    """Whether a person, a title or a party noun (``وفد``، ``رؤساء``) begins at word ``k``
+    (a preposition ب before it allowed: ``التقى بالوفد``)."""
+    a, b, w = ws[k]
+    if any(a <= x < b for x in starts) or title_at(ws, k):
+        return True
+    return bool(keys(w) & _party_nouns()) or (w[:1] == "ب" and bool(keys(w[1:]) & _party_nouns()))
+
+
+@lru_cache(maxsize=1)
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(fold(strip_proclitics(x)[1]) for x in demonyms())
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a nationality adjective (``السعودي``، ``الأمريكية``)."""
+    return fold(strip_proclitics(word)[1]) in _demonym_keys()
+
+
+def _party_nouns() -> frozenset[str]:
+    from marsad.extract.events_args import _keyset
+    return _keyset("party_nouns")
+
+
+def entity_chain(doc: Document, ws, k: int) -> list[str]:
+    """Entities conjoined from word ``k`` (``ألمانيا وبلجيكا والدنمارك``), as written."""
+    a, b = noun_phrase(doc, ws, k, limit=24)
+    return [doc.text[e.start:e.end] for e in doc.spans("entities")
+            if e.label in ("GPE", "ORG", "PERSON", "LOC") and a <= e.start and e.end <= b]
+
+
+def parties_after(doc: Document, ws, lo: int, hi: int, word: str) -> list[str]:
+    """The parties after ``word`` (``مع``، ``بين``، ``من جانب``) in ``ws[lo:hi]``: organisations
+    split at their heads (``وزارة … وولاية … وجهة …``), the entities of a conjoined list, else the
+    noun phrase cut at entity boundaries (``مع ثمانية بلدان أخرى على آلية`` → ``ثمانية بلدان أخرى``)."""
+    from marsad.extract.events_args import _after_word, _phrase, _split_parties
+    k = _after_word(doc, ws, lo, hi, word)
+    if k is None or k >= hi:
+        return []
+    if fold(ws[k][2]) == fold("كل") and k + 1 < hi and fold(ws[k + 1][2]) == fold("من"):
+        k += 2
+    a, b = _phrase(doc, ws, k, limit=16)
+    heads = _split_parties(doc.text[a:b])
+    if len(heads) > 1:
+        return heads
+    chain = entity_chain(doc, ws, k)
+    if chain and any(e.start == ws[k][0] for e in doc.spans("entities")):
+        return chain
+    a, b = noun_phrase(doc, ws, k)
+    return [doc.text[a:b]]
+
+
+def passive_agents(doc: Document, ws, lo: int, hi: int) -> list[str]:
+    """Parties of a passive (``سيتم توقيع … من جانب ألمانيا وبلجيكا``; ``passive_agents`` in the ontology)."""
+    out: list[str] = []
+    for n in range(lo, hi - 1):
+        for phrase in _passive_phrases():
+            if all(n + t < hi and fold(ws[n + t][2]) == phrase[t] for t in range(len(phrase))):
+                k = n + len(phrase)
+                if k < hi:
+                    out += [p for p in (entity_chain(doc, ws, k) or parties_after(doc, ws, k - 1, hi, ws[k - 1][2]))
+                            if p not in out]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _passive_phrases() -> tuple[tuple[str, ...], ...]:
+    from marsad.extract.events_args import ontology
+    return tuple(tuple(fold(w) for w in p.split()) for p in ontology().get("passive_agents", []))
