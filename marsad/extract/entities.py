@@ -65,11 +65,25 @@ class _Union:
         return out
 
 
+class _Consistent:
+    """A tagger whose labels are made consistent across neighbouring sentences
+    (``ner_consistency.propagate``; meta.json ``consistency``: ``{"window", "max_len"}``)."""
+
+    def __init__(self, inner, window: int, max_len: int):
+        self.inner, self.window, self.max_len = inner, window, max_len
+
+    def tag(self, sents: list[list[str]]) -> list[list[str]]:
+        from marsad.extract.ner_consistency import propagate
+
+        return propagate(sents, self.inner.tag(sents), self.window, self.max_len)
+
+
 @lru_cache(maxsize=1)
 def tagger():
     """The shipped tagger (``meta.json``'s ``tagger``: ``neural``, ``crf`` or ``neural+crf``), loaded once, with
     ``.tag(list of token lists) → list of BIO label lists``; ModelError if a file is missing or
-    does not match its sha256 in meta.json."""
+    does not match its sha256 in meta.json. With ``consistency`` in meta.json the neural tagger's
+    labels are made consistent across the sentences tagged together (before the CRF fills gaps)."""
     meta_path = MODEL_DIR / "meta.json"
     if not meta_path.exists():
         raise ModelError(f"NER model missing in {MODEL_DIR} (rebuild: python train/ner/train_neural.py --ship)")
@@ -85,6 +99,9 @@ def tagger():
         from marsad.extract import ner_neural
 
         neural = ner_neural.load(MODEL_DIR / "neural.npz")
+        cons = meta.get("consistency")
+        if cons:
+            neural = _Consistent(neural, int(cons.get("window", 10)), int(cons.get("max_len", 3)))
         return neural if kind == "neural" else _Union(neural, _CRF(MODEL_DIR / "crf.crfsuite"))
     return _CRF(MODEL_DIR / "crf.crfsuite")
 

@@ -33,6 +33,7 @@ def test_viterbi_finds_the_best_path_of_each_padded_sentence():
 def _shipped():
     t = ent.tagger()
     t = getattr(t, "first", t)  # neural+crf: the neural part
+    t = getattr(t, "inner", t)  # with label consistency: the tagger inside
     if not isinstance(t, ner_neural.NumpyTagger):
         pytest.skip("the shipped tagger is not the neural one")
     return t

@@ -36,12 +36,16 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--holdout-dev", action="store_true", help="train without the last 10%% of ANERcorp train "
+                    "(the neural tagger's dev part), for combination experiments (train/ner/combine_dev.py)")
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None:
         raise SystemExit("../shared not found (set MARSAD_SHARED)")
     train = anercorp("train", shared)
+    if args.holdout_dev:
+        train = train[:int(len(train) * 0.9)]
     if "aqmar" in args.extra:
         train += aqmar("train", shared)
     if "newsfane" in args.extra:
@@ -62,7 +66,9 @@ def main() -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     metrics = {}
-    for name, sents in (("anercorp_test", anercorp("test", shared)), ("aqmar_dev", aqmar("dev", shared))):
+    held = (("anercorp_dev", anercorp("train", shared)[int(len(anercorp("train", shared)) * 0.9):]),) if args.holdout_dev \
+        else (("anercorp_test", anercorp("test", shared)),)
+    for name, sents in held + (("aqmar_dev", aqmar("dev", shared)),):
         gold = [t for _, t in sents]
         pred = [tagger.tag(sentence_features(w)) for w, _ in sents]
         metrics[name] = evaluate_tags(gold, pred)

@@ -42,7 +42,7 @@ N_CLUSTERS = (100, 300, 1000)
 
 class Tagger(nn.Module):
     def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False,
-                 memory_dim=0):
+                 memory_dim=0, dropout=0.5):
         super().__init__()
         # our own word vectors (train/ner/build_vectors.py, a local file), used as the initial
         # weights without a random init (same as Embedding.from_pretrained), frozen unless tune
@@ -54,7 +54,7 @@ class Tagger(nn.Module):
         self.shape_emb = nn.Embedding(n_shapes, 4)
         self.cl_emb = nn.ModuleList(nn.Embedding(n + 2, 16) for n in N_CLUSTERS)
         d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS) + memory_dim
-        self.drop = nn.Dropout(0.5)
+        self.drop = nn.Dropout(dropout)
         self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(LABELS))
         n = len(LABELS)
@@ -78,7 +78,7 @@ class Tagger(nn.Module):
     def emissions(self, b, word_drop=0.0):
         words = b["words"]
         if self.training and word_drop:
-            words = words.masked_fill((torch.rand(words.shape) < word_drop) & (words > 0), 1)
+            words = words.masked_fill((torch.rand(words.shape, device=words.device) < word_drop) & (words > 0), 1)
         parts = [self.word_emb(words), self.chars(b["chars"])[b["char_rows"]], self.pre_emb(b["pres"]),
                  self.shape_emb(b["shapes"]), b["flags"]]
         if "memory" in b:
@@ -92,13 +92,14 @@ class Tagger(nn.Module):
 
     def nll(self, em, y, lengths):
         B, T, N = em.shape
-        mask = torch.arange(T)[None, :] < lengths[:, None]
-        bi = torch.arange(B)
+        lengths = lengths.to(em.device)
+        mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
+        bi = torch.arange(B, device=em.device)
         gold = self.start[y[:, 0]] + em[bi, 0, y[:, 0]]
         alpha = self.start[None] + em[:, 0]
         for t in range(1, T):
             m = mask[:, t]
-            gold = gold + torch.where(m, self.trans[y[:, t - 1], y[:, t]] + em[bi, t, y[:, t]], torch.zeros(()))
+            gold = gold + torch.where(m, self.trans[y[:, t - 1], y[:, t]] + em[bi, t, y[:, t]], torch.zeros((), device=em.device))
             nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None], 1) + em[:, t]
             alpha = torch.where(m[:, None], nxt, alpha)
         last = y[bi, lengths - 1]
@@ -106,8 +107,12 @@ class Tagger(nn.Module):
         return (torch.logsumexp(alpha + self.end[None], 1) - gold).sum()
 
 
+DEVICE = torch.device("cpu")
+
+
 def to_torch(batch):
-    out = {k: torch.from_numpy(v) for k, v in batch.items()}
+    """Torch tensors on DEVICE (the packing lengths stay on the CPU, as torch wants them)."""
+    out = {k: torch.from_numpy(v).to(DEVICE) for k, v in batch.items()}
     out["lengths"] = torch.from_numpy(batch["lengths"])
     return out
 
@@ -158,11 +163,11 @@ def batches(sents, vocab, size, shuffle, rng, mems=None):
         y = np.zeros(b["words"].shape, np.int64)
         for r, i in enumerate(idx):
             y[r, :len(sents[i][1])] = [LABELS.index(t) for t in sents[i][1]]
-        yield to_torch(b), torch.from_numpy(y), idx
+        yield to_torch(b), torch.from_numpy(y).to(DEVICE), idx
 
 
 def export(model: Tagger, vocab_lists: dict, path: Path) -> None:
-    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    sd = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
     W = {"word_emb": sd["word_emb.weight"].astype(np.float16), "char_emb": sd["char_emb.weight"],
          "char_conv.w": sd["char_conv.weight"], "char_conv.b": sd["char_conv.bias"],
          "pre_emb": sd["pre_emb.weight"], "shape_emb": sd["shape_emb.weight"],
@@ -183,7 +188,7 @@ def predict_torch(model, sents, vocab, np_tagger):
     pred: list = [None] * len(sents)
     with torch.no_grad():
         for b, _, idx in batches([(w, ["O"] * len(w)) for w in sents], vocab, 64, False, None):
-            em = model.emissions(b).numpy()
+            em = model.emissions(b).cpu().numpy()
             for i, p in zip(idx, np_tagger.viterbi(em, b["lengths"].numpy())):
                 pred[i] = [LABELS[j] for j in p]
     return pred
@@ -203,10 +208,20 @@ def main() -> None:
     ap.add_argument("--memory", action="store_true", help="label memory of training words as an input")
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
     ap.add_argument("--full", action="store_true", help="retrain on train+dev for the best epoch count")
+    ap.add_argument("--dropout", type=float, default=0.5)
+    ap.add_argument("--filters", type=int, default=50, help="character CNN filters")
+    ap.add_argument("--extra", default="", help="extra training corpora, comma-separated: newsfane, wikifane, "
+                    "aqmar, wojood (sentences sharing a 30-letter run with ANERcorp test or dev dropped)")
+    ap.add_argument("--device", default="cpu", help="torch device (cpu, cuda)")
+    ap.add_argument("--max-minutes", type=float, default=0.0, help="stop training after this long (0: no limit)")
+    ap.add_argument("--no-test", action="store_true", help="tuning runs: dev and AQMAR dev only, ANERcorp test not tagged")
+    ap.add_argument("--limit", type=int, default=0, help="smoke tests: train on this many sentences only")
     ap.add_argument("--out", default=str(WORK / "neural.npz"))
     ap.add_argument("--ship", action="store_true", help="copy the result to marsad/models/ner and rewrite meta.json")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    global DEVICE
+    DEVICE = torch.device(args.device)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     shared = shared_dir()
@@ -216,7 +231,10 @@ def main() -> None:
     allsents = anercorp("train", shared)
     cut = int(len(allsents) * 0.9)
     train, dev = allsents[:cut], allsents[cut:]
+    if args.limit:
+        train, dev = train[:args.limit], dev[:args.limit // 4]
     test, aq = anercorp("test", shared), aqmar("dev", shared)
+    extra = extra_corpora(args.extra, shared, test + dev)
     z = np.load(args.vectors)
     vwords = ["<pad>", "<unk>"] + [str(w) for w in z["words"]]
     vectors = np.concatenate([np.zeros((2, z["vectors"].shape[1]), np.float32), z["vectors"]]).astype(np.float16)
@@ -234,11 +252,13 @@ def main() -> None:
 
     def fit(data, epochs, dev_data):
         mems = None
-        if args.memory:
+        if args.memory:  # from ANERcorp only: the extra corpora follow other conventions
             vocab.memory, vocab._cache, vocab._mem_cache = memory_table(data), {}, {}
-            mems = out_of_fold_memory(data)
+            mems = out_of_fold_memory(data) + [vocab.recall(w) for w, _ in extra]
+        data = data + extra
         model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words,
-                       memory_dim=memory_dim)
+                       memory_dim=memory_dim, dropout=args.dropout, filters=args.filters).to(DEVICE)
+        deadline = time.time() + args.max_minutes * 60 if args.max_minutes else None
         opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
         best, best_state, best_epoch, bad = -1.0, None, 0, 0
         for epoch in range(1, epochs + 1):
@@ -253,8 +273,8 @@ def main() -> None:
                 total += loss.item()
             msg = f"epoch {epoch} loss {total / len(data):.3f} {time.time() - t0:.0f}s"
             if dev_data is not None:
-                tmp = NumpyTagger({"crf.trans": model.trans.detach().numpy(), "crf.start": model.start.detach().numpy(),
-                                   "crf.end": model.end.detach().numpy()}, vocab, LABELS)
+                tmp = NumpyTagger({"crf.trans": model.trans.detach().cpu().numpy(), "crf.start": model.start.detach().cpu().numpy(),
+                                   "crf.end": model.end.detach().cpu().numpy()}, vocab, LABELS)
                 f1 = evaluate_tags([t for _, t in dev_data],
                                    predict_torch(model, [w for w, _ in dev_data], vocab, tmp))["micro"]["f1"]
                 msg += f" dev F1 {f1:.4f}"
@@ -265,6 +285,9 @@ def main() -> None:
                     bad += 1
             print(msg, flush=True)
             if dev_data is not None and bad >= args.patience:
+                break
+            if deadline and time.time() > deadline:
+                print("time limit reached", flush=True)
                 break
         if best_state is not None:
             model.load_state_dict(best_state)
@@ -286,7 +309,7 @@ def main() -> None:
     export(model, vocab_lists, out)
     np_tagger = load(out)
     metrics, same = {}, {}
-    for name, sents in (("anercorp_test", test), ("aqmar_dev", aq)):
+    for name, sents in (() if args.no_test else (("anercorp_test", test),)) + (("aqmar_dev", aq),):
         words = [w for w, _ in sents]
         t0 = time.time()
         pred = np_tagger.tag(words)
@@ -303,6 +326,22 @@ def main() -> None:
     print(f"{out} {out.stat().st_size / 1e6:.1f} MB, {train_seconds:.0f}s")
     if args.ship:
         ship(out, info)
+
+
+def extra_corpora(names: str, shared: Path, held_out: list) -> list:
+    """The ``--extra`` corpora's sentences, without those overlapping ``held_out`` (ANERcorp test and dev)."""
+    from marsad import train_data
+
+    readers = {"newsfane": lambda: train_data.newsfane(shared), "wikifane": lambda: train_data.wikifane(shared),
+               "aqmar": lambda: train_data.aqmar("train", shared), "wojood": lambda: train_data.wojood("train", shared)}
+    out = []
+    for name in filter(None, names.split(",")):
+        sents = [(w, t) for w, t in readers[name]() if w]
+        kept = train_data.drop_overlapping(sents, held_out)
+        print(f"extra {name}: {len(kept)} of {len(sents)} sentences kept (overlap with ANERcorp test/dev dropped)",
+              flush=True)
+        out += kept
+    return out
 
 
 def ship(npz: Path, info: dict) -> None:

@@ -1,0 +1,71 @@
+"""Label consistency across neighbouring sentences ("one sense per discourse").
+
+A name the tagger recognised in one sentence is often missed, or only partly found, a few
+sentences later (``نيسان`` tagged ORG once and left O twice; ``بان كي مون`` found in full once
+and cut to ``مون`` elsewhere). ``propagate`` tags the other occurrences of each recognised name
+of at most ``max_len`` tokens inside a window of ``window`` sentences either side, with the type
+the name was given most often in that window. Tokens are compared by their clitic-stripped,
+normalised key (``ونيسان`` matches ``نيسان``). An occurrence is tagged only where every token of
+it is still O, or where it covers shorter spans of the same type (which it replaces); one-token
+names need three letters. The tagger passes the sentences of one document, so in the pipeline
+the window never crosses documents. On ANERcorp dev (last 10% of train) it adds about one
+point of micro F1 to the neural tagger (recall up, precision a little down); see
+docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.extract.ner_eval import spans
+from marsad.extract.ner_features import token_info
+
+
+def propagate(sents: list[list[str]], tags: list[list[str]], window: int = 10, max_len: int = 3) -> list[list[str]]:
+    """Copy of ``tags`` (BIO per sentence of ``sents``) with recognised names tagged again where
+    they recur within ``window`` sentences."""
+    keys = [[token_info(w)["n"] for w in ws] for ws in sents]
+    names: list[list[tuple[tuple[str, ...], str]]] = []
+    for ks, tg in zip(keys, tags):
+        found = []
+        for s, e, typ in spans(tg):
+            k = tuple(ks[s:e])
+            if e - s <= max_len and (e - s > 1 or len(k[0]) >= 3):
+                found.append((k, typ))
+        names.append(found)
+    out = [list(t) for t in tags]
+    n = len(sents)
+    for i in range(n):
+        votes: Counter = Counter()
+        for j in range(max(0, i - window), min(n, i + window + 1)):
+            votes.update(names[j])
+        if not votes:
+            continue
+        best: dict[tuple[str, ...], tuple[int, str]] = {}
+        for (k, typ), c in votes.items():
+            if k not in best or (c, typ) > best[k]:
+                best[k] = (c, typ)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for k in sorted(best, key=lambda k: (-len(k), k)):
+            by_first.setdefault(k[0], []).append(k)
+        ks, row = keys[i], out[i]
+        for s, key in enumerate(ks):
+            for k in by_first.get(key, ()):
+                e = s + len(k)
+                if tuple(ks[s:e]) != k:
+                    continue
+                typ = best[k][1]
+                if _free(row, s, e, typ):
+                    row[s:e] = ["B-" + typ] + ["I-" + typ] * (e - s - 1)
+                    break
+    return out
+
+
+def _free(row: list[str], s: int, e: int, typ: str) -> bool:
+    """Tokens s..e-1 may take a ``typ`` span: all O, or holding only shorter ``typ`` spans wholly
+    inside, and no span running into or out of them."""
+    if e > len(row) or row[s].startswith("I-") or (e < len(row) and row[e].startswith("I-")):
+        return False
+    seg = row[s:e]
+    if all(t == "O" for t in seg):
+        return True
+    return e - s > 1 and all(t == "O" or t[2:] == typ for t in seg)
