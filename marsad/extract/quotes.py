@@ -156,7 +156,9 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         sa, _ = _sentence_of(doc, ctx_end)
         prev_q = max((q.end for q in out if q.end <= ctx_end), default=sa)
         ctx = words(text, max(sa, prev_q), ctx_end)
-        if ctx and title_nouns & {fold(ctx[-1][2]), fold(strip_proclitics(ctx[-1][2])[1])}:
+        last = ctx[-1][2] if ctx else ""
+        if ctx and title_nouns & {fold(last), fold(strip_proclitics(last)[1]),
+                                  fold(last[1:]) if last[:1] in "بل" and len(last) > 4 else ""}:
             continue  # the quoted name of a report, slogan, plan ...
         inner = words(text, qa, min(qb, qa + 40))
         if inner and title_nouns & {fold(inner[0][2])}:
@@ -187,6 +189,8 @@ def _verb_before(ctx, long_ok: bool) -> int | None:
     n = len(ctx)
     for k in range(n - 1, max(-1, n - 1 - LONG_VERB_GAP), -1):
         w = ctx[k][2]
+        if k and reporting_verb(ctx[k - 1][2])[0] and fold(w) in _transmission_nouns():
+            k, w = k - 1, ctx[k - 1][2]   # ويتابع قوله "…": the verb, not its object
         after = [x for _, _, x in ctx[k + 1:]]
         if not (reporting_verb(w)[0] or (k + 1 < n and after[0] in _COMPLEMENTISERS and _conditional_verb(w))
                 or (_describing_verb(w) and any(x in _COMPLEMENTISERS for x in after[:6]))):
@@ -195,6 +199,11 @@ def _verb_before(ctx, long_ok: bool) -> int | None:
             return k
         return None
     return None
+
+
+@lru_cache(maxsize=1)
+def _transmission_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in verbs_data().get("transmission_nouns", []))
 
 
 @lru_cache(maxsize=1)
@@ -282,6 +291,11 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                     and (reporter is None or reporter[0] < prev.start):
                 sp = prev.attrs["speaker_span"]
                 return {"speaker": prev.attrs["speaker"], "speaker_span": sp, "verb": verb, "method": "continuation"}
+            if prev is not None and not prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
+                    and prev.attrs.get("method") in ("title", "document", "institution") \
+                    and (reporter is None or reporter[0] < prev.start):
+                # ``وقال متحدث باسم الجماعة "…". وأضاف "…"``: the same unnamed speaker goes on
+                return {"speaker": None, "speaker_span": None, "verb": verb, "method": "continuation"}
             if reporter is not None:
                 ref = reporter[1]
                 return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,

@@ -222,7 +222,8 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             return "role", r, None
         m = mention_at(mentions, a)
         if m:
-            return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
+            named = _named_after_descriptor(doc.text, m, mentions, limit)   # الناشط الحقوقي وعضو الهيئة فلان
+            return "subject", named or Ref(m.start, m.end, m.canonical, m.gender), None
         o = next((o for o in orgs if o.start <= a < o.end or (a < o.start < b)), None)
         if o:
             return "organisation", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
@@ -247,6 +248,45 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             return "document", None, w
         if not honorific_at(w)[0]:
             break
+    return _apposed_name(doc.text, ws, i, limit, mentions)
+
+
+def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref, None] | None:
+    """``وأكد الأكاديمي بكلية التجارة … الدكتور فلان، أن``: a person named after a description of
+    the subject, before the complementiser, colon or quotation that ends the subject (ten words)."""
+    described = i + 1 < len(ws) and ws[i + 1][2].startswith("ال")   # الأكاديمي في جامعة صنعاء الدكتور فلان
+    for j in range(i + 1, min(i + 11, len(ws))):
+        a, b, w = ws[j]
+        if w in _object_pronouns():
+            continue
+        if a >= limit or w in _COMPLEMENTISERS or reporting_verb(w)[0] or (fold(w) in _STOP_SUBJECT and not described):
+            return None
+        m = mention_at(mentions, a)
+        if m:
+            return "apposition", Ref(m.start, m.end, m.canonical, m.gender), None
+        if _PUNCT.search(text[b:ws[j + 1][0]] if j + 1 < len(ws) else ""):
+            if ":" in text[b:ws[j + 1][0] if j + 1 < len(ws) else b + 1]:
+                return None
+    return None
+
+
+_STOP_SUBJECT = {fold(w) for w in ("في", "خلال", "أمام", "عن", "على", "إلى", "الى", "مع", "حول", "بشأن", "عقب", "بعد",
+                                   "قبل", "لدى", "أثناء")}
+
+
+def _named_after_descriptor(text: str, m, mentions, limit: int) -> Ref | None:
+    """A "person" of definite common words only (``الناشط الحقوقي``) followed, before any
+    punctuation and within six words, by a real name: the name."""
+    ws = words(text, m.start, m.end)
+    if len(ws) < 2 or not all(w.startswith("ال") for _, _, w in ws) or fold(ws[0][2][2:]) in first_names():
+        return None
+    nxt = words(text, m.end, min(limit, m.end + 80))[:6]
+    for a, _, _ in nxt:
+        if _PUNCT.search(text[m.end:a]):
+            return None
+        n = mention_at(mentions, a)
+        if n is not None and n is not m:
+            return Ref(n.start, n.end, n.canonical, n.gender)
     return None
 
 
