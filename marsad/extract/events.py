@@ -23,13 +23,12 @@ import re
 
 from marsad.doc import Document, Span
 from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public lexicon API)
-    _DIGITS, _PUNCT, _canon, _date, _ents, _figures, _is, _is_any, _keyset, _name_phrase, _phrase, _place,
-    NO_EVENT, _after_word, definite, find_triggers, iso_date, keys, number_value, ontology)
+    _DIGITS, _PUNCT, NO_EVENT, _after_word, _canon, _date, _ents, _figures, _is, _is_any, _keyset, _name_phrase,
+    _phrase, _place, definite, find_triggers, iso_date, keys, number_value, ontology)
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, is_party_start,
                                            noun_phrase)
-from marsad.extract.people import title_at
-from marsad.extract.people import fold, person_mentions, strip_proclitics, words
+from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
 REQUIRES_WINDOW = 10  # words after a trigger in which its 'requires_after' word must occur
@@ -311,7 +310,7 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     dates = [iso_date(d.attrs.get("value")) for d in doc.spans("dates")
              if s.start <= d.start < s.end and iso_date(d.attrs.get("value"))]
     organiser = None
-    for k in range(0, i):
+    for k in range(i):
         if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
             orgs = _ents(doc, ws[k + 1][0], ws[i][0], ("ORG",))
             organiser = _canon(doc, orgs[0]) if orgs else " ".join(doc.text[ws[k + 1][0]:ws[i - 1][1]].split())

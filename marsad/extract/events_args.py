@@ -174,7 +174,7 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         name = doc.text[e.start:e.end]
         if name in exclude or _canon(doc, e) in exclude:
             continue
-        before = doc.text[max(a, e.start - 14):e.start]
+        before = doc.text[max(a, e.start - 14):e.start].rstrip("\"«“")   # في "نيوم"
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers):
             found.append((abs(e.start - near) if near is not None else 0, e.start, name))
     return min(found)[2] if found else None

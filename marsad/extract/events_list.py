@@ -8,11 +8,12 @@ subject arguments are text of the sentence (the store finds their offsets there)
 """
 from __future__ import annotations
 
-from marsad.extract.events_args import (_PUNCT, _count_near, _ents, _is, _is_any, _parties_after, _phrase,
-                                        _split_parties, definite, find_triggers, ontology)
-from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, parties_after,
-                                           passive_agents)
+from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _split_parties,
+                                        definite, find_triggers)
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, noun_phrase,
+                                           parties_after, passive_agents)
 from marsad.extract.people import fold, words
+
 
 def _modifier(doc, ws, j: int) -> str | None:
     """Definite adjectives right after the agreement noun (``الاتفاق النووي الإيراني`` → ``النووي الإيراني``)."""
@@ -40,7 +41,9 @@ def _agents(doc, ws) -> list[str]:
         if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") \
                 or _is(nxt, "trailing_words") or any(d.start == ws[k + 1][0] for d in doc.spans("dates")):
             continue
-        a, b = _phrase(doc, ws, k + 1, limit=10)
+        if _DIGITS.fullmatch(nxt):
+            continue   # أبرم 2016: a year, not a signer
+        a, b = noun_phrase(doc, ws, k + 1, limit=10)
         stop = next((t[1] for t in find_triggers(ws, k + 1) if t[0] == "AGREEMENT" and ws[t[1]][0] < b), None)
         if stop is not None:
             if stop == k + 1:

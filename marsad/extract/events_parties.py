@@ -1,8 +1,8 @@
 """Who takes part in an event, read from the trigger's clause.
 
-* The clause: from the sentence start, or from a bare complementiser before the trigger (``قال
-  ناطق … إن المباحثات بين …``: the speaker before ``إن`` is no participant; ``أنه بحث`` keeps the
-  subject), up to a word after which the sentence talks about something else (``حول``، ``بشأن``،
+* The clause: from the sentence start, an opening quotation mark, or a bare complementiser
+  before the trigger (``قال ناطق … إن المباحثات بين …``: the speaker before ``إن`` is no
+  participant; ``أنه بحث`` keeps the subject, ``أن يلتقي`` is no boundary), up to a word after which the sentence talks about something else (``حول``، ``بشأن``،
   ``قضية``، ``مؤكدا`` … — ``participant_stops`` in ``data/events.json``).
 * People: named mentions and role holders (the name; the title when the person is unnamed), bare
   titles resolved in the document (``الوزيرة``) and unresolved ones (``الوزير المصري``); a title in
@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from marsad.doc import Document
-from marsad.extract.events_args import NO_EVENT, _DIGITS, _PUNCT, _is, definite, find_triggers, keys
+from marsad.extract.events_args import (_DIGITS, _PUNCT, NO_EVENT, _is, definite, find_triggers, keys)
 from marsad.extract.people import demonyms, fold, strip_proclitics, title_at, words
 
 _DATELINE = re.compile(r"[^\n.]{0,70}?(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
@@ -30,14 +30,19 @@ _COMPLEMENTISERS = {fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأ�
 def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -> tuple[int, int]:
     """``(lo, hi)`` offsets of the trigger's clause (see the module docstring)."""
     lo, hi = s_start, s_end
+    opened = max(doc.text.rfind(q, s_start, ws[i][0]) for q in ("«", "“", '"'))
+    if opened > s_start and doc.text.count('"', s_start, opened) % 2 == 0:   # قالت بارلي "سيتم توقيع …
+        lo = opened + 1
     for k in range(i - 1, -1, -1):
+        if ws[k][1] <= lo:
+            break
         if fold(ws[k][2]) in _COMPLEMENTISERS:
             if k < i - 1:   # not أن يلتقي (a subjunctive verb right after it)
                 lo = ws[k][1]
             break
     for k in range(j, len(ws)):
-        if _is(ws[k][2], "participant_stops"):
-            hi = ws[k][0]
+        if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")):
+            hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …: a description, not a party
             break
     return lo, hi
 
