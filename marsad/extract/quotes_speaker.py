@@ -254,12 +254,16 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
 def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref, None] | None:
     """``وأكد الأكاديمي بكلية التجارة … الدكتور فلان، أن``: a person named after a description of
     the subject, before the complementiser, colon or quotation that ends the subject (ten words)."""
-    described = i + 1 < len(ws) and ws[i + 1][2].startswith("ال")   # الأكاديمي في جامعة صنعاء الدكتور فلان
+    described = i + 1 < len(ws) and ws[i + 1][2].startswith("ال") \
+        and ws[i + 1][2] not in _word_set("time_words")   # الأكاديمي في جامعة صنعاء الدكتور فلان
+    stops = {fold(w) for w in _word_set("apposition_stops")}
+    soft = {fold(w) for w in _word_set("apposition_stops_unless_described")}
     for j in range(i + 1, min(i + 11, len(ws))):
         a, b, w = ws[j]
         if w in _object_pronouns():
             continue
-        if a >= limit or w in _COMPLEMENTISERS or reporting_verb(w)[0] or (fold(w) in _STOP_SUBJECT and not described):
+        if a >= limit or w in _COMPLEMENTISERS or reporting_verb(w)[0] or fold(w) in stops \
+                or (fold(w) in soft and not described):
             return None
         m = mention_at(mentions, a)
         if m:
@@ -268,10 +272,6 @@ def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref
             if ":" in text[b:ws[j + 1][0] if j + 1 < len(ws) else b + 1]:
                 return None
     return None
-
-
-_STOP_SUBJECT = {fold(w) for w in ("في", "خلال", "أمام", "عن", "على", "إلى", "الى", "مع", "حول", "بشأن", "عقب", "بعد",
-                                   "قبل", "لدى", "أثناء")}
 
 
 def _named_after_descriptor(text: str, m, mentions, limit: int) -> Ref | None:
