@@ -25,11 +25,21 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+# (database file, person id) → (documents when computed, title ids, co-occurring entities)
+_CONTEXT_CACHE: dict[tuple[str, str], tuple[int, frozenset[str], frozenset[str]]] = {}
+
+
+def _db_path(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return (row[2] if row else "") or f"memory:{id(conn)}"
+
+
 class SQLiteKnowledge:
     """:class:`marsad.resolve.resolver.KnowledgeLookup` over an open connection."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.c = conn
+        self.path = _db_path(conn)
         self.merges: dict[str, str] = {}
         self.splits: dict[tuple[str, int, int], str] = {}
         for kind, target, payload in conn.execute(
@@ -56,18 +66,32 @@ class SQLiteKnowledge:
         rows.sort(key=lambda r: -r[2])
         out = []
         for eid, canonical, ndocs in rows[:20]:
-            if not ndocs:
-                continue
-            titles = frozenset(t for (t,) in self.c.execute(
-                "SELECT DISTINCT title_id FROM roles WHERE person_id = ? AND title_id IS NOT NULL", (eid,)))
-            neigh = frozenset(n for (n,) in self.c.execute(
-                "SELECT DISTINCT m2.entity_id FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id "
-                "WHERE m1.entity_id = ? AND m2.entity_id != ? AND m2.type != 'PERSON' LIMIT 400", (eid, eid)))
-            neigh |= frozenset(n for row in self.c.execute(
-                "SELECT affiliation_id, 'country:' || country FROM roles WHERE person_id = ?", (eid,))
-                for n in row if n)
-            out.append(Candidate(eid, canonical, ndocs, titles, neigh))
+            if ndocs:
+                titles, neigh = self._context(eid, ndocs)
+                out.append(Candidate(eid, canonical, ndocs, titles, neigh))
         return out
+
+    def _context(self, eid: str, ndocs: int) -> tuple[frozenset[str], frozenset[str]]:
+        """A known person's title ids and co-occurring entities (a sample of 400 plus role
+        affiliations and countries). Cached per database while the person's document count has
+        not grown by more than a tenth (people in thousands of documents are asked about often)."""
+        key = (self.path, eid)
+        hit = _CONTEXT_CACHE.get(key)
+        if hit is not None and hit[0] <= ndocs <= hit[0] * 1.1:
+            return hit[1], hit[2]
+        titles = frozenset(t for (t,) in self.c.execute(
+            "SELECT DISTINCT title_id FROM roles WHERE person_id = ? AND title_id IS NOT NULL", (eid,)))
+        neigh = frozenset(n for (n,) in self.c.execute(
+            "SELECT DISTINCT m2.entity_id FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id "
+            "WHERE m1.entity_id = ? AND m2.entity_id != ? AND m2.type != 'PERSON' LIMIT 400", (eid, eid)))
+        neigh |= frozenset(n for row in self.c.execute(
+            "SELECT DISTINCT affiliation_id, 'country:' || country FROM roles WHERE person_id = ?", (eid,))
+            for n in row if n)
+        if ndocs >= 10:
+            if len(_CONTEXT_CACHE) > 20_000:
+                _CONTEXT_CACHE.clear()
+            _CONTEXT_CACHE[key] = (ndocs, titles, neigh)
+        return titles, neigh
 
     def entity_by_alias(self, key: str, etype: str) -> str | None:
         rows = self.c.execute("SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id "
