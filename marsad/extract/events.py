@@ -91,6 +91,8 @@ class _Builder:
 
     def merge(self, ev: Span, a: int, b: int) -> None:
         """Anaphoric mention: add this sentence's people, figures and evidence to ``ev``."""
+        if [a, b] in ev.attrs.get("more_evidence", []) or (ev.start, ev.end) == (a, b):
+            return
         ev.attrs.setdefault("more_evidence", []).append([a, b])
         for p in self.people(a, b):
             if p not in ev.attrs["participants"]:
@@ -122,8 +124,11 @@ def extract_events(doc: Document) -> list[Span]:
                 continue
             fixed = dict(fixed)   # the trigger table is shared: never mutate its rows
             need = fixed.pop("_requires_after", None)
+            other = fixed.pop("_else", None)
             if need and not any(_is_any(w, list(need)) for _, _, w in ws[j:j + REQUIRES_WINDOW]):
-                continue
+                if other is None or other in seen_types:
+                    continue
+                etype = other   # وقّع … "إعلان سلام": signing a declaration is an adoption
             if fixed.pop("_no_article", False) and definite(ws[i][2]):
                 continue
             if _unreal(ws, i, etype, fixed):
@@ -132,9 +137,10 @@ def extract_events(doc: Document) -> list[Span]:
                 not _PUNCT.search(doc.text[ws[i - 1][1]:ws[i][0]])   # في غضون ذلك، التقى: no anaphor
             trig = (ws[i][0], ws[j - 1][1])
             handler = _HANDLERS.get(etype, _generic)
+            n_events = len(bld.events)
             made = handler(bld, doc, sents, si, ws, i, j, fixed, trig, anaphoric, consumed)
-            if made:
-                seen_types.add(etype)
+            if made and len(bld.events) > n_events:   # a merge into an earlier event leaves room for a
+                seen_types.add(etype)                   # new one (هذه المكالمة … بعد اللقاء الذي جمع …)
     return sorted(bld.events, key=lambda e: (e.start, e.end))
 
 
@@ -358,11 +364,13 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
 def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     inst = {fold(x) for x in ontology()["types"]["ADOPTION"]["instruments"]}
-    k = next((k for k in range(j, min(j + 6, len(ws))) if keys(ws[k][2]) & inst), None)
-    if k is None:
+    signs = _is(ws[i][2], "signing_words")   # وقّع أفورقي وأبي أحمد في أسمرة "إعلان سلام": the signers first
+    k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if keys(ws[k][2]) & inst), None)
+    if k is None or any(t[0] == "AGREEMENT" for t in find_triggers(ws, j, k)):
         return False
-    a, b = _phrase(doc, ws, k)
+    a, b = noun_phrase(doc, ws, k)
     adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
+    adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]
     if not adopters:
         before = _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))
         adopters = [_canon(doc, before[-1])] if before else []

@@ -45,6 +45,8 @@ def _trigger_table() -> list[tuple[str, tuple[str, ...], dict]]:
                 fixed["_requires_after"] = tuple(t["requires_after"])
             if t.get("no_article"):
                 fixed["_no_article"] = True
+            if t.get("else"):
+                fixed["_else"] = t["else"]
             rows.append((etype, tuple(fold(w) for w in t["phrase"].split()), fixed))
     for phrase in ontology().get("non_triggers", []):   # consumed, but announce no event
         rows.append((NO_EVENT, tuple(fold(w) for w in phrase.split()), {}))
