@@ -128,8 +128,10 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
     named += [Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")) for r in roles
               if tuple(r.attrs["person_span"]) not in seen]
     refs = sorted(named + trefs, key=lambda r: r.start)
+    places = [e for e in doc.spans("entities") if e.label == "GPE"] if doc.has_layer("entities") else []
     anchors = sorted([(r.start, r) for r in refs] + list(rrefs)
-                     + [(o.start, Ref(o.start, o.end, text[o.start:o.end], None)) for o in orgs], key=lambda x: x[0])
+                     + [(o.start, Ref(o.start, o.end, text[o.start:o.end], None)) for o in orgs]
+                     + [(g.start, Ref(g.start, g.end, "", None)) for g in places], key=lambda x: x[0])
     title_nouns = {fold(w) for w in verbs_data()["title_nouns"]}
     out: list[Span] = []
     candidates: list[tuple[int, int, int, int | None]] = []   # (quote start, end, context end, closing mark)
@@ -177,7 +179,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         if _scare_quote(text, qa, qb, ctx, ctx_end):
             continue
         attrs = _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs, orgs, out[-1] if out else None,
-                           anchors)
+                           anchors, [(q.start, q.end) for q in out])
         out.append(Span(qa, qb, "QUOTE", attrs))
     return out
 
@@ -234,11 +236,12 @@ def _postposed(doc, qa, qb, close, anchors, orgs, mentions, trefs, rrefs) -> dic
             ctx = words(text, sa, qa)
             ref = None
             if ctx:
-                ref = sentence_subject(doc, ctx + [(qa, qa, "")], len(ctx), anchors, gender)
+                ref = sentence_subject(doc, ctx + [(qa, qa, "")], len(ctx), anchors, gender, mentions)
             if ref is None:
                 ref = next((r for t0, r in reversed(anchors) if r.end <= qa and r.canonical
                             and (gender is None or r.gender in (gender, None))), None)
-            return {"speaker": ref.canonical if ref else None, "speaker_span": [ref.start, ref.end] if ref else None,
+            return {"speaker": (ref.canonical or None) if ref else None,
+                    "speaker_span": [ref.start, ref.end] if ref and ref.canonical else None,
                     "verb": " ".join(w for _, _, w in ws[:len(phrase)]), "method": "postposed"}
     if ws[0][2][:1] in "وف" or not reporting_verb(ws[0][2])[0] or fold(ws[0][2]) in _participles():
         return None
@@ -246,7 +249,8 @@ def _postposed(doc, qa, qb, close, anchors, orgs, mentions, trefs, rrefs) -> dic
     if not found:
         return None
     _, ref, source = found
-    return {"speaker": ref.canonical if ref else None, "speaker_span": [ref.start, ref.end] if ref else None,
+    return {"speaker": (ref.canonical or None) if ref else None,
+            "speaker_span": [ref.start, ref.end] if ref and ref.canonical else None,
             "verb": ws[0][2], "method": "postposed", **({"source": source} if source else {})}
 
 
@@ -263,7 +267,8 @@ def _scare_quote(text: str, qa: int, qb: int, ctx, ctx_end: int) -> bool:
     return not (lead.endswith(":") or (ctx and ctx[-1][2] in _COMPLEMENTISERS and len(inner) > 1))
 
 
-def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), prev=None, anchors=()) -> dict:
+def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), prev=None, anchors=(),
+               quoted=()) -> dict:
     verb, gender, before = None, None, ctx_end
     if vi is not None:
         verb = ctx[vi][2]
@@ -274,16 +279,16 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
         if not found:
             found = _subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
         if not found and not participle:
-            found = _before_verb(doc, ctx, vi, orgs)
+            found = _before_verb(doc, ctx, vi, orgs, mentions)
         if not found and participle:
             found = _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs)
         if not found:
             found = _medium_owner(doc, ctx, vi, mentions, trefs, rrefs, orgs)
-        if not found and not participle:
-            ref = sentence_subject(doc, ctx, vi, anchors, gender)   # وينفي غيان …، كما وصرح أنه "…"
+        if not found and not participle and verb[:1] in "وف":
+            ref = sentence_subject(doc, ctx, vi, anchors, gender, mentions)   # وينفي غيان …، كما وصرح أنه "…"
             found = ("sentence_subject", ref, None) if ref is not None else None
         if not found and verb[:1] in "وف":
-            reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs)
+            reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs, quoted)
             if reporter is not None and gender and reporter[1].gender not in (gender, None):
                 reporter = None   # وقالت after a man's statement: not his continuation
             if prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
@@ -307,7 +312,7 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                 if issuer is not None:
                     return {"speaker": doc.text[issuer.start:issuer.end], "speaker_span": [issuer.start, issuer.end],
                             "verb": verb, "method": "issuer", "source": source}
-            if ref is None:
+            if ref is None or not ref.canonical:
                 return {"speaker": None, "speaker_span": None, "verb": verb, "method": how,
                         "source": source}
             return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,

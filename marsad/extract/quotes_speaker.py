@@ -119,17 +119,25 @@ def institution_ref(doc: Document, stem: str, pos: int, orgs) -> Ref | None:
     الخارجية``) or that follows it (``لشركة "ريان إير"``); else, when the entity layer missed it,
     the noun in construct with a definite chain earlier in the text (``وزارة الداخلية اليمنية``)."""
     text = doc.text
+    best = None
     for o in reversed([o for o in orgs if o.end <= pos]):
         heads = [fold(strip_proclitics(w)[1]) for _, _, w in words(text, o.start, o.end)[:2]]
         before = words(text, max(0, o.start - 30), o.start)[-1:]
         if stem in heads or (before and stem in _bare_keys(before[0][2])
                              and not _PUNCT.search(text[before[0][1]:o.start])):
-            return Ref(o.start, o.end, text[o.start:o.end], None)
-    ws = words(text, 0, pos)
+            best = Ref(o.start, o.end, text[o.start:o.end], None)
+            break
+    ws = words(text, best.end if best else 0, pos)
     for k in range(len(ws) - 2, -1, -1):
         a, b, w = ws[k]
         if w.startswith("ال") or stem not in _bare_keys(w):
             continue
+        gap = text[b:ws[k + 1][0]]
+        if gap.strip() in ('"', "“", "«") and gap.count(gap.strip()) == 1:   # صحيفة "تشاينا ديلي"
+            close = next((i for i in range(ws[k + 1][0], min(pos, ws[k + 1][0] + 60)) if text[i] in '"”»'), None)
+            if close:
+                start = a + next((c for c in range(3) if fold(w[c:]) == stem), 0)
+                return Ref(start, close, text[start:close].replace('"', "").replace("“", "").replace("«", ""), None)
         n = 0
         while k + 1 + n < len(ws) and n < 3 and ws[k + 1 + n][2].lstrip("#").startswith("ال") \
                 and not _PUNCT.search(text[ws[k + n][1]:ws[k + 1 + n][0]]):
@@ -138,7 +146,7 @@ def institution_ref(doc: Document, stem: str, pos: int, orgs) -> Ref | None:
             start = a + next((c for c in range(3) if fold(w[c:]) == stem), 0)
             end = ws[k + n][1]
             return Ref(start, end, text[start:end], None)
-    return None
+    return best
 
 
 def _bare_keys(word: str) -> set[str]:
@@ -157,11 +165,13 @@ _NOT_OPENERS = {fold(w) for w in ("في", "بعد", "قبل", "خلال", "عق�
                                   "ومع", "وحول", "وأمام", "ولدى", "وعند", "وفيما", "ولدى", "إثر", "وإثر")}
 
 
-def sentence_subject(doc, ctx, vi, anchors, gender) -> Ref | None:
+def sentence_subject(doc, ctx, vi, anchors, gender, mentions=()) -> Ref | None:
     """For a subjectless verb inside a sentence (``وينفي غيان …، كما وصرح``، ``أما علاء، فيؤكد``،
     ``رفض المشاط … وقال``): the person or body the sentence opens with — named within its first
     three words, after conjunctions or a verb, not after a preposition or a noun with a pronoun
-    (``بعد لقائه بوتين``). ``anchors``: ``(start, Ref)`` pairs; the gender must agree."""
+    (``بعد لقائه بوتين``), or named after a description (``وعبر المرجع الأعلى … علي السيستاني``).
+    ``anchors``: ``(start, Ref)`` pairs; the gender must agree. A country that opens the sentence
+    (``ورفضت روسيا … وقالت``) gives a Ref without a name: no speaker."""
     sa, _ = _sentence_of(doc, ctx[vi][0])
     sent = words(doc.text, sa, ctx[vi][0])
     if len(sent) < 2:
@@ -169,8 +179,15 @@ def sentence_subject(doc, ctx, vi, anchors, gender) -> Ref | None:
     for k in range(min(3, len(sent))):
         a, b, w = sent[k]
         ref = next((r for t0, r in anchors if a <= t0 < b), None)
-        if ref is not None and ref.canonical:
+        if ref is not None and ref.canonical is None:
+            return None   # an unresolved title: other fallbacks
+        if ref is not None:
             return ref if gender is None or ref.gender in (gender, None) else None
+        if 0 < k <= 2 and w.startswith("ال") and w not in _word_set("time_words"):
+            found = _apposed_name(doc.text, sent, k - 1, ctx[vi][0], mentions)
+            if found is not None:
+                ref = found[1]
+                return ref if gender is None or ref.gender in (gender, None) else None
         bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
         if fold(w) in _NOT_OPENERS or fold(bare) in _NOT_OPENERS or w.startswith(("ال", "بال", "لل", "وال", "كال")) \
                 or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) or _PUNCT.search(doc.text[b:b + 1]):
@@ -221,6 +238,8 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
         if r:   # a role's title first: the entity layer may tag its first word (أمين عام …) as a person
             return "role", r, None
         m = mention_at(mentions, a)
+        if m and fold(w) in _not_names():
+            m = None   # مازحا، قائلين … tagged as a person
         if m:
             named = _named_after_descriptor(doc.text, m, mentions, limit)   # الناشط الحقوقي وعضو الهيئة فلان
             return "subject", named or Ref(m.start, m.end, m.canonical, m.gender), None
@@ -241,6 +260,10 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
         if t:
             return "title", t, None
         bare = fold(strip_proclitics(w)[1]) if not w.startswith("ال") else fold(w[2:])
+        if j == i + 1 + skipped and fold(w) in _word_set_folded("named_source_nouns"):
+            named = _named_source(doc.text, ws, j, limit)   # وقالت صحيفة "تشاينا ديلي"، وأوضحت وكالة الأناضول
+            if named is not None:
+                return "organisation", named, None
         if w.startswith("ال") and bare in _institution_nouns():   # وقالت المحكمة: the court named before
             o = institution_ref(doc, bare, a, orgs)
             return "institution", o, (None if o else w)
@@ -251,10 +274,42 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
     return _apposed_name(doc.text, ws, i, limit, mentions)
 
 
+@lru_cache(maxsize=None)
+def _word_set_folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in verbs_data().get(key, []))
+
+
+def _named_source(text: str, ws, j: int, limit: int) -> Ref | None:
+    """``صحيفة "تشاينا ديلي"`` or ``وكالة الأناضول``: a medium's noun and the name after it (a
+    quoted name, or up to three words before a complementiser, a preposition or punctuation)."""
+    a, b, w = ws[j]
+    if j + 1 >= len(ws) or ws[j + 1][0] >= limit:
+        return None
+    gap = text[b:ws[j + 1][0]]
+    if gap.strip() in ('"', "“", "«"):
+        close = next((i for i in range(ws[j + 1][0], min(limit, ws[j + 1][0] + 60)) if text[i] in '"”»'), None)
+        if close is None:
+            return None
+        return Ref(a, close, f"{w} {text[ws[j + 1][0]:close].strip()}", None)
+    if _PUNCT.search(gap):
+        return None
+    stops = {fold(x) for x in _word_set("apposition_stops")} | {fold("في"), fold("أن"), fold("إن")}
+    n = 0
+    while j + 1 + n < len(ws) and n < 3 and ws[j + 1 + n][0] < limit:
+        x = ws[j + 1 + n][2]
+        if fold(x) in stops or x in _COMPLEMENTISERS or reporting_verb(x)[0] or (n and _PUNCT.search(
+                text[ws[j + n][1]:ws[j + 1 + n][0]])):
+            break
+        n += 1
+    if not n:
+        return None
+    return Ref(a, ws[j + n][1], text[a:ws[j + n][1]], None)
+
+
 def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref, None] | None:
     """``وأكد الأكاديمي بكلية التجارة … الدكتور فلان، أن``: a person named after a description of
     the subject, before the complementiser, colon or quotation that ends the subject (ten words)."""
-    described = i + 1 < len(ws) and ws[i + 1][2].startswith("ال") \
+    described = i + 1 < len(ws) and (ws[i + 1][2].startswith("ال") or title_at(ws, i + 1) is not None) \
         and ws[i + 1][2] not in _word_set("time_words")   # الأكاديمي في جامعة صنعاء الدكتور فلان
     stops = {fold(w) for w in _word_set("apposition_stops")}
     soft = {fold(w) for w in _word_set("apposition_stops_unless_described")}
@@ -266,6 +321,13 @@ def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref
                 or (fold(w) in soft and not described):
             return None
         m = mention_at(mentions, a)
+        if m and fold(w) in _not_names():
+            m = None
+        if m and j > i + 1:
+            pa, pb, pw = ws[j - 1]
+            if not (pw.startswith("ال") or honorific_at(pw)[0] or _PUNCT.search(text[pb:a]) or m.head is not None
+                    or pw in _word_set("name_introducers") or fold(pw) in first_names()):
+                return None   # محامي برونسون: a noun in construct, the name is not the subject
         if m:
             return "apposition", Ref(m.start, m.end, m.canonical, m.gender), None
         if _PUNCT.search(text[b:ws[j + 1][0]] if j + 1 < len(ws) else ""):
@@ -300,20 +362,24 @@ def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
             found = _subject(doc, sent, k, ctx[vi][0], mentions, trefs, rrefs, orgs)
             if found and found[1] is not None:
                 return found
+    if sent and fold(sent[0][2]) not in _NOT_OPENERS and not sent[0][2].startswith("ال"):
+        found = _subject(doc, sent, 0, ctx[vi][0], mentions, trefs, rrefs, orgs)   # وطالب البيان …، معتبراً
+        if found and (found[1] is not None or found[0] in ("document", "institution")):
+            return found
     first = next((m for m in mentions if sa <= m.start < ctx[vi][0]), None)
     if first:
         return "sentence_subject", Ref(first.start, first.end, first.canonical, first.gender), None
     return None
 
 
-def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs) -> tuple[int, Ref] | None:
+def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs, quoted=()) -> tuple[int, Ref] | None:
     """``(verb position, subject)`` of the last reporting verb with a named subject in the two
     sentences before ``pos`` (``وأعلن شكري … . وأشار إلى أن "…"`` → شكري)."""
     sa, _ = _sentence_of(doc, pos)
     pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
     ws = words(doc.text, pa, pos)
     for k in range(len(ws) - 1, -1, -1):
-        if reporting_verb(ws[k][2])[0]:
+        if reporting_verb(ws[k][2])[0] and not any(qa <= ws[k][0] < qb for qa, qb in quoted):
             found = _subject(doc, ws, k, pos, mentions, trefs, rrefs, orgs)
             if found and found[1] is not None and found[1].canonical:
                 return ws[k][0], found[1]
@@ -401,13 +467,16 @@ def _not_names() -> set[str]:
     return {fold(w) for w in d.get("not_names", []) + d["non_person_sources"] + d["title_nouns"]}
 
 
-def _before_verb(doc, ctx, vi, orgs) -> tuple[str, Ref | None, str | None] | None:
+def _before_verb(doc, ctx, vi, orgs, mentions=()) -> tuple[str, Ref | None, str | None] | None:
     """A subject placed before the verb (``لكن إيران قالت``): an organisation speaks, a country
     or city does not name a speaker."""
     verb = ctx[vi][2]
     if vi == 0 or (verb[:1] in "وف" and reporting_verb(verb[1:])[0]):
         return None   # ``… اليمن وقال``: a new clause, the word before ends the last one
     a, b, _ = ctx[vi - 1]
+    m = next((m for m in mentions if m.start <= a < m.end and m.end <= b), None) if mentions else None
+    if m is not None:   # أن البابا فرانسيس قال: the subject before the verb
+        return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
     for e in speaking_bodies(doc) + [e for e in doc.spans("entities") if e.label == "GPE"]:
         if e.start <= a < e.end and e.end <= b:
             if e.label != "GPE":
