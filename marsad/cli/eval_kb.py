@@ -40,6 +40,12 @@ def eval_kb_cmd(
                f"  F1 {q['attribution_f1']:.3f}")
     typer.echo(_line("events (type)", res["events"]))
     typer.echo(_line("events + arguments", res["events"]["with_args"]))
+    ev = res["events"]
+    if "arguments" in ev:   # further views of the same output (see marsad.extract.kb_eval.score_events)
+        typer.echo(_line("  argument level", ev["arguments"]))
+        typer.echo(_line("  + core arguments", ev["with_core_args"]))
+        typer.echo(_line("  merged: type", ev["merged"]["type"]))
+        typer.echo(_line("  merged: + arguments", ev["merged"]["with_args"]))
     c = res["clusters"]
     typer.echo(f"  {'entity clusters':<22} P {c['p']:.3f}  R {c['r']:.3f}  F1 {c['f1']:.3f}"
                f"  (pairs gold {c['gold_pairs']}, system {c['system_pairs']}; mentions found "

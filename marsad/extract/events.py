@@ -81,7 +81,7 @@ class _Builder:
         missing = sum(1 for r in core if args.get(r) in (None, [], ""))
         conf = spec.get("confidence", 0.6) - 0.1 * missing + (0.05 if src == "sentence" else 0.0)
         attrs = {"trigger": list(trig), "date": date, "date_source": src,
-                 "place": extra.pop("place", None) or _place(doc, a, b),
+                 "place": extra.pop("place") if "place" in extra else _place(doc, a, b),
                  "participants": extra.pop("participants", None) or self.people(a, b),
                  "args": args, "confidence": round(max(0.1, min(0.95, conf)), 2)}
         attrs.update(extra)
@@ -268,6 +268,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             if b <= ws[i][0] and all(c != x[3] for x in who) and len(who) < 2:
                 who.insert(0, (a, b, doc.text[a:b], c))
     groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC"))
+    if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
+        groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
     bld.add("MEETING", s.start, s.end, trig, {"participants": named + [t for t in extra if t in doc.text[lo:hi]
                                                                        and t not in named],

@@ -8,11 +8,13 @@ subject arguments are text of the sentence (the store finds their offsets there)
 """
 from __future__ import annotations
 
-from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _split_parties,
-                                        definite, find_triggers)
+from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
+                                        _split_parties, definite, find_triggers)
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, noun_phrase,
                                            parties_after, passive_agents)
 from marsad.extract.people import fold, words
+
+PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
 
 
 def _modifier(doc, ws, j: int) -> str | None:
@@ -133,8 +135,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     mod = _modifier(doc, ws, j)
     subject = doc.text[ws[i][0]:ws[j - 1][1]] + doc.text[ws[j - 1][1]:ws[j][0]] + mod if mod \
         else _subject_after(doc, ws, j, parties)
+    lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # where it was signed: near the trigger, in its clause
+    w_lo, w_hi = ws[max(0, i - PLACE_WINDOW)][0], ws[min(len(ws), j + PLACE_WINDOW) - 1][1]
+    place = _place(doc, max(lo, w_lo), min(hi, w_hi), near=ws[i][0])
     bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,
-                                              **({"count": count} if count else {})})
+                                              **({"count": count} if count else {})}, place=place)
     return True
 
 

@@ -70,10 +70,14 @@ def clause_people(bld, doc: Document, lo: int, hi: int) -> list[tuple[int, int, 
             continue
         if rank < 2 and any(r.start <= s < r.end or s <= r.start < e for r in roles):
             continue   # a title in apposition to a name: the role gives the name
+        if rank < 2 and any(0 <= ps - e <= 3 and not doc.text[e:ps].strip(" ،,") for ps, _, _ in bld.persons):
+            continue   # نظيره الألماني هايكو ماس: the name follows
         if any(max(s, x[0]) < min(e, x[1]) for x in out):
             continue
         a, b = (_unclitic(doc, s, e) if rank < 2 else s), e
         text = " ".join(doc.text[a:b].split())
+        if rank == 1 and c:   # الرئيس الفرنسي resolved in the document: the person's name
+            text = c
         if text and all(c != x[3] for x in out):
             out.append((a, b, text, c))
     return out
