@@ -23,7 +23,7 @@ from pathlib import Path
 
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
-from marsad.extract.ner_features import DATA, lexicons, norm, sentence_features, strip_clitics, without_article
+from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, without_article
 from marsad.pipeline import register
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -32,16 +32,16 @@ TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 
 
 class _CRF:
-    """The CRF model behind the same interface as the neural tagger."""
+    """The CRF model behind the same interface as the neural tagger: crfsuite's labels, computed
+    with NumPy and per-word caches (``ner_crf.py``; python-crfsuite is needed only to train)."""
 
     def __init__(self, path: Path):
-        import pycrfsuite
+        from marsad.extract.ner_crf import CRFTagger
 
-        self.crf = pycrfsuite.Tagger()
-        self.crf.open(str(path))
+        self.crf = CRFTagger(path)
 
     def tag(self, sents: list[list[str]]) -> list[list[str]]:
-        return [self.crf.tag(sentence_features(w)) if w else [] for w in sents]
+        return self.crf.tag(sents)
 
 
 class _Union:

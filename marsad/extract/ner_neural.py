@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from marsad.extract.ner_crf import viterbi
 from marsad.extract.ner_features import _EDGE_PUNCT, norm, token_info
 
 GAZ = ("PER", "LOC", "ORGW", "ORG", "TITLE", "DEM")
@@ -117,12 +118,20 @@ class Vocab:
 
 
 class NumpyTagger:
-    """Inference with the exported weights (``W``: name → array, as saved by the trainer)."""
+    """Inference with the exported weights (``W``: name → array, as saved by the trainer).
+
+    Every input of the LSTM depends on its word alone, so each distinct word's input projection
+    (both directions' gates, ``x @ W_ih + b``) is computed once and kept (up to ``cache_words``
+    words, then the table starts afresh); a batch then only gathers rows, runs the recurrence and
+    decodes."""
+
+    cache_words = 30_000
 
     def __init__(self, W: dict[str, np.ndarray], vocab: Vocab, labels: list[str]):
         self.W = {k: v.astype(np.float32) for k, v in W.items()}
         self.vocab = vocab
         self.labels = labels
+        self._rows: dict[str, int] = {}
 
     def _chars(self, chars: np.ndarray) -> np.ndarray:
         W = self.W
@@ -140,88 +149,124 @@ class NumpyTagger:
         out = np.where(mask[:, :, None], out, -np.inf)
         return out.max(axis=1)
 
-    def _gates(self, d: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(input weights, recurrent weights, bias) of one direction, transposed, with the i, f and
-        o gates halved so that sigmoid(x) = (tanh(x/2) + 1) / 2 needs one tanh over all gates."""
-        W = self.W
-        H = W[f"lstm.w_hh{d}"].shape[1]
-        scale = np.full(4 * H, 0.5, np.float32)
-        scale[2 * H:3 * H] = 1.0
-        return (W[f"lstm.w_ih{d}"].T * scale, W[f"lstm.w_hh{d}"].T * scale,
-                (W[f"lstm.b_ih{d}"] + W[f"lstm.b_hh{d}"]) * scale)
-
-    def _bilstm(self, x: np.ndarray, xr: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Both directions in one loop (``xr``: each sentence reversed within its length); the
-        recurrent weights form one block-diagonal matrix, so each step is one matmul."""
+    def _weights(self) -> tuple:
+        """(input weights [D, 8H], bias [8H], recurrent weights [2, H, 4H], H), both directions'
+        gates reordered i, f, o, g with i, f and o halved, so that sigmoid(x) = (tanh(x/2) + 1) / 2
+        and one tanh serves all four gates."""
         if not hasattr(self, "_packed"):
-            (wf, uf, bf), (wb, ub, bb) = self._gates(""), self._gates("_reverse")
-            H = uf.shape[0]
-            U = np.zeros((2 * H, 8 * H), np.float32)
-            U[:H, :4 * H], U[H:, 4 * H:] = uf, ub
-            self._packed = (wf, bf, wb, bb, U, H)
-        wf, bf, wb, bb, U, H = self._packed
-        B, T, _ = x.shape
-        xp = np.concatenate([x @ wf + bf, xr @ wb + bb], axis=2)  # B, T, 8H: fwd gates, bwd gates
-        h = np.zeros((B, 2 * H), np.float32)
-        c = np.zeros((B, 2, H), np.float32)
-        out = np.zeros((B, T, 2 * H), np.float32)
-        live = np.searchsorted(-lengths, -np.arange(T), side="right")  # rows longer than t (sorted)
-        for t in range(T):
-            n = int(live[t])
-            if n == 0:
-                break
-            g = np.tanh(xp[:n, t] + h[:n] @ U).reshape(n, 2, 4, H)  # batch sorted, longest first
-            g += 1.0
-            g[:, :, 2] -= 1.0
-            cn = c[:n]
-            cn *= g[:, :, 1]
-            cn += g[:, :, 0] * g[:, :, 2]
-            cn *= 0.5
-            hn = 0.5 * g[:, :, 3] * np.tanh(cn)
-            h[:n] = hn.reshape(n, 2 * H)
-            out[:n, t] = h[:n]
-        return out[:, :, :H], out[:, :, H:]
+            W = self.W
+            H = W["lstm.w_hh"].shape[1]
+            perm = np.r_[0:2 * H, 3 * H:4 * H, 2 * H:3 * H]  # torch's i, f, g, o → i, f, o, g
+            scale = np.full(4 * H, 0.5, np.float32)
+            scale[3 * H:] = 1.0
+            ws, bs, us = [], [], []
+            for d in ("", "_reverse"):
+                ws.append(W[f"lstm.w_ih{d}"][perm].T * scale)
+                us.append(W[f"lstm.w_hh{d}"][perm].T * scale)
+                bs.append((W[f"lstm.b_ih{d}"] + W[f"lstm.b_hh{d}"])[perm] * scale)
+            self._packed = (np.ascontiguousarray(np.concatenate(ws, axis=1)), np.concatenate(bs),
+                            np.ascontiguousarray(np.stack(us)), H)
+        return self._packed
 
-    def emissions(self, batch: dict[str, np.ndarray]) -> np.ndarray:
-        """Per-token label scores [B,T,labels] (batch sorted by decreasing length)."""
+    def _inputs(self, batch: dict[str, np.ndarray]) -> np.ndarray:
+        """The LSTM inputs [B, T, D] of an encoded batch (``Vocab.batch``)."""
         W = self.W
-        lengths = batch["lengths"]
         parts = [W["word_emb"][batch["words"]], self._chars(batch["chars"])[batch["char_rows"]],
                  W["pre_emb"][batch["pres"]], W["shape_emb"][batch["shapes"]], batch["flags"]]
         if "memory" in batch:
             parts.append(batch["memory"])
         parts += [W[f"cl_emb{k}"][batch["clusters"][:, :, k]] for k in range(batch["clusters"].shape[2])]
-        x = np.concatenate(parts, axis=2)
-        B, T, _ = x.shape
-        rev = np.where(np.arange(T)[None, :] < lengths[:, None], lengths[:, None] - 1 - np.arange(T)[None, :],
-                       np.arange(T)[None, :])
-        bidx = np.arange(B)[:, None]
-        fwd, bwd = self._bilstm(x, x[bidx, rev], lengths)
-        bwd = bwd[bidx, rev]
-        return np.concatenate([fwd, bwd], axis=2) @ W["out.w"].T + W["out.b"]
+        return np.concatenate(parts, axis=2)
+
+    def _word_inputs(self, words: list[str]) -> np.ndarray:
+        """The LSTM inputs [U, D] of distinct words: what ``_inputs`` gives each of them in any
+        sentence (every input depends on the word alone)."""
+        v, W = self.vocab, self.W
+        wid, cids, pid, sid, flags, cls = zip(*(v.token(w) for w in words))
+        crow: dict[tuple, int] = {}
+        rows = [crow.setdefault(c, len(crow)) for c in cids]
+        chars = np.zeros((len(crow), max(map(len, crow))), np.int64)
+        for c, r in crow.items():
+            chars[r, :len(c)] = c
+        parts = [W["word_emb"][list(wid)], self._chars(chars)[rows], W["pre_emb"][list(pid)],
+                 W["shape_emb"][list(sid)], np.array(flags, np.float32).reshape(len(words), -1)]
+        if v.memory is not None:
+            parts.append(v.recall(words))
+        clus = np.array(cls, np.int64).reshape(len(words), len(v.n_clusters))
+        parts += [W[f"cl_emb{k}"][clus[:, k]] for k in range(clus.shape[1])]
+        return np.concatenate(parts, axis=1)
+
+    def _bilstm(self, proj: np.ndarray, rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Forward and backward LSTM outputs [B, T, 2H] of a batch sorted by decreasing length,
+        given each token's input projection (``proj[rows[b, t]]``, [.., 8H]; rows past a
+        sentence's end are ignored). Both directions advance together, each step one stacked
+        matmul [2, n, H] @ [2, H, 4H] over the n sentences still running, in preallocated buffers."""
+        _, _, U, H = self._weights()
+        B, T = rows.shape
+        ar = np.arange(T)
+        rev = np.where(ar[None, :] < lengths[:, None], lengths[:, None] - 1 - ar[None, :], ar[None, :])
+        xp = np.empty((T, 2, B, 4 * H), np.float32)  # step, direction, sentence, gates
+        xp[:, 0] = proj[rows.T, :4 * H]
+        xp[:, 1] = proj[np.take_along_axis(rows, rev, 1).T, 4 * H:]
+        out = np.zeros((T + 1, 2, B, H), np.float32)  # out[t + 1]: hidden state after step t
+        c = np.zeros((2, B, H), np.float32)
+        g = np.empty((2, B, 4 * H), np.float32)
+        tmp = np.empty((2, B, H), np.float32)
+        live = np.searchsorted(-lengths, -ar, side="left")  # sentences longer than t (sorted)
+        for t in range(T):
+            n = int(live[t])
+            gn, cn, tn = g[:, :n], c[:, :n], tmp[:, :n]
+            np.matmul(out[t, :, :n], U, out=gn)
+            gn += xp[t, :, :n]
+            np.tanh(gn, out=gn)
+            gn[:, :, :3 * H] += 1.0  # 2 * sigmoid of i, f, o
+            cn *= gn[:, :, H:2 * H]
+            np.multiply(gn[:, :, :H], gn[:, :, 3 * H:], out=tn)
+            cn += tn
+            cn *= 0.5
+            np.tanh(cn, out=tn)
+            tn *= gn[:, :, 2 * H:3 * H]
+            np.multiply(tn, 0.5, out=out[t + 1, :, :n])
+        fwd = out[1:, 0].transpose(1, 0, 2)  # B, T, H
+        bwd = np.take_along_axis(out[1:, 1].transpose(1, 0, 2), rev[:, :, None], 1)
+        return np.concatenate([fwd, bwd], axis=2)
+
+    def _project(self, x: np.ndarray) -> np.ndarray:
+        w, b, _, _ = self._weights()
+        return x @ w + b
+
+    def emissions(self, batch: dict[str, np.ndarray]) -> np.ndarray:
+        """Per-token label scores [B,T,labels] (batch sorted by decreasing length)."""
+        B, T = batch["words"].shape
+        proj = self._project(self._inputs(batch)).reshape(B * T, -1)
+        rows = np.arange(B * T).reshape(B, T)
+        return self._bilstm(proj, rows, batch["lengths"]) @ self.W["out.w"].T + self.W["out.b"]
 
     def viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
         """Best label path of each sentence under the CRF (transitions, start and end scores)."""
         W = self.W
-        trans, start, end = W["crf.trans"], W["crf.start"], W["crf.end"]
-        B, T, N = em.shape
-        score = start + em[:, 0]
-        back = np.zeros((B, T, N), np.int64)
-        for t in range(1, T):
-            cand = score[:, :, None] + trans[None]  # B, from, to
-            best = cand.argmax(1)
-            new = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:, t]
-            live = (lengths > t)[:, None]
-            score = np.where(live, new, score)
-            back[:, t] = best
-        score = score + end
-        out = []
-        for b in range(B):
-            y = [int(score[b].argmax())]
-            for t in range(int(lengths[b]) - 1, 0, -1):
-                y.append(int(back[b, t, y[-1]]))
-            out.append(y[::-1])
+        order = np.argsort(-lengths, kind="stable")
+        paths = viterbi(em[order], lengths[order], W["crf.trans"], W["crf.start"], W["crf.end"])
+        out: list[list[int]] = [[] for _ in range(len(lengths))]
+        for r, i in enumerate(order):
+            out[i] = paths[r, :int(lengths[i])].tolist()
         return out
+
+    def _word_rows(self, words: list[str]) -> list[int]:
+        """Rows of the per-word projection table for these tokens, computing the missing ones."""
+        rows = self._rows
+        new = list(dict.fromkeys(w for w in words if w not in rows))
+        if new:
+            if len(rows) + len(new) > self.cache_words:
+                rows.clear()
+                new = list(dict.fromkeys(words))
+            start = len(rows)
+            proj = self._project(self._word_inputs(new))
+            if start == 0 or not hasattr(self, "_table"):
+                self._table = np.zeros((max(self.cache_words, len(new)), proj.shape[1]), np.float32)
+            self._table[start:start + len(new)] = proj
+            rows.update(zip(new, range(start, start + len(new))))
+        return [rows[w] for w in words]
 
     def tag(self, sents: list[list[str]], batch_size: int = 64) -> list[list[str]]:
         """BIO labels for each token list (BLAS kept to one thread: the matrices are small, and
@@ -233,16 +278,22 @@ class NumpyTagger:
             return self._tag(sents, batch_size)
 
     def _tag(self, sents: list[list[str]], batch_size: int) -> list[list[str]]:
-        order = sorted(range(len(sents)), key=lambda i: -len(sents[i]))
+        order = sorted((i for i in range(len(sents)) if sents[i]), key=lambda i: -len(sents[i]))
         result: list[list[str]] = [[] for _ in sents]
+        W, labels = self.W, self.labels
         for k in range(0, len(order), batch_size):
-            idx = [i for i in order[k:k + batch_size] if sents[i]]
-            if not idx:
-                continue
-            batch = self.vocab.batch([sents[i] for i in idx])
-            paths = self.viterbi(self.emissions(batch), batch["lengths"])
-            for i, p in zip(idx, paths):
-                result[i] = [self.labels[j] for j in p]
+            idx = order[k:k + batch_size]
+            lengths = np.array([len(sents[i]) for i in idx], np.int64)
+            flat = self._word_rows([w for i in idx for w in sents[i]])
+            rows = np.zeros((len(idx), int(lengths[0])), np.int64)
+            pos = 0
+            for r, n in enumerate(lengths.tolist()):
+                rows[r, :n] = flat[pos:pos + n]
+                pos += n
+            em = self._bilstm(self._table, rows, lengths) @ W["out.w"].T + W["out.b"]
+            paths = viterbi(em, lengths, W["crf.trans"], W["crf.start"], W["crf.end"])
+            for r, i in enumerate(idx):
+                result[i] = [labels[j] for j in paths[r, :int(lengths[r])]]
         return result
 
 

@@ -86,3 +86,47 @@ def test_union_adds_crf_spans_only_where_the_neural_tagger_found_nothing():
     first = Fixed(["B-PERS", "I-PERS", "O", "O", "O", "O"])
     second = Fixed(["B-ORG", "O", "B-LOC", "I-LOC", "O", "B-MISC"])
     assert ent._Union(first, second).tag([["w"] * 6]) == [["B-PERS", "I-PERS", "B-LOC", "I-LOC", "O", "B-MISC"]]
+
+
+def _reference_emissions(t, words):
+    """Label scores of one sentence by the textbook LSTM (torch's gate order i, f, g, o)."""
+    W = t.W
+    x = t._inputs(t.vocab.batch([words]))[0]
+
+    def run(seq, d):
+        H = W[f"lstm.w_hh{d}"].shape[1]
+        h, c, out = np.zeros(H), np.zeros(H), []
+        for v in seq:
+            z = W[f"lstm.w_ih{d}"] @ v + W[f"lstm.b_ih{d}"] + W[f"lstm.w_hh{d}"] @ h + W[f"lstm.b_hh{d}"]
+            i, f, g, o = np.split(z, 4)
+            sig = lambda a: 1 / (1 + np.exp(-a))  # noqa: E731
+            c = sig(f) * c + sig(i) * np.tanh(g)
+            h = sig(o) * np.tanh(c)
+            out.append(h)
+        return np.array(out)
+
+    fwd, bwd = run(x, ""), run(x[::-1], "_reverse")[::-1]
+    return np.concatenate([fwd, bwd], axis=1) @ W["out.w"].T + W["out.b"]
+
+
+def test_lstm_equals_the_textbook_recurrence():
+    t = _shipped()
+    batch = t.vocab.batch(SENTS[:3])
+    em = t.emissions(batch)
+    for row, words in enumerate(SENTS[:3]):
+        np.testing.assert_allclose(em[row, :len(words)], _reference_emissions(t, words), rtol=1e-3, atol=1e-3)
+
+
+def test_cached_word_projections_give_the_labels_of_the_full_batch(monkeypatch):
+    """tag() reuses each distinct word's input projection; the labels must be those of decoding
+    the full batch's emissions, also when the word table fills up and starts afresh."""
+    t = _shipped()
+    order = sorted(range(len(SENTS)), key=lambda i: -len(SENTS[i]))
+    batch = t.vocab.batch([SENTS[i] for i in order])
+    paths = t.viterbi(t.emissions(batch), batch["lengths"])
+    expected = [None] * len(SENTS)
+    for row, i in enumerate(order):
+        expected[i] = [t.labels[j] for j in paths[row]]
+    assert t.tag(SENTS) == expected
+    monkeypatch.setattr(t, "cache_words", 12)
+    assert t.tag(SENTS) == expected and t.tag(SENTS[::-1]) == expected[::-1]
