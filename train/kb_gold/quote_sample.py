@@ -1,16 +1,24 @@
 """Hand-check of quote attribution on real news outside the gold set (issue 5).
 
-``dump`` runs the default pipeline on a fixed sample of ANT v2.1 politics articles that are
-not in the gold set (every ``--stride``-th record of the middleEast / internationalNews
-categories that has quotation marks), and prints each quote with the text before it and the
+``dump`` runs the default pipeline on a fixed sample of news articles that are not in the gold
+set (every ``--stride``-th record with quotation marks of ``--corpus``: ANT v2.1's middleEast /
+internationalNews categories, Jawhara FM's politic / internationalNews, or all of MArSum's
+Goud.ma), and prints each quote with the text before it and the
 speaker the extractor gave, for a person to read. ``score`` compares the extractor's speakers
 with a judgment file written by that person, which holds record ids, quote offsets, the
 sha1 of the quote span and the right speaker as a short name (or null) — never article text::
 
-    python train/kb_gold/quote_sample.py dump [--stride 97] [--offset 13] [--max-docs 60] [--per-doc 3]
+    python train/kb_gold/quote_sample.py dump [--corpus ant|jawhara|goud] [--stride 97] [--offset 13]
+        [--max-docs 60] [--per-doc 3] [--before TREE] [--all-marks]
     python train/kb_gold/quote_sample.py score train/kb_gold/quote_check_dev.json [--before TREE]
 
-``--before TREE`` also scores ``marsad/extract/quotes.py`` of another checkout (a ``git archive``
+A judged entry with ``"quote": false`` is quoted text that is no speech (a name, a title, scare
+quotes): the extractor should leave it out, which gives detection precision on the sample
+(``dump --all-marks`` also lists the marks no extractor took, for detection recall).
+
+A judgment file names its corpus (``"corpus"``, ANT v2.1 when absent). ``dump --before TREE``
+lists the union of the quotes found now and by the older extractor, so that one judgment covers
+both; ``score --before TREE`` also scores ``marsad/extract/quotes.py`` of another checkout (a ``git archive``
 of an older commit) on the very same documents and entity layers, so that a before → after
 comparison is not moved by changes to the entity tagger.
 
@@ -28,7 +36,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-CORPUS = "data/news/ant-v2.1-multisource.jsonl.gz"
+CORPORA = {   # name: (file under the shared folder, categories sampled; None: all)
+    "ant": ("data/news/ant-v2.1-multisource.jsonl.gz", ("middleEast", "internationalNews")),
+    "jawhara": ("data/news/ant-v1.1-jawharafm.jsonl.gz", ("politic", "internationalNews")),
+    "goud": ("data/news/marsum-goud-moroccan.jsonl.gz", None),
+}
 MARKS = "«“\""
 
 
@@ -38,18 +50,19 @@ def _gold_ids() -> set[str]:
     return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
 
 
-def sample_records(stride: int, offset: int, max_docs: int):
+def sample_records(stride: int, offset: int, max_docs: int, corpus: str = "ant"):
     """``(record id, Record)`` of the fixed sample (politics categories, quotation marks, not gold)."""
     from marsad.config import shared_dir
     from marsad.ingest.readers import _from_object
 
     gold = _gold_ids()
-    full = shared_dir() / CORPUS
+    path, cats = CORPORA[corpus]
+    full = shared_dir() / path
     n, out = 0, []
     with gzip.open(full, "rt", encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
-            if obj.get("category") not in ("middleEast", "internationalNews") or str(obj["id"]) in gold:
+            if (cats is not None and obj.get("category") not in cats) or str(obj["id"]) in gold:
                 continue
             if not any(m in obj.get("text", "") for m in MARKS):
                 continue
@@ -62,13 +75,13 @@ def sample_records(stride: int, offset: int, max_docs: int):
     return out
 
 
-def run(stride: int, offset: int, max_docs: int):
+def run(stride: int, offset: int, max_docs: int, corpus: str = "ant"):
     """``[(record id, doc)]`` of the sample after the default pipeline."""
     from marsad.ingest import process_record
     from marsad.pipeline import default
 
     pipe = default()
-    return [(rid, process_record(rec, pipe)) for rid, rec in sample_records(stride, offset, max_docs)]
+    return [(rid, process_record(rec, pipe)) for rid, rec in sample_records(stride, offset, max_docs, corpus)]
 
 
 def _sha(s: str) -> str:
@@ -76,9 +89,19 @@ def _sha(s: str) -> str:
 
 
 def dump(args) -> None:
-    for rid, doc in run(args.stride, args.offset, args.max_docs):
-        qs = doc.spans("quotes")[: args.per_doc]
-        for q in qs:
+    old = _old_extractor(args.before) if args.before else None
+    for rid, doc in run(args.stride, args.offset, args.max_docs, args.corpus):
+        qs = list(doc.spans("quotes"))
+        if old:   # the union with what the older extractor found, so that a judgment covers both
+            qs += [q for q in old(doc) if not any(min(q.end, x.end) - max(q.start, x.start) > 0 for x in qs)]
+        if args.all_marks:   # quotation marks of three words or more that no extractor took
+            from marsad.doc import Span
+            from marsad.extract.quotes import quote_marks
+
+            qs += [Span(o + 1, c, "QUOTE", {"speaker": None, "method": "unfound"}) for o, c in quote_marks(doc.text)
+                   if len(doc.text[o + 1:c].split()) >= 3 and not any(x.start < c and o + 1 < x.end for x in qs)]
+        qs.sort(key=lambda q: q.start)
+        for q in qs[: args.per_doc]:
             t = doc.text
             before = t[max(0, q.start - args.context):q.start].replace("\n", " ⏎ ")
             after = t[q.end:q.end + 60].replace("\n", " ⏎ ")
@@ -123,6 +146,8 @@ def _old_extractor(tree: str):
 
 def _judge(quotes, j, a, b):
     q = next((q for q in quotes if min(q.end, b) - max(q.start, a) >= (b - a) / 2), None)
+    if j.get("quote") is False:   # quoted words that are no speech: a name, a title, a scare quote
+        return ("false_alarm" if q else "rejected"), q
     if q is None:
         return "missed", None
     return ("right" if _same(q.attrs.get("speaker"), j["speaker"]) else "wrong"), q
@@ -139,11 +164,12 @@ def score(args) -> None:
     from marsad.pipeline import default
 
     pipe = default()
-    recs = load_records([f"{CORPUS}#{i}" for i in by_id])
-    counts = {"after": {"right": 0, "wrong": 0, "missed": 0}, "before": {"right": 0, "wrong": 0, "missed": 0}}
+    path = CORPORA[judged.get("corpus", "ant")][0]
+    recs = load_records([f"{path}#{i}" for i in by_id])
+    counts = {k: {"right": 0, "wrong": 0, "missed": 0, "false_alarm": 0, "rejected": 0} for k in ("after", "before")}
     rows = []
     for rid, js in by_id.items():
-        doc = process_record(recs[f"{CORPUS}#{rid}"], pipe)
+        doc = process_record(recs[f"{path}#{rid}"], pipe)
         before = old(doc) if old else None
         for j in js:
             a, b = j["span"]
@@ -155,14 +181,17 @@ def score(args) -> None:
             vb, qb = _judge(before, j, a, b) if old else (None, None)
             if old:
                 counts["before"][vb] += 1
-            if v != "right" or (old and vb != "right"):
-                rows.append((rid, a, j["speaker"], "before:", vb, qb.attrs.get("speaker") if qb else "-",
-                             "after:", v, q.attrs.get("speaker") if q else "-", q.attrs.get("method") if q else ""))
+            if v not in ("right", "rejected") or (old and vb not in ("right", "rejected")):
+                was = ("before:", vb, qb.attrs.get("speaker") if qb else "-", "after:") if old else ()
+                rows.append((rid, a, j["speaker"], *was, v, q.attrs.get("speaker") if q else "-",
+                             q.attrs.get("method") if q else ""))
     for k in ("before", "after") if old else ("after",):
         c = counts[k]
-        n, det = sum(c.values()), c["right"] + c["wrong"]
-        print(f"{k}: judged {n}, detected {det}, attribution right {c['right']} "
-              f"(precision over detected {c['right'] / max(det, 1):.3f}, over all judged {c['right'] / max(n, 1):.3f})")
+        n, det, fa = c["right"] + c["wrong"] + c["missed"], c["right"] + c["wrong"], c["false_alarm"]
+        print(f"{k}: judged {n} quotes, detected {det}, attribution right {c['right']} "
+              f"(precision over detected {c['right'] / max(det, 1):.3f}, over all judged {c['right'] / max(n, 1):.3f}); "
+              f"{fa + c['rejected']} judged no quotes, {fa} taken (detection P {det / max(det + fa, 1):.3f}, "
+              f"R {det / max(n, 1):.3f})")
     for r in rows:
         print("  ", *r)
     if args.json:
@@ -173,11 +202,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump", help="print the sample's quotes with context and speaker")
+    d.add_argument("--corpus", choices=sorted(CORPORA), default="ant")
     d.add_argument("--stride", type=int, default=97)
     d.add_argument("--offset", type=int, default=13)
     d.add_argument("--max-docs", type=int, default=60)
     d.add_argument("--per-doc", type=int, default=3)
     d.add_argument("--context", type=int, default=220)
+    d.add_argument("--before", metavar="TREE", help="also list the quotes quotes.py of this checkout finds")
+    d.add_argument("--all-marks", action="store_true", help="also list quotation marks (3+ words) no extractor took")
     s = sub.add_parser("score", help="score the extractor against a judgment file")
     s.add_argument("judgments")
     s.add_argument("--json", action="store_true")
