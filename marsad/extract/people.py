@@ -271,7 +271,7 @@ def _person_mentions(doc: Document) -> list[Mention]:
 
 def _link_short_forms(mentions: list[Mention]) -> None:
     """Give a short mention (``السغروشني``) the canonical of the longer one containing it."""
-    fulls = sorted({m.canonical for m in mentions}, key=lambda c: -len(c.split()))
+    fulls = sorted(dict.fromkeys(m.canonical for m in mentions), key=lambda c: -len(c.split()))   # ties: first named
     for m in mentions:
         parts = m.canonical.split()
         for full in fulls:
