@@ -51,8 +51,21 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 out.append((open_at, i))
             open_at = None
         elif ch in _AMBIGUOUS:
+            if _stray_close(text, i):
+                continue
             open_at = i
     return out
+
+
+def _stray_close(text: str, i: int) -> bool:
+    """A mark right after a word and before a blank, with none open, when the next mark of the line
+    opens a quotation (``عمل" للرئيس … هو "زيارة دولة"``): a closing mark left over, not an opening
+    one (``تقول ليلى"  في أحد الأيام …."``)."""
+    if not (0 < i < len(text) - 1 and text[i - 1].isalpha() and (text[i + 1].isspace() or text[i + 1] in "،,.:؛")):
+        return False
+    end = text.find("\n", i)
+    nxt = next((k for k in range(i + 1, len(text) if end < 0 else end) if text[k] in _AMBIGUOUS + _OPEN_ONLY), None)
+    return nxt is not None and nxt + 1 < len(text) and text[nxt - 1].isspace() and text[nxt + 1].isalpha()
 
 
 def surname_mentions(doc: Document, mentions: list[Mention], roles: list[Span]) -> list[Mention]:
@@ -153,7 +166,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             qa += 1
         while qb > qa and text[qb - 1].isspace():
             qb -= 1
-        if qb <= qa:
+        if qb <= qa or (close is not None and _nominal(text, ctx_end, close)):
             continue
         sa, _ = _sentence_of(doc, ctx_end)
         prev_q = max((q.end for q in out if q.end <= ctx_end), default=sa)
@@ -182,6 +195,38 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
                            anchors, [(q.start, q.end) for q in out])
         out.append(Span(qa, qb, "QUOTE", attrs))
     return out
+
+
+def _statement(source: str | None) -> bool:
+    """Whether an unnamed source is a document (``البيان``: its issuer speaks), not a person (``مصدر``)."""
+    bare = fold((source or "").strip('"“”«»'))
+    bare = bare[1:] if bare[:1] in "وف" and bare[1:3] == "ال" else bare
+    return (bare[2:] if bare.startswith("ال") else bare) in {fold(w) for w in _word_set_q("statement_nouns")}
+
+
+def _nominal(text: str, o: int, c: int) -> bool:
+    """Quoted words that are a name or a noun phrase in the sentence, not speech: up to four words
+    with the mark joined to a proclitic (``ل"سكاي نيوز عربية"``), a place preposition or noun right before it (``قرب
+    "مارش آن فامين"``, ``من طراز "…"``) unless a complementiser opens the quotation, or a relative
+    pronoun right after up to three words that do not open like a verb (``"مجلس كبار العلماء" الذي
+    انعقد``; not ``"تشير إلى الأخبار الكاذبة" التي``)."""
+    if o >= 1 and text[o - 1] in "لبك" and (o < 2 or not text[o - 2].isalpha()) and len(words(text, o + 1, c)) <= 4:
+        return True
+    after = words(text, c + 1, min(len(text), c + 12))[:1]
+    inner = words(text, o + 1, c)
+    first = inner[:1]
+    if after and not text[c + 1:after[0][0]].strip() and after[0][2] in _word_set_q("relative_pronouns") \
+            and len(inner) <= 3 and not first[0][2].startswith(("ي", "ت", "سي", "ست")) \
+            and first[0][2] not in _CLAUSE_STARTERS:
+        return True
+    before = words(text, max(0, o - 30), o)[-1:]
+    return bool(before and not text[before[0][1]:o].strip() and before[0][2] in _word_set_q("name_prepositions")
+                and first and first[0][2] not in _COMPLEMENTISERS)
+
+
+@lru_cache(maxsize=None)
+def _word_set_q(key: str) -> frozenset[str]:
+    return frozenset(verbs_data().get(key, []))
 
 
 def _verb_before(ctx, long_ok: bool) -> int | None:
@@ -307,7 +352,7 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                         "method": "continuation"}
         if found:
             how, ref, source = found
-            if ref is None and how == "document":
+            if ref is None and how == "document" and _statement(source):
                 issuer = _issuer(doc, before, orgs)   # وأضاف البيان … ← أعلنت وزارة الخارجية
                 if issuer is not None:
                     return {"speaker": doc.text[issuer.start:issuer.end], "speaker_span": [issuer.start, issuer.end],

@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent / "data"
 _OPEN_ONLY, _CLOSE_ONLY = "«", "»"
 _AMBIGUOUS = "“”\"″„"
 _COMPLEMENTISERS = {"إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "إننا", "أننا", "إنهم", "أنهم",
+                    "بأنه", "بأنها", "بأنهم", "بأننا", "ان", "انه", "انها", "بان", "بانه", "بانها",
                     "بللي", "باللي", "بلي"}   # the last three: Darija "that"
 _PUNCT = re.compile(r"[،,:؛;.]")
 
@@ -139,14 +140,31 @@ def institution_ref(doc: Document, stem: str, pos: int, orgs) -> Ref | None:
                 start = a + next((c for c in range(3) if fold(w[c:]) == stem), 0)
                 return Ref(start, close, text[start:close].replace('"', "").replace("“", "").replace("«", ""), None)
         n = 0
-        while k + 1 + n < len(ws) and n < 3 and ws[k + 1 + n][2].lstrip("#").startswith("ال") \
+        while k + 1 + n < len(ws) and n < 3 and (ws[k + 1 + n][2].lstrip("#").startswith("ال")
+                                                 or (n == 0 and ws[k + 1 + n][2].isdigit())) \
                 and not _PUNCT.search(text[ws[k + n][1]:ws[k + 1 + n][0]]):
             n += 1
         if n:
             start = a + next((c for c in range(3) if fold(w[c:]) == stem), 0)
             end = ws[k + n][1]
             return Ref(start, end, text[start:end], None)
-    return best
+    return best or _described_noun(text, stem, pos)
+
+
+def _described_noun(text: str, stem: str, pos: int) -> Ref | None:
+    """The first ``الشرطة البريطانية`` before ``pos``: the definite noun with stem ``stem`` and the
+    nationality or other adjective after it (``وقالت الشرطة`` then names the British police)."""
+    ws = words(text, 0, pos)
+    for k in range(len(ws) - 1):
+        a, b, w = ws[k]
+        nxt = ws[k + 1][2]
+        if stem in _bare_keys(w) and fold(w).startswith(("ال", "وال", "بال", "لل")) and nxt.startswith("ال") \
+                and nxt.endswith(("ي", "ية", "يه")) and len(nxt) > 4 and not _PUNCT.search(text[b:ws[k + 1][0]]):
+            start = a + next((c for c in range(3) if w[c:].startswith("ال")), 0)
+            if w.startswith("لل"):
+                start = a + 1
+            return Ref(start, ws[k + 1][1], text[start:ws[k + 1][1]], None)
+    return None
 
 
 def _bare_keys(word: str) -> set[str]:
@@ -235,6 +253,8 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             skipped += 1   # قالت لي مروى، قال لها الوزير: the pronoun is the addressee
             continue
         r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
+        if r and r.canonical and (fold(r.canonical) in _not_names() or r.canonical in _not_first_names()):
+            r = None   # وشدد النائب على: a preposition read as the name
         if r:   # a role's title first: the entity layer may tag its first word (أمين عام …) as a person
             return "role", r, None
         m = mention_at(mentions, a)
@@ -268,10 +288,30 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             o = institution_ref(doc, bare, a, orgs)
             return "institution", o, (None if o else w)
         if fold(w) in src or "ال" + bare in src or fold("ال" + bare) in src:
+            issuer = _statement_issuer(doc, ws, j, limit, orgs) if bare in _word_set_folded("statement_nouns") else None
+            if issuer is not None:   # وقال بيان لوزارة الخارجية الإيرانية
+                return "organisation", issuer, None
             return "document", None, w
         if not honorific_at(w)[0]:
             break
     return _apposed_name(doc.text, ws, i, limit, mentions)
+
+
+def _statement_issuer(doc, ws, j: int, limit: int, orgs) -> Ref | None:
+    """The organisation right after a statement noun (``بيان لوزارة الخارجية``، ``بيان الخارجية
+    التركية``): an ORG entity, or a medium or institution noun with its name."""
+    if j + 1 >= len(ws) or ws[j + 1][0] >= limit or _PUNCT.search(doc.text[ws[j][1]:ws[j + 1][0]]):
+        return None
+    a, b, w = ws[j + 1]
+    o = next((o for o in orgs if a <= o.start <= a + 2 and o.start < b), None)
+    if o is not None:
+        return Ref(o.start, o.end, doc.text[o.start:o.end], None)
+    cut = 1 if w[:1] == "ل" and fold(w[1:]) in _word_set_folded("named_source_nouns") else 0
+    if fold(w[cut:]) in _word_set_folded("named_source_nouns"):
+        named = _named_source(doc.text, [(a + cut, b, w[cut:])] + ws[j + 2:], 0, limit)
+        if named is not None:
+            return named
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -474,6 +514,10 @@ def _before_verb(doc, ctx, vi, orgs, mentions=()) -> tuple[str, Ref | None, str 
     if vi == 0 or (verb[:1] in "وف" and reporting_verb(verb[1:])[0]):
         return None   # ``… اليمن وقال``: a new clause, the word before ends the last one
     a, b, _ = ctx[vi - 1]
+    src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    unnamed = next((w for _, _, w in ctx[max(0, vi - 7):vi - 1] if fold(w) in src), None)
+    if unnamed is not None and not _PUNCT.search(doc.text[ctx[max(0, vi - 7)][0]:a].replace("،", "")):
+        return "document", None, unnamed   # مصدر قيادي في الحزب، كيقول: the source, not the party
     m = next((m for m in mentions if m.start <= a < m.end and m.end <= b), None) if mentions else None
     if m is not None:   # أن البابا فرانسيس قال: the subject before the verb
         return "subject", Ref(m.start, m.end, m.canonical, m.gender), None

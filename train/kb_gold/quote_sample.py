@@ -127,20 +127,30 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _old_extractor(tree: str):
-    """``extract_quotes`` of ``tree/marsad/extract/quotes.py`` (reading its own data files)."""
+    """``extract_quotes`` of ``tree/marsad/extract/quotes.py`` with the tree's ``quotes_speaker.py``
+    (when it has one) and data files."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("_quotes_before", Path(tree) / "marsad/extract/quotes.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["_quotes_before"] = mod
+    import marsad.extract.quotes_speaker as current
     import marsad.pipeline as mp
+
+    def load(name: str, path: Path):
+        spec = importlib.util.spec_from_file_location(name, path)
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+        return mod
 
     saved = mp.register
     mp.register = lambda *a, **k: (lambda f: f)   # do not register the old stage
+    speaker = Path(tree) / "marsad/extract/quotes_speaker.py"
     try:
-        spec.loader.exec_module(mod)
+        if speaker.is_file():
+            sys.modules["marsad.extract.quotes_speaker"] = load("_quotes_speaker_before", speaker)
+        mod = load("_quotes_before", Path(tree) / "marsad/extract/quotes.py")
     finally:
         mp.register = saved
+        sys.modules["marsad.extract.quotes_speaker"] = current
     return mod.extract_quotes
 
 

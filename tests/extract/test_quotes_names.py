@@ -1,0 +1,73 @@
+"""Quotes: quoted names and noun phrases are no speech; statements, institutions and unnamed
+sources as speakers (hand-check sample 3, issue 5). Invented sentences."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.quotes import extract_quotes, quote_marks
+
+
+def _quotes(text, ents=None):
+    doc = make_doc(text, ents)
+    return doc, [(doc.span_text(q), q.attrs) for q in extract_quotes(doc)]
+
+
+def test_a_stray_closing_mark_opens_nothing():
+    text = 'وأعلنت الوزارة عن "رحلة" عمل" للوزير، وليست "رحلة رسمية" كما قيل.'
+    assert [text[a + 1:b] for a, b in quote_marks(text)] == ["رحلة", "رحلة رسمية"]
+    text = 'وتقول سلمى"  سنواصل العمل مهما كانت الظروف".'
+    assert [text[a + 1:b] for a, b in quote_marks(text)] == ["  سنواصل العمل مهما كانت الظروف"]
+
+
+def test_names_in_quotation_marks_are_no_quotes():
+    text = ('وقال كريم الإدريسي ل"إذاعة الشمال الجهوية" إن المشروع انطلق. '
+            'وأكد أن الاجتماع عقد قرب "سوق الأحد القديم" أمس. '
+            'وأوضح أن "مجلس الحكماء الأعلى" الذي انعقد أمس وافق على الخطة. '
+            'وأضاف أن الطائرات من طراز "نسر الصحراء الجديد" وصلت.')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs == []
+
+
+def test_a_quoted_clause_before_a_relative_pronoun_stays():
+    text = 'وقال كريم الإدريسي إن الوكالة "تجمع المعطيات الرسمية" التي تنشرها الوزارات.'
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert [q[0] for q in qs] == ["تجمع المعطيات الرسمية"]
+
+
+def test_a_statement_speaks_for_the_organisation_named_after_it():
+    text = 'وقال بيان لوزارة الخارجية المغربية "نرحب بالقرار ونعتبره خطوة إيجابية".'
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "وزارة الخارجية المغربية"
+
+
+def test_an_institution_the_entity_layer_missed_speaks_by_its_name():
+    text = 'وقالت لجنة تحقيق محلية في بيان: "الحريق بدأ في الطابق الثاني".'
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "لجنة تحقيق محلية"
+
+
+def test_a_definite_institution_takes_its_adjective_from_earlier():
+    text = ('وكانت الشرطة الإسبانية قد فتحت تحقيقا في الحادث. '
+            'وقالت الشرطة في بيان "تم توقيف ثلاثة أشخاص في المدينة".')
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "الشرطة الإسبانية"
+
+
+def test_an_unnamed_source_before_the_verb_gives_no_speaker():
+    text = 'مصدر قيادي في حزب الأمل، كيقول بلي "الحزب ماشي غادي يخرج من الحكومة".'
+    doc, qs = _quotes(text, {"حزب الأمل": "ORG"})
+    assert qs and qs[0][1]["speaker"] is None
+
+
+def test_an_unnamed_source_is_not_the_statement_issuer():
+    text = ('ونفت وزارة الداخلية الخبر. '
+            'ونقل التلفزيون عن "مصدر رسمي" قوله إن "الوضع تحت السيطرة تماما".')
+    doc, qs = _quotes(text, {"وزارة الداخلية": "ORG"})
+    assert qs[-1][1]["speaker"] is None
+
+
+def test_a_role_whose_name_is_a_preposition_is_skipped():
+    text = ('قال النائب الديمقراطي، سامي الرامي، إن القانون ضروري. '
+            'وشدد النائب على "أننا نعيش في زمن جديد يحتاج قوانين جديدة".')
+    doc, qs = _quotes(text, {"سامي الرامي": "PERSON"})
+    assert qs[-1][1]["speaker"] != "على"
