@@ -146,10 +146,13 @@ def extract_events(doc: Document) -> list[Span]:
 
 def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
     """A call, an aim or a possibility (``دعا إلى تشكيل``، ``إمكان الانضمام``) launches or joins
-    nothing; a cancelled summit or meeting (``إلغاء القمة``) did not take place (``modality`` in
+    nothing, nor does readiness or fear (``مستعدون للتوقيع``) conclude anything; a cancelled summit or meeting (``إلغاء القمة``) did not take place (``modality`` in
     the ontology)."""
     mod = ontology()["modality"]
     before = [w for _, _, w in ws[max(0, i - mod["window"]):i]]
+    if etype in mod.get("unreal_types", ()) and \
+            any(_is(w, "unreal_words") for _, _, w in ws[max(0, i - mod["unreal_window"]):i]):
+        return True   # مستعدون للتوقيع على اتفاقية، خوفا من إبرام اتفاقات: readiness, fear, an attempt
     if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
         return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"]))
     if etype in mod["cancel_types"]:
@@ -178,7 +181,11 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         return False   # بأغلبية 62 عضوا: a count of members, not a membership
     if args.pop("needs_organisation", False) and not _ents(doc, ws[j - 1][1], s.end, ("ORG",)):
         return False   # عودة اللاجئين إلى سوريا is no membership
-    before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))]
+    if i and _is(ws[i - 1][2], "appointment_words"):
+        return False   # تعيينه عضوا في المجلس: a person appointed, no membership
+    before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))
+              if not re.search(r"(?:^|\s)(?:إلى|الى|في|من)\s*$", doc.text[max(s.start, e.start - 6):e.start])]
+    # عادت إلى الولايات المتحدة وانضمت: a destination, not the member
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
     members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))]
@@ -188,7 +195,9 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         if k < len(ws) and fold(ws[k][2]) in {fold("إلى"), fold("في")}:
             a, b = _phrase(doc, ws, k + 1)
             org = doc.text[a:b]
-    count = next((f["value"] for f in _figures(doc, ws[j - 1][1], s.end)), None)
+    count = next((f["value"] for f in _figures(doc, ws[j - 1][1], s.end)
+                  if not _is(str(f.get("unit") or "") or f["text"].split()[-1], "duration_units")
+                  and not _is(f["text"].split()[-1], "duration_units")), None)   # لست سنوات: no count
     if anaphoric or not (org or count or (members and args.get("status") == "applied")):
         return False
     if not (member or members or count):
@@ -401,9 +410,11 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
 def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     objs = {fold(x) for x in ontology()["types"]["LAUNCH"]["objects"]}
+    if i and _is(ws[i - 1][2], "participant_stops"):
+        return False   # مشاريع قرارات بشأن إنشاء آلية: a topic, nothing launched
     k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
-    if k is None:
-        return False
+    if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
+        return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
     obj = fold(strip_proclitics(ws[k][2])[1])
     ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
                 and e.label in ("ORG", "EVENT", "MISC")), None)

@@ -79,7 +79,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             si + 1 < len(sents) and sents[si + 1].attrs.get("kind") == "list_item"):
         k = si + 1
         while k < len(sents) and (sents[k].attrs.get("kind") == "list_item" or
-                                  doc.text[sents[k].start:sents[k].end].lstrip().startswith(("-", "•", "*"))):
+                                  doc.text[sents[k].start:sents[k].end].lstrip().startswith(("-", "•", "*"))) \
+                and any(c.isalpha() for c in doc.text[sents[k].start:sents[k].end]):   # not a rule of dashes
             items.append(k)
             k += 1
     last = bld.last("AGREEMENT")
@@ -90,6 +91,15 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return True
     if not items and not (signing or (linked and not is_definite)):
         return False
+    if any(_is(w, "withdrawal_words") for _, _, w in ws[max(0, i - 4):i]) and \
+            not any(_is(w, "signing_words") for _, _, w in ws[j:]):
+        return False   # انسحاب الولايات المتحدة من اتفاقية: left, not concluded
+    if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
+        return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
+    nx = j + 1
+    if _is(ws[i][2], "signing_words") and linked and nx < len(ws) and (
+            _DIGITS.match(ws[nx][2]) or any(d.start <= ws[nx][0] < d.end for d in doc.spans("dates"))):
+        return False   # أحداث وقعت بين 22 يناير و…: took place, between dates
     if _is(ws[i][2], "signing_words") and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
         return False   # وقع حادث مع …: a signing verb needs an organisation or a country
     first_party = parties_after(doc, ws, j, len(ws), "بين")[:1]

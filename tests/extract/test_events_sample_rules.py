@@ -1,0 +1,60 @@
+"""Event rules from the hand-check of unseen articles (train/kb_gold/event_sample.py), on sentences
+written by us: false triggers (readiness, withdrawal, an attempt, durations, appointments),
+types (a summit between two named leaders is a MEETING) and argument boundaries."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _labels(doc):
+    return [e.label for e in extract_events(doc)]
+
+
+def test_readiness_fear_and_attempts_conclude_nothing():
+    doc = make_doc("وقال الوزير إن بلاده مستعدة للتوقيع على اتفاقية للتبادل الحر مع كندا.", {"كندا": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("اعتقلت الشرطة رجلا سافر في محاولة منه للانضمام إلى جماعة مسلحة في مالي.",
+                   {"مالي": "GPE", "جماعة مسلحة": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("وكان الوزير مستعدا للقاء وفد من المعارضة في جنيف.", {"جنيف": "GPE"})
+    assert "MEETING" not in _labels(doc)
+
+
+def test_withdrawal_leaves_an_agreement_unless_a_signing_follows():
+    doc = make_doc("وقال إن الرئيس يعتزم التوقيع على انسحاب بلاده من اتفاقية تجارية مع المكسيك.", {"المكسيك": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("بعد انسحاب واشنطن من الاتفاق النووي الذي أبرمته قوى دولية مع إيران.",
+                   {"واشنطن": "GPE", "إيران": "GPE"})
+    assert "AGREEMENT" in _labels(doc)
+
+
+def test_cited_agreement_and_events_between_dates_are_no_signing():
+    doc = make_doc("غادر المقاتلون البلدة بموجب اتفاق بين الطرفين.")
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("وأشار التقرير إلى هجمات وقعت بين 3 مارس و5 أبريل في حمص.", {"حمص": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+
+
+def test_memberships_need_a_member_not_a_duration_or_an_appointee():
+    doc = make_doc("أعيد انتخابه لست سنوات أخرى رئيسا للبلاد.")
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("وأعلنت الشركة تعيينه عضوا في مجلس الإدارة.", {"مجلس الإدارة": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("عاد إلى فرنسا وانضم إلى الجيش.", {"فرنسا": "GPE", "الجيش": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+
+
+def test_launch_object_after_a_preposition_or_as_a_topic():
+    doc = make_doc("يرسل الرادار أوامر الإطلاق إلى منصة الصواريخ.")
+    assert "LAUNCH" not in _labels(doc)
+    doc = make_doc("فشل المجلس في تبني مشروع قرار بشأن إنشاء آلية للتحقيق.")
+    assert "LAUNCH" not in _labels(doc)
+
+
+def test_a_rule_of_dashes_is_no_list_item():
+    doc = make_doc("ووقعت الوزارة اتفاقية مع جامعة الرباط:\n" + "-" * 40 + "\nوفي سياق آخر، ارتفعت الأسعار.",
+                   {"جامعة الرباط": "ORG"})
+    evs = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
+    assert evs and all(any(c.isalpha() for c in doc.text[e.start:e.end]) for e in evs)

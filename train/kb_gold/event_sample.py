@@ -1,0 +1,171 @@
+"""Hand-check of event extraction on real news outside the gold set (issue 5).
+
+``dump`` runs the default pipeline on a fixed sample of ANT v2.1 middleEast / internationalNews
+articles that are not in the gold set and that contain an event word (every ``--stride``-th
+one), and prints each event with its trigger, its arguments and its sentence, for a person to
+read. ``score`` compares the extractor's events with a judgment file written by that person,
+which holds record ids, trigger offsets, the sha1 of the trigger word, the type the event
+really has (``null``: no event of the six types, or one told again) and whether its arguments
+are right (``args_ok``, judged for the arguments whose fingerprint ``args_sha`` it stores) —
+never article text::
+
+    python train/kb_gold/event_sample.py dump [--stride 200] [--offset 7] [--max-docs 80]
+    python train/kb_gold/event_sample.py score train/kb_gold/event_check_s1.json [--half even|odd]
+
+An event of the output no judgment covers is counted as unjudged; one whose arguments changed
+since they were judged is listed for a new judgment (``args_more`` maps further fingerprints to
+their verdicts; events found only by a later version are judged entries too, with a ``note``). ``--half`` scores every other article only
+(``even``: the articles rules may be written from, ``odd``: the held-back half).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+PATH = "data/news/ant-v2.1-multisource.jsonl.gz"
+CATS = ("middleEast", "internationalNews")
+WORDS = ("اتفاق", "لقاء", "التقى", "قمة", "مؤتمر", "انضمام", "اجتماع", "مباحثات", "محادثات", "اعتماد",
+         "إطلاق", "أطلق", "وقع", "توقيع", "استقبل", "بحث")
+
+
+def _gold_ids() -> set[str]:
+    from marsad.extract.kb_eval import load_gold
+
+    return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
+
+
+def sample_records(stride: int, offset: int, max_docs: int):
+    """``(record id, Record)`` of the fixed sample (politics categories, an event word, not gold)."""
+    from marsad.config import shared_dir
+    from marsad.ingest.readers import _from_object
+
+    gold = _gold_ids()
+    full = shared_dir() / PATH
+    n, out = 0, []
+    with gzip.open(full, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if obj.get("category") not in CATS or str(obj["id"]) in gold:
+                continue
+            if not any(w in obj.get("text", "") for w in WORDS):
+                continue
+            n += 1
+            if n % stride != offset % stride:
+                continue
+            out.append((str(obj["id"]), _from_object(obj, f"{full}#{obj['id']}")))
+            if len(out) >= max_docs:
+                break
+    return out
+
+
+def _sha(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+def _args_sha(ev) -> str:
+    a = {k: v for k, v in ev.attrs["args"].items() if k not in ("figures", "dates", "name_span")}
+    return _sha(json.dumps([a, ev.attrs.get("place")], ensure_ascii=False, sort_keys=True))
+
+
+def dump(args) -> None:
+    from marsad.ingest import process_record
+    from marsad.pipeline import default
+
+    pipe = default()
+    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs)):
+        doc = process_record(rec, pipe)
+        t = doc.text
+        print(f"=== {rid} (#{n}, {'even' if n % 2 == 0 else 'odd'}) {len(doc.spans('events'))} events")
+        for ev in doc.spans("events"):
+            s, e = ev.attrs["trigger"]
+            a = {k: v for k, v in ev.attrs["args"].items() if k not in ("figures", "dates", "name_span") and v}
+            print(json.dumps({"id": rid, "trigger": [s, e], "sha1": _sha(t[s:e]), "system": ev.label,
+                              "args_sha": _args_sha(ev)}, ensure_ascii=False))
+            print(f"   {ev.label} ⟦{t[s:e]}⟧ place={ev.attrs.get('place')} args={json.dumps(a, ensure_ascii=False)}")
+            print(f"   {t[ev.start:s]}⟦{t[s:e]}⟧{t[e:ev.end]}".replace("\n", " ⏎ "))
+        if args.missed:   # sentences with an event word and no event, for recall
+            evs = doc.spans("events")
+            for snt in doc.spans("sentences"):
+                st = t[snt.start:snt.end]
+                if any(w in st for w in WORDS) and not any(x.start <= snt.start < x.end or snt.start <= x.start < snt.end
+                                                            for x in evs):
+                    print(f"   [no event {snt.start}] {st}".replace("\n", " ⏎ "))
+        print()
+
+
+def score(args) -> None:
+    from marsad.extract.kb_eval import load_records
+    from marsad.ingest import process_record
+    from marsad.pipeline import default
+
+    judged = json.loads(Path(args.judgments).read_text(encoding="utf-8"))
+    order = judged["docs"]
+    keep = {d for n, d in enumerate(order) if args.half is None or (n % 2 == 0) == (args.half == "even")}
+    by_id: dict[str, list] = {}
+    for j in judged["events"]:
+        by_id.setdefault(j["id"], []).append(j)
+    pipe = default()
+    recs = load_records([f"{PATH}#{i}" for i in keep])
+    tp, sys_n, args_ok, args_n, unjudged, stale = Counter(), Counter(), Counter(), Counter(), [], []
+    gold_n, found = Counter(), Counter()
+    for rid in [d for d in order if d in keep]:
+        doc = process_record(recs[f"{PATH}#{rid}"], pipe)
+        js = by_id.get(rid, [])
+        for j in js:
+            if j.get("type"):
+                gold_n[j["type"]] += 1
+        for ev in doc.spans("events"):
+            s, e = ev.attrs["trigger"]
+            j = next((j for j in js if j["trigger"][0] == s and j["system"] == ev.label
+                      and j["sha1"] == _sha(doc.text[s:e])), None)
+            sys_n[ev.label] += 1
+            if j is None:
+                unjudged.append((rid, ev.label, s))
+                continue
+            if j.get("type") == ev.label:
+                tp[ev.label] += 1
+                found[ev.label] += 1
+                verdicts = {j.get("args_sha"): j.get("args_ok"), **j.get("args_more", {})}
+                if _args_sha(ev) in verdicts:
+                    args_n[ev.label] += 1
+                    args_ok[ev.label] += bool(verdicts[_args_sha(ev)])
+                else:
+                    stale.append((rid, ev.label, s))
+    print(f"{len(keep)} articles ({args.half or 'all'}); type precision = judged right / system events")
+    for t in sorted(set(sys_n) | set(gold_n)):
+        print(f"  {t:11s} system {sys_n[t]:3d}  right {tp[t]:3d}  P {tp[t] / max(sys_n[t], 1):.3f}"
+              f"  args right {args_ok[t]}/{args_n[t]}  judged true events {gold_n[t]}")
+    S, T, A, N = sum(sys_n.values()), sum(tp.values()), sum(args_ok.values()), sum(args_n.values())
+    print(f"  all         system {S:3d}  right {T:3d}  P {T / max(S, 1):.3f}  args right {A}/{N} "
+          f"(P with arguments {A / max(S, 1):.3f}); judged true events {sum(gold_n.values())}, "
+          f"found {sum(found.values())} (R {sum(found.values()) / max(sum(gold_n.values()), 1):.3f})")
+    for r in unjudged:
+        print("   unjudged", *r)
+    for r in stale:
+        print("   arguments changed, judge again", *r)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump", help="print the sample's events with their sentences")
+    d.add_argument("--stride", type=int, default=200)
+    d.add_argument("--offset", type=int, default=7)
+    d.add_argument("--max-docs", type=int, default=80)
+    d.add_argument("--missed", action="store_true", help="also print sentences with an event word and no event")
+    s = sub.add_parser("score", help="score the extractor against a judgment file")
+    s.add_argument("judgments")
+    s.add_argument("--half", choices=("even", "odd"))
+    args = ap.parse_args()
+    dump(args) if args.cmd == "dump" else score(args)
+
+
+if __name__ == "__main__":
+    main()
