@@ -21,6 +21,7 @@ Lone surnames of people named in full elsewhere in the article count as mentions
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad.doc import Document, Span
@@ -55,6 +56,38 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 continue
             open_at = i
     return out
+
+
+def _agreeing_gender(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a person whose gender the name lexicon does not know get the gender of a
+    reporting verb right before one of their mentions (``وقالت دانييلز`` → feminine), so that a
+    later ``وقال`` does not go to her; names given both genders stay unknown."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.gender is None:
+            prev = words(text, max(0, m.start - 20), m.start)[-1:]
+            if prev and not text[prev[0][1]:m.start].strip():
+                g = reporting_verb(prev[0][2])[1]
+                if g:
+                    seen.setdefault(m.canonical, set()).add(g)
+    known = {c: next(iter(gs)) for c, gs in seen.items() if len(gs) == 1}
+    return [replace(m, gender=known[m.canonical]) if m.gender is None and m.canonical in known else m
+            for m in mentions]
+
+
+def _quoted_name(text: str, a: int, b: int, spoken: bool = True) -> bool:
+    """Whether a name lies inside quotation marks that follow a title noun (``برنامج "…"``) or,
+    with ``spoken``, that hold a quotation of four words or more: it names a programme or is
+    spoken of, it does not speak."""
+    for o, c in quote_marks(text):
+        if o < a and b <= c:
+            if spoken and len(words(text, o + 1, c)) >= 4:
+                return True
+            last = words(text, max(0, o - 30), o)[-1:]
+            return bool(last) and fold(strip_proclitics(last[0][2])[1]) in {fold(w) for w in verbs_data()["title_nouns"]}
+        if o > b:
+            break
+    return False
 
 
 def _stray_close(text: str, i: int) -> bool:
@@ -132,10 +165,11 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
+    mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end)])
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]
-    orgs = speaking_bodies(doc)
+    orgs = [o for o in speaking_bodies(doc) if not _quoted_name(text, o.start, o.end, spoken=False)]
     named = [Ref(m.start, m.end, m.canonical, m.gender) for m in mentions]
     seen = {(r.start, r.end) for r in named}
     named += [Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")) for r in roles
@@ -236,8 +270,8 @@ def _verb_before(ctx, long_ok: bool) -> int | None:
     n = len(ctx)
     for k in range(n - 1, max(-1, n - 1 - LONG_VERB_GAP), -1):
         w = ctx[k][2]
-        if k and reporting_verb(ctx[k - 1][2])[0] and fold(w) in _transmission_nouns():
-            k, w = k - 1, ctx[k - 1][2]   # ويتابع قوله "…": the verb, not its object
+        if k and reporting_verb(ctx[k - 1][2])[0] and (fold(w) in _transmission_nouns() or fold(w) in _participles()):
+            k, w = k - 1, ctx[k - 1][2]   # ويتابع قوله "…"، وأضاف قائلا: the verb, not its object or participle
         after = [x for _, _, x in ctx[k + 1:]]
         if not (reporting_verb(w)[0] or (k + 1 < n and after[0] in _COMPLEMENTISERS and _conditional_verb(w))
                 or (_describing_verb(w) and any(x in _COMPLEMENTISERS for x in after[:6]))):
@@ -332,10 +366,20 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
         if not found and not participle and verb[:1] in "وف":
             ref = sentence_subject(doc, ctx, vi, anchors, gender, mentions)   # وينفي غيان …، كما وصرح أنه "…"
             found = ("sentence_subject", ref, None) if ref is not None else None
+        if found and found[0] == "title" and found[1] is not None and not found[1].canonical and verb[:1] in "وف" \
+                and doc.text[found[1].start:found[1].end].startswith("ال") \
+                and prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
+                and prev.attrs.get("method") not in ("organisation", "institution", "issuer") \
+                and name_gender(prev.attrs["speaker"]) in (found[1].gender, None):
+            # ``وأضاف المسؤول الإيراني`` right after a quote: the definite title no one in the text holds
+            # describes the last speaker (not ``وقال متحدث باسم الجماعة``)
+            return {"speaker": prev.attrs["speaker"], "speaker_span": prev.attrs["speaker_span"], "verb": verb,
+                    "method": "continuation"}
         if not found and verb[:1] in "وف":
             reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs, quoted)
-            if reporter is not None and gender and reporter[1].gender not in (gender, None):
-                reporter = None   # وقالت after a man's statement: not his continuation
+            if reporter is not None and gender and (reporter[1].gender not in (gender, None) or reporting_verb(
+                    words(doc.text, reporter[0], reporter[0] + 30)[0][2])[1] not in (gender, None)):
+                reporter = None   # وقالت after a man's statement, وأضاف after وذكرت الوكالة: not a continuation
             if prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
                     and name_gender(prev.attrs["speaker"]) in (gender, None) \
                     and (reporter is None or reporter[0] < prev.start):
@@ -362,7 +406,10 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                         "source": source}
             return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,
                     "method": how}
+    marks = quote_marks(doc.text)
     for ref in reversed([r for r in refs if r.end <= before]):
+        if any(o < ref.start and ref.end <= c for o, c in marks):
+            continue   # a name in quotation marks (ولدها "يانيس") is spoken of
         if ref.canonical and (gender is None or ref.gender in (gender, None)):
             return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,
                     "method": "nearest"}

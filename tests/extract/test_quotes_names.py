@@ -71,3 +71,31 @@ def test_a_role_whose_name_is_a_preposition_is_skipped():
             'وشدد النائب على "أننا نعيش في زمن جديد يحتاج قوانين جديدة".')
     doc, qs = _quotes(text, {"سامي الرامي": "PERSON"})
     assert qs[-1][1]["speaker"] != "على"
+
+
+def test_a_name_of_unknown_gender_takes_the_gender_of_its_verb():
+    text = ('وقالت كوستانزا إنها تحدثت مع يوسف البركاني الذي كان غاضبا. '
+            'وقال "لن نقبل بهذا القرار أبدا".')
+    doc, qs = _quotes(text, {"كوستانزا": "PERSON", "يوسف البركاني": "PERSON"})
+    assert qs[-1][1]["speaker"] == "يوسف البركاني"
+
+
+def test_adda_qailan_continues_the_previous_reporter():
+    text = ('ومن جانبه، نفى سمير الفاسي لصحيفة الشرق دفع أي أموال، مشيرا إلى أن حملة كريم الإدريسي لم تعلم. '
+            'وأضاف قائلا: "لقد كان المبلغ قانونيا تماما".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON", "كريم الإدريسي": "PERSON", "الشرق": "ORG"})
+    assert qs[-1][1]["speaker"] == "سمير الفاسي"
+
+
+def test_a_definite_title_no_one_holds_is_the_last_speaker():
+    text = ('ونقلت وكالة الأنباء عن مدير العلاقات العامة في الشركة، سمير الفاسي، قوله "أرسلنا خمس طائرات حتى الآن". '
+            'وأضاف المسؤول المغربي: "سنواصل الإرسال طوال الأسبوع".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON"})
+    assert qs[-1][1]["speaker"] == "سمير الفاسي"
+
+
+def test_a_name_inside_quotation_marks_does_not_speak():
+    text = ('المغنية سلمى الرحالي رزقت بمولود. خريجة برنامج "نجوم الغد" نشرت صورة مع ولدها "يانيس" '
+            'وكتبت "الحمد لله على كل شيء".')
+    doc, qs = _quotes(text, {"سلمى الرحالي": "PERSON", "نجوم الغد": "ORG", "يانيس": "PERSON"})
+    assert qs[-1][1]["speaker"] == "سلمى الرحالي"
