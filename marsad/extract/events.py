@@ -337,7 +337,8 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     if organiser is None:   # المؤتمر العام للمنظمة …: the organisation the name belongs to
         orgs = [e for e in _ents(doc, ws[j - 1][1], b, ("ORG",)) if doc.text[e.start - 2:e.start] in ("لل", " ل")
                 or doc.text[e.start - 1:e.start] == "ل"]
-        organiser = doc.text[orgs[0].start:orgs[0].end] if orgs else None
+        organiser = doc.text[orgs[0].start - (doc.text[orgs[0].start - 1:orgs[0].start + 2] == "للا"):orgs[0].end] \
+            if orgs else None   # قمة للاتحاد الأوروبي: the article's alif elided, the word whole
     place = None
     for e in _ents(doc, a, b, ("GPE", "LOC")):
         if not any(_is(w, "name_links") and e.start >= y for _, y, w in ws[j - 1:] if y <= e.start):
@@ -351,6 +352,10 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]) == key
                  or (len(key.split()) > 1 and _name_key(e.attrs["args"]["name"]).split()[:2] == key.split()[:2])),
                 None)   # القمة العربية المقبلة = القمة العربية المرتقبة
+    if prev is None and not bare and (definite(ws[j][2]) or any(
+            e.start <= ws[j][0] < e.end for e in doc.spans("entities"))):   # القمة … then قمة بروكسل (not
+        prev = next((e for e in confs if len(_name_key(e.attrs["args"]["name"]).split()) == 1   # قمة اقتصادية)
+                     and _name_key(e.attrs["args"]["name"]) == head), None)
     if prev is None and (bare or anaphoric):
         prev = next((e for e in confs if _name_key(e.attrs["args"]["name"]).split(" ")[0] == head), None)
         if prev is None and anaphoric and confs:
@@ -366,9 +371,32 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         return True
     if bare and anaphoric:
         return False
+    if _bilateral(bld, doc, ws, i, j, s, place):
+        return True
     bld.add("CONFERENCE", s.start, s.end, trig,
             {"name": name, "name_span": [a, b], "dates": dates, "organiser": organiser,
              "figures": _figures(doc, s.start, s.end)}, place=place)
+    return True
+
+
+def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
+    """A summit between two named people (``قمة سنغافورة بين ترامب وكيم``) is a MEETING of them."""
+    if not _is(ws[i][2], "summit_nouns"):
+        return False
+    k = next((k for k in range(j, min(j + 5, len(ws))) if fold(ws[k][2]) == fold("بين")), None)
+    if k is None:
+        return False
+    _, hi = clause_bounds(doc, ws, k, k + 1, s.start, s.end)
+    who = clause_people(bld, doc, ws[k][1], hi)
+    if len(who) < 2:
+        return False
+    last = bld.last("MEETING")
+    if last is not None and {c for _, _, _, c in who[:2]} <= set(last.attrs["participants"]):
+        bld.merge(last, s.start, s.end)
+        return True
+    bld.add("MEETING", s.start, s.end, (ws[i][0], ws[j - 1][1]),
+            {"participants": [t for _, _, t, _ in who[:2]], "delegations": [], "participant_titles": []},
+            place=place, participants=[c for _, _, _, c in who[:2]])
     return True
 
 

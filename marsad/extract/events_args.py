@@ -214,7 +214,8 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
         in_ent = any(e.start <= a < e.end for e in ents)
         construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w) \
             and not _is(w, "name_stops")
-        if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words"):
+        if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words") \
+                or _is(w, "transitive_meeting_verbs"):   # قمة الاتحاد الأفريقي التقت: a verb, not ال
             break
         k += 1
     while k - 1 >= j and fold(ws[k - 1][2]) in links:

@@ -58,3 +58,31 @@ def test_a_rule_of_dashes_is_no_list_item():
                    {"جامعة الرباط": "ORG"})
     evs = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
     assert evs and all(any(c.isalpha() for c in doc.text[e.start:e.end]) for e in evs)
+
+
+def test_summit_between_two_named_leaders_is_a_meeting():
+    doc = make_doc("وتأتي التصريحات قبل أيام من قمة سنغافورة المرتقبة بين الرئيس الأمريكي دونالد ترامب "
+                   "والزعيم الكوري الشمالي كيم جونغ أون.",
+                   {"سنغافورة": "GPE", "دونالد ترامب": "PERSON", "كيم جونغ أون": "PERSON"})
+    evs = extract_events(doc)
+    assert [e.label for e in evs] == ["MEETING"]
+    assert evs[0].attrs["args"]["participants"] == ["دونالد ترامب", "كيم جونغ أون"]
+
+
+def test_conference_name_stops_at_a_meeting_verb_and_bare_mention_gets_its_name():
+    doc = make_doc("على هامش قمة الاتحاد الأفريقي التقت الصحيفة وزير الخارجية.", {"الاتحاد الأفريقي": "ORG"})
+    (c,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
+    assert c.attrs["args"]["name"] == "قمة الاتحاد الأفريقي"
+    doc = make_doc("واتفق الزعماء على نتائج القمة. وقال الرئيس في ختام قمة بروكسل إن الاتفاق ثمرة عمل مشترك.",
+                   {"بروكسل": "GPE"})
+    (c,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
+    assert c.attrs["args"]["name"] == "قمة بروكسل" and c.attrs["place"] == "بروكسل"
+    doc = make_doc("ويريد الرئيس أن تعقد القمة. ويشارك الوزير في قمة اقتصادية في موسكو.", {"موسكو": "GPE"})
+    assert len([e for e in extract_events(doc) if e.label == "CONFERENCE"]) == 2
+
+
+def test_organiser_with_elided_article_is_the_whole_word():
+    doc = make_doc("وقال الرئيس في ختام قمة للاتحاد الأوروبي ودول البلقان في صوفيا إن المسألة جيوسياسية.",
+                   {"لاتحاد الأوروبي": "ORG", "صوفيا": "GPE"})
+    (c,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
+    assert c.attrs["args"]["organiser"] == "للاتحاد الأوروبي"

@@ -118,9 +118,9 @@ def score(args) -> None:
     for rid in [d for d in order if d in keep]:
         doc = process_record(recs[f"{PATH}#{rid}"], pipe)
         js = by_id.get(rid, [])
-        for j in js:
-            if j.get("type"):
-                gold_n[j["type"]] += 1
+        for t, _ in {(j["type"], j["trigger"][0]) for j in js if j.get("type")}:   # one true event, judged
+            gold_n[t] += 1                                                           # under several system types
+        done: set = set()
         for ev in doc.spans("events"):
             s, e = ev.attrs["trigger"]
             j = next((j for j in js if j["trigger"][0] == s and j["system"] == ev.label
@@ -131,7 +131,8 @@ def score(args) -> None:
                 continue
             if j.get("type") == ev.label:
                 tp[ev.label] += 1
-                found[ev.label] += 1
+                found[ev.label] += (ev.label, s) not in done
+                done.add((ev.label, s))
                 verdicts = {j.get("args_sha"): j.get("args_ok"), **j.get("args_more", {})}
                 if _args_sha(ev) in verdicts:
                     args_n[ev.label] += 1
