@@ -2,6 +2,11 @@
 
 :func:`iter_records` yields :class:`Record` objects, or :class:`~marsad.errors.InputError`
 objects for the parts that cannot be read (the caller reports them and goes on).
+
+A text or HTML file may have a metadata sidecar next to it, ``NAME.meta.json`` (for
+``NAME.txt`` or ``NAME.html``): a JSON object whose ``published``, ``title`` and ``url`` describe
+the document and whose other plain fields go to its metadata. Folders are read without their
+sidecars; a sidecar that cannot be read is reported and the document is read without it.
 """
 from __future__ import annotations
 
@@ -48,14 +53,52 @@ def expand(paths: list[str]) -> list[Path]:
         for m in matches:
             path = Path(m)
             if path.is_dir():
-                # inside folders, only files of a format marsad reads (README.md and the like stay out)
+                # inside folders, only files of a format marsad reads (README.md and the like stay
+                # out), without the metadata sidecars of the files they describe
                 out += sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
-                              and _format_of(f.name)[0] is not None)
+                              and _format_of(f.name)[0] is not None and not _is_sidecar(f))
             elif path.exists():
                 out.append(path)
             else:
                 raise UsageError(f"{p}: no such file or folder")
     return out
+
+
+SIDECAR = ".meta.json"
+
+
+def sidecar_of(path: Path) -> Path:
+    """The metadata sidecar a text or HTML file may have: ``NAME.meta.json`` beside ``NAME.txt``."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    return path.with_name(os.path.splitext(name)[0] + SIDECAR)
+
+
+def _is_sidecar(path: Path) -> bool:
+    if not path.name.lower().endswith(SIDECAR):
+        return False
+    stem = path.name[: -len(SIDECAR)]
+    return any(f.name != path.name and f.name.startswith(stem + ".") and _format_of(f.name)[0] in ("txt", "html")
+               for f in path.parent.glob(glob.escape(stem) + ".*"))
+
+
+def _with_sidecar(rec: Record, path: Path) -> Iterator[Record | InputError]:
+    """The record with what its sidecar says (an unreadable sidecar is reported, not fatal)."""
+    side = sidecar_of(path)
+    if side.exists():
+        try:
+            obj = json.loads(side.read_text(encoding="utf-8"))
+            if not isinstance(obj, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield InputError(str(side), f"metadata sidecar ignored ({reason})", code="M107")
+        else:
+            rec.title = _str(obj.get("title")) or rec.title
+            rec.published = _str(obj.get("published")) or rec.published
+            rec.url = _str(obj.get("url")) or rec.url
+            rec.meta.update({k: v for k, v in obj.items() if k not in ("title", "published", "url", "id", "text")
+                             and isinstance(v, (str, int, float, bool))})
+    yield rec
 
 
 def _format_of(name: str) -> tuple[str | None, bool]:
@@ -207,9 +250,9 @@ def iter_records(path: Path) -> Iterator[Record | InputError]:
     elif fmt == "trec":
         yield from _trec(text, source)
     elif fmt == "html":
-        yield Record(raw=text, source=source, fmt="html")
+        yield from _with_sidecar(Record(raw=text, source=source, fmt="html"), path)
     else:
         if not text.strip():
             yield InputError(source, "empty file", code="M101")
             return
-        yield Record(raw=text, source=source)
+        yield from _with_sidecar(Record(raw=text, source=source), path)

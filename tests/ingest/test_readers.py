@@ -103,3 +103,31 @@ def test_ingest_with_worker_processes_gives_the_same_store(tmp_path):
                       store.conn.execute("SELECT count(*) FROM events").fetchone()[0])
     assert out[1][0] == out[2][0] >= 10 and out[1][1] == out[2][1] and out[1][1]
     assert out[1][2] == out[2][2] and out[1][3] == out[2][3]
+
+
+def test_sidecar_gives_the_publication_date_title_and_metadata(tmp_path):
+    from marsad.ingest import process_record
+    from marsad.ingest.readers import expand
+    from marsad.pipeline import build
+
+    (tmp_path / "a.txt").write_text("أعلنت الوزارة أمس الأحد عن توقيع اتفاقية جديدة.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps(
+        {"published": "2025-02-10", "title": "عنوان", "url": "https://example.org/a", "outlet": "مثال"}),
+        encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text('{"text": "a JSON document, not a sidecar"}', encoding="utf-8")
+    assert [p.name for p in expand([str(tmp_path)])] == ["a.txt", "b.meta.json"]
+    (rec,) = records(tmp_path / "a.txt")
+    assert (rec.published, rec.title, rec.url, rec.meta) == ("2025-02-10", "عنوان", "https://example.org/a",
+                                                           {"outlet": "مثال"})
+    doc = process_record(rec, build(["segment", "dates"]))
+    (date,) = [s for s in doc.spans("dates") if "أمس" in doc.text[s.start:s.end]]
+    assert date.attrs["value"] == "2025-02-09"
+
+
+@pytest.mark.parametrize("content", ['{"published": ', "[1, 2]", "\x00\xff"])
+def test_a_bad_sidecar_is_reported_and_the_document_still_read(tmp_path, content):
+    (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_bytes(content.encode("latin-1"))
+    err, rec = records(tmp_path / "a.txt")
+    assert isinstance(err, InputError) and "a.meta.json" in str(err) and "sidecar" in str(err)
+    assert rec.raw == ARABIC and rec.published is None
