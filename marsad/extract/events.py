@@ -276,6 +276,12 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         for a, b, c in sorted(bld.persons + bld.title_refs, reverse=True):
             if b <= ws[i][0] and all(c != x[3] for x in who) and len(who) < 2:
                 who.insert(0, (a, b, doc.text[a:b], c))
+    if len(who) == 1 and _singular_pronoun(ws, i, j):   # اللقاء الذي جمعه ب…، مباحثاته مع …: the one
+        other = [x for x in sorted(bld.persons + bld.title_refs) if s.start <= x[0] < s.end and x[2] != who[0][3]]
+        prior = [x for x in other if x[1] <= ws[i][0]]      # named before in the sentence, else after
+        pick = prior[-1] if prior else next((x for x in other if x[0] >= hi), None)
+        if pick is not None:
+            who.insert(0 if prior else 1, (pick[0], pick[1], doc.text[pick[0]:pick[1]], pick[2]))
     groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC"))
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
@@ -285,6 +291,12 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                                             "delegations": groups, "participant_titles": titles},
             place=place, participants=[c for _, _, _, c in who] or people)
     return True
+
+
+def _singular_pronoun(ws, i: int, j: int) -> bool:
+    """The trigger, or the verb of its relative clause, carries ``ه``/``ها`` (``مباحثاته``، ``الذي جمعه``)."""
+    cands = ([ws[i][2]] if j - i == 1 else []) + [w for _, _, w in ws[j:j + 3] if _is(w, "meeting_relatives")]
+    return any(w.endswith(("ه", "ها")) and not w.endswith("هما") and len(w) > 3 for w in cands)
 
 
 def _clean_lead(name: str) -> str:

@@ -177,6 +177,9 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         if name in exclude or _canon(doc, e) in exclude:
             continue
         before = doc.text[max(a, e.start - 14):e.start].rstrip("\"«“")   # في "نيوم"
+        prev = words(doc.text, max(a, e.start - 30), e.start)
+        if len(prev) >= 2 and fold(prev[-1][2]) == fold("في") and _is(prev[-2][2], "topic_nouns"):
+            continue   # الوضع في الشرق الأوسط: a topic, not the place
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers):
             found.append((abs(e.start - near) if near is not None else 0, e.start, name))
     return min(found)[2] if found else None

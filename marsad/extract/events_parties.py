@@ -65,11 +65,16 @@ def clause_people(bld, doc: Document, lo: int, hi: int) -> list[tuple[int, int, 
     cands = [(s, e, c, 2) for s, e, c in bld.persons] + [(s, e, c, 1) for s, e, c in bld.title_refs] + \
         [(s, e, doc.text[s:e], 0) for s, e in bld.unresolved]
     out: list[tuple[int, int, str, str]] = []
+    ends = [e for _, e, _ in bld.persons] + [r.end for r in roles]
     for s, e, c, rank in sorted(cands, key=lambda x: (x[0], -x[3])):
         if not (lo <= s < hi):
             continue
         if rank < 2 and any(r.start <= s < r.end or s <= r.start < e for r in roles):
             continue   # a title in apposition to a name: the role gives the name
+        if rank < 2 and any(0 <= s - x <= 3 and not doc.text[x:s].strip(" ،,") for x in ends):
+            ends.append(e)   # محمد بن سلمان ولي العهد نائب رئيس مجلس الوزراء: titles of the name before
+            if rank == 0:
+                continue
         if rank < 2 and any(0 <= ps - e <= 3 and not doc.text[e:ps].strip(" ،,") for ps, _, _ in bld.persons):
             continue   # نظيره الألماني هايكو ماس: the name follows
         if any(max(s, x[0]) < min(e, x[1]) for x in out):

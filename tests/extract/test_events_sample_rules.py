@@ -86,3 +86,27 @@ def test_organiser_with_elided_article_is_the_whole_word():
                    {"لاتحاد الأوروبي": "ORG", "صوفيا": "GPE"})
     (c,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
     assert c.attrs["args"]["organiser"] == "للاتحاد الأوروبي"
+
+
+def _meeting(doc):
+    (m,) = [e for e in extract_events(doc) if e.label == "MEETING"]
+    return m
+
+
+def test_titles_apposed_to_a_name_are_no_participants():
+    doc = make_doc("تلقى الأمير محمد بن سلمان ولي العهد نائب رئيس مجلس الوزراء اتصالا هاتفيا اليوم من وزير "
+                   "الخارجية الأمريكي مايك بومبيو.", {"محمد بن سلمان": "PERSON", "مايك بومبيو": "PERSON"})
+    parts = _meeting(doc).attrs["args"]["participants"]
+    assert {"محمد بن سلمان", "مايك بومبيو"} <= set(parts) and not {"نائب", "رئيس"} & set(parts)
+
+
+def test_a_pronoun_on_the_meeting_word_names_the_other_participant():
+    doc = make_doc("وأكد وزير الخارجية البحريني خالد بن أحمد أن بلاده تتعامل مع الدول، وذلك في تعليقه على اللقاء "
+                   "الذي جمعه بوزير الخارجية السوري وليد المعلم.", {"خالد بن أحمد": "PERSON", "وليد المعلم": "PERSON"})
+    assert _meeting(doc).attrs["args"]["participants"] == ["خالد بن أحمد", "وليد المعلم"]
+
+
+def test_a_region_after_a_topic_noun_is_no_place():
+    doc = make_doc("وتباحث ماكرون وبن سلمان في القضايا المشتركة وخاصة الوضع في الشرق الأوسط.",
+                   {"ماكرون": "PERSON", "بن سلمان": "PERSON", "الشرق الأوسط": "LOC"})
+    assert _meeting(doc).attrs["place"] is None
