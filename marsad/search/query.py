@@ -1,12 +1,12 @@
 """Search: BM25 over documents fused with the best sentence, filters, snippets, duplicates.
 
-Ranking (weights in ``data/ranking.json``, tuned on ARCD *train* questions only):
-``score = w_doc·doc + w_sent·sent + w_cover·coverage + w_pair·pairs + w_tri·trigram``, each
-BM25 score divided by the query's best. ``doc`` is FTS5 BM25 over the title and the whole text,
-``sent`` the best sentence's BM25, ``coverage`` the share of query terms (idf-weighted) the
-document holds, ``pairs`` the share of adjacent query-term pairs found adjacent (within a
-window) in the document, ``trigram`` a character-trigram match over search keys for names
-and partial words that the analyzer leaves unknown.
+Ranking (weights in ``data/ranking.json``, tuned on ARCD *train* questions only): the weighted
+sum of ``doc`` (FTS5 BM25 over the title and the whole text), ``sent`` (the best sentence's
+BM25), ``trigram`` (character trigrams over search keys, for names and partial words), each
+divided by the query's best; ``cover`` (idf-weighted share of the query terms the document
+holds); ``pairs`` (adjacent query-term pairs found within a window); and the rerank features of
+:mod:`marsad.search.rerank` (``variant``, ``early``, ``lead``, ``atype``, ``bm25``). Features
+whose weight is 0 are not computed.
 """
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.search.analyzer import analyze
 import numpy as np
 
+from marsad.search import rerank as RR
+from marsad.search.analyzer import analyze
 from marsad.search.index import SIG_SIZE as SIG
 from marsad.text.keys import TABLE
 
@@ -147,33 +148,51 @@ def _cache(conn: sqlite3.Connection) -> dict:
     return _CACHE
 
 
-def _doc_positions(conn: sqlite3.Connection, rowids: list[int], qset: set[str]) -> dict[int, dict[str, list[int]]]:
-    """Positions of the query terms in each document (title then body); the documents' term
-    lists are cached."""
+class _Doc:
+    """A cached document: its terms (title then body), the title's length, and lazily its
+    term set and answer-type marker positions."""
+
+    __slots__ = ("terms", "ntitle", "tset", "marks")
+
+    def __init__(self, title: str, body: str):
+        t = title.split()
+        self.terms, self.ntitle, self.tset, self.marks = t + body.split(), len(t), None, {}
+
+
+def _docs(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, _Doc]:
+    """The cached documents of ``rowids`` (read from the index when missing)."""
     cache = _cache(conn)["pos"]
-    terms_of, missing = {}, []
+    out, missing = {}, []
     for r in rowids:
         d = cache.get(r)
         if d is None:
             missing.append(r)
         else:
             cache.move_to_end(r)
-            terms_of[r] = d
+            out[r] = d
     for i in range(0, len(missing), 500):
         chunk = missing[i:i + 500]
         for rowid, title, body in conn.execute(
                 f"SELECT rowid, title, body FROM search_doc_fts WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
-            terms_of[rowid] = cache[rowid] = (title + " " + body).split()
+            out[rowid] = cache[rowid] = _Doc(title, body)
     while len(cache) > _POS_MAX:
         cache.popitem(last=False)
-    out = {}
-    for r, terms in terms_of.items():
-        pos: dict[str, list[int]] = {}
-        for j, t in enumerate(terms):
-            if t in qset:
-                pos.setdefault(t, []).append(j)
-        out[r] = pos
     return out
+
+
+def _positions(d: _Doc, qset: set[str]) -> dict[str, list[int]]:
+    """Positions of the query terms in a document's terms (list searches run in C)."""
+    if d.tset is None:
+        d.tset = frozenset(d.terms)
+    terms, pos = d.terms, {}
+    for t in qset:
+        if t in d.tset:
+            j, ps = -1, []
+            for _ in range(terms.count(t)):
+                j = terms.index(t, j + 1)
+                ps.append(j)
+            pos[t] = ps
+    return pos
 
 
 def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
@@ -193,12 +212,14 @@ def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
     return out
 
 
-def _proximity(qterms: list[str], pos: dict[str, list[int]], idf: dict[str, float], window: int) -> tuple[float, float]:
-    """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``)."""
+def _proximity(qterms: list[str], pos: dict[str, list[int]], idf: dict[str, float], window: int,
+               with_pairs: bool = True) -> tuple[float, float]:
+    """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``;
+    0 when not ``with_pairs``)."""
     qset = set(qterms)
     total = sum(idf.get(t, 0) for t in qset) or 1.0
     cover = sum(idf.get(t, 0) for t in qset if t in pos) / total
-    pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b]
+    pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b] if with_pairs else []
     if not pairs:
         return cover, 0.0
     hit = 0.0
@@ -237,21 +258,50 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
         top = max((f.get(k, 0.0) for f in feats.values()), default=0.0) or 1.0
         for f in feats.values():
             f[k] = f.get(k, 0.0) / top
-    if (w["cover"] or w["pairs"]) and uterms:
-        pos = _doc_positions(conn, list(feats), set(uterms))
-        for rowid, f in feats.items():
-            f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]))
+    if (w["cover"] or w["pairs"] or any(w.get(k, 0) for k in RERANK)) and uterms:
+        docs = _docs(conn, list(feats))
+        qset = set(uterms)
+        pos = {r: _positions(d, qset) for r, d in docs.items()}
+        if w["cover"] or w["pairs"]:
+            for rowid, f in feats.items():
+                f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]),
+                                                    bool(w["pairs"]))
+        if any(w.get(k, 0) for k in RERANK):
+            _rerank_features(query, qterms, idf, feats, docs, pos, w)
     return feats
 
 
-FEATURES = ("doc", "sent", "tri", "light", "cover", "pairs")
-_WEIGHT = {"doc": "doc", "sent": "sent", "tri": "trigram", "light": "light", "cover": "cover", "pairs": "pairs"}
+def _rerank_features(query: str, qterms: list[str], idf: dict[str, float], feats: dict, docs: dict,
+                     pos: dict, w: dict) -> None:
+    """Add :mod:`marsad.search.rerank`'s features to ``feats`` (bm25 divided by the best)."""
+    ctx = RR.QueryContext(query, qterms, idf)
+    avgdl = sum(len(d.terms) for d in docs.values()) / (len(docs) or 1) or 1.0
+    for rowid, f in feats.items():
+        d = docs.get(rowid)
+        if d is None:
+            continue
+        marks = ()
+        if ctx.atype:
+            marks = d.marks.get(ctx.atype)
+            if marks is None:
+                marks = d.marks[ctx.atype] = RR.marker_positions(d.terms, ctx.atype)
+        f.update(RR.doc_features(ctx, d.terms, d.tset, d.ntitle, pos.get(rowid, {}), marks,
+                                 avgdl, w["bm25_k1"], w["bm25_b"]))
+    top = max((f.get("bm25", 0.0) for f in feats.values()), default=0.0) or 1.0
+    for f in feats.values():
+        f["bm25"] = f.get("bm25", 0.0) / top
+
+
+RERANK = ("variant", "early", "lead", "atype", "bm25")
+FEATURES = ("doc", "sent", "tri", "light", "cover", "pairs") + RERANK
+_WEIGHT = {"doc": "doc", "sent": "sent", "tri": "trigram", "light": "light", "cover": "cover", "pairs": "pairs",
+           **{k: k for k in RERANK}}
 
 
 def combine(feats: dict[int, dict[str, float]], w: dict) -> list[tuple[int, float]]:
     """Weighted sum of the features, best first (ties broken by document order)."""
-    scored = [(rowid, sum(w.get(_WEIGHT[k], 0.0) * f.get(k, 0.0) for k in FEATURES))
-              for rowid, f in feats.items()]
+    used = [(k, w[_WEIGHT[k]]) for k in FEATURES if w.get(_WEIGHT[k])]
+    scored = [(rowid, sum(x * f.get(k, 0.0) for k, x in used)) for rowid, f in feats.items()]
     scored.sort(key=lambda x: (-x[1], x[0]))
     return scored
 

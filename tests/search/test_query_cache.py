@@ -42,16 +42,18 @@ def test_writes_from_another_connection_are_seen(tmp_path):
 
 
 def test_a_reused_rowid_gets_fresh_positions(tmp_path):
-    from marsad.search.query import features
+    from marsad.search.query import features, ranking
+
+    w = {**ranking(), "pairs": 1.0}  # compute the proximity feature even if its weight is 0
 
     s = SQLiteStore(str(tmp_path / "c3.db"))
     install(s)
     s.save_many([_doc(A)], "t")
-    (rid_a, f_a), = features(s.conn, "مركز البيانات طنجة").items()
+    (rid_a, f_a), = features(s.conn, "مركز البيانات طنجة", w=w).items()
     assert f_a["cover"] == 1.0
     s.delete(_doc(A).id)
     s.save_many([_doc(B)], "t")  # SQLite hands the freed rowid to the new row
-    (rid_b, f_b), = features(s.conn, "الأمن السيبراني فاس").items()
+    (rid_b, f_b), = features(s.conn, "الأمن السيبراني فاس", w=w).items()
     assert rid_b == rid_a
-    assert f_b["cover"] == 1.0 and f_b["pairs"] > 0  # stale positions of A would give 0
+    assert f_b["cover"] == 1.0 and f_b["pairs"] > 0 and f_b["early"] > 0  # stale positions of A would give 0
     s.close()
