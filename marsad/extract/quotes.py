@@ -377,8 +377,9 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                     "method": "continuation"}
         if not found and verb[:1] in "وف":
             reporter = _previous_reporter(doc, before, mentions, trefs, rrefs, orgs, quoted)
-            if reporter is not None and gender and (reporter[1].gender not in (gender, None) or reporting_verb(
-                    words(doc.text, reporter[0], reporter[0] + 30)[0][2])[1] not in (gender, None)):
+            if reporter is not None and gender and ((reporter[1] and reporter[1].gender not in (gender, None))
+                                                    or reporting_verb(words(doc.text, reporter[0], reporter[0] + 30)
+                                                                      [0][2])[1] not in (gender, None)):
                 reporter = None   # وقالت after a man's statement, وأضاف after وذكرت الوكالة: not a continuation
             if prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \
                     and name_gender(prev.attrs["speaker"]) in (gender, None) \
@@ -389,6 +390,8 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                     and prev.attrs.get("method") in ("title", "document", "institution") \
                     and (reporter is None or reporter[0] < prev.start):
                 # ``وقال متحدث باسم الجماعة "…". وأضاف "…"``: the same unnamed speaker goes on
+                return {"speaker": None, "speaker_span": None, "verb": verb, "method": "continuation"}
+            if reporter is not None and reporter[1] is None:
                 return {"speaker": None, "speaker_span": None, "verb": verb, "method": "continuation"}
             if reporter is not None:
                 ref = reporter[1]

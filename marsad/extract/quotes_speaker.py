@@ -273,13 +273,17 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             if n >= 2 and not _PUNCT.search(doc.text[b:ws[j + 1][0]]) and ws[j + n - 1][1] <= limit:
                 name = doc.text[a:ws[j + n - 1][1]]
                 return "first_name", Ref(a, ws[j + n - 1][1], name, first_names()[fold(w)]), None
-        if j == i + 1 + skipped and _bare_name(doc.text, ws, j, limit):
+        if (j == i + 1 + skipped or (j == i + 2 + skipped and honorific_at(ws[j - 1][2])[0])) \
+                and _bare_name(doc.text, ws, j, limit):
             return "name", Ref(a, b, w, None), None   # a surname the NER missed: وقال ترامب إن
         t = next((r for r in trefs if r.start == a or (honorific_at(w)[0] and r.start == ws[j + 1][0]
                                                         if j + 1 < len(ws) else False)), None)
         if t:
             return "title", t, None
         bare = fold(strip_proclitics(w)[1]) if not w.startswith("ال") else fold(w[2:])
+        if j == i + 1 + skipped and fold(w) in _word_set_folded("relation_nouns"):
+            named = _apposed_after_comma(doc.text, ws, j, limit, mentions)   # وقالت زوجته، سارة، إن
+            return ("apposition", named, None) if named else ("document", None, w)   # وقال والده: unnamed
         if j == i + 1 + skipped and fold(w) in _word_set_folded("named_source_nouns"):
             named = _named_source(doc.text, ws, j, limit)   # وقالت صحيفة "تشاينا ديلي"، وأوضحت وكالة الأناضول
             if named is not None:
@@ -295,6 +299,18 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
         if not honorific_at(w)[0]:
             break
     return _apposed_name(doc.text, ws, i, limit, mentions)
+
+
+def _apposed_after_comma(text: str, ws, j: int, limit: int, mentions) -> Ref | None:
+    """A person named after a comma within the four words after ``ws[j]`` (``زوجته، سارة``)."""
+    for k in range(j + 1, min(j + 5, len(ws))):
+        a, b, w = ws[k]
+        if a >= limit:
+            return None
+        m = mention_at(mentions, a)
+        if m is not None and _PUNCT.search(text[ws[k - 1][1]:a]):
+            return Ref(m.start, m.end, m.canonical, m.gender)
+    return None
 
 
 def _statement_issuer(doc, ws, j: int, limit: int, orgs) -> Ref | None:
@@ -357,7 +373,9 @@ def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref
         a, b, w = ws[j]
         if w in _object_pronouns():
             continue
-        if a >= limit or w in _COMPLEMENTISERS or reporting_verb(w)[0] or fold(w) in stops \
+        first_of_name = w not in _word_set("apposition_stops") and fold(w) in first_names() and j + 1 < len(ws) \
+            and mention_at(mentions, ws[j + 1][0]) is not None   # علي السيستاني: not على
+        if a >= limit or w in _COMPLEMENTISERS or reporting_verb(w)[0] or (fold(w) in stops and not first_of_name) \
                 or (fold(w) in soft and not described):
             return None
         m = mention_at(mentions, a)
@@ -400,8 +418,8 @@ def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
     for k in range(len(sent) - 1, -1, -1):
         if reporting_verb(sent[k][2])[0]:
             found = _subject(doc, sent, k, ctx[vi][0], mentions, trefs, rrefs, orgs)
-            if found and found[1] is not None:
-                return found
+            if found and (found[1] is not None or found[0] == "document"):
+                return found   # قال المصدر "…"، مشيرا إلى أن …: the source, unnamed
     if sent and fold(sent[0][2]) not in _NOT_OPENERS and not sent[0][2].startswith("ال"):
         found = _subject(doc, sent, 0, ctx[vi][0], mentions, trefs, rrefs, orgs)   # وطالب البيان …، معتبراً
         if found and (found[1] is not None or found[0] in ("document", "institution")):
@@ -412,9 +430,10 @@ def _main_subject(doc, ctx, vi, ctx_end, mentions, trefs, rrefs, orgs):
     return None
 
 
-def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs, quoted=()) -> tuple[int, Ref] | None:
+def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs, quoted=()) -> tuple[int, Ref | None] | None:
     """``(verb position, subject)`` of the last reporting verb with a named subject in the two
-    sentences before ``pos`` (``وأعلن شكري … . وأشار إلى أن "…"`` → شكري)."""
+    sentences before ``pos`` (``وأعلن شكري … . وأشار إلى أن "…"`` → شكري); the subject is None
+    when that verb's subject is an unnamed person (``وقال شاهد عيان … . وأضاف: "…"``)."""
     sa, _ = _sentence_of(doc, pos)
     pa, _ = _sentence_of(doc, max(0, sa - 1)) if sa else (sa, sa)
     ws = words(doc.text, pa, pos)
@@ -423,6 +442,9 @@ def _previous_reporter(doc, pos: int, mentions, trefs, rrefs, orgs, quoted=()) -
             found = _subject(doc, ws, k, pos, mentions, trefs, rrefs, orgs)
             if found and found[1] is not None and found[1].canonical:
                 return ws[k][0], found[1]
+            if found and found[0] == "document" and (fold(found[2] or "") in _word_set_folded("unnamed_people")
+                                                     or fold(found[2] or "") in _word_set_folded("relation_nouns")):
+                return ws[k][0], None
     return None
 
 

@@ -99,3 +99,31 @@ def test_a_name_inside_quotation_marks_does_not_speak():
             'وكتبت "الحمد لله على كل شيء".')
     doc, qs = _quotes(text, {"سلمى الرحالي": "PERSON", "نجوم الغد": "ORG", "يانيس": "PERSON"})
     assert qs[-1][1]["speaker"] == "سلمى الرحالي"
+
+
+def test_an_unnamed_witness_goes_on_speaking():
+    text = ('وقال سمير الفاسي "الشرطة وصلت بسرعة إلى المكان". '
+            'وقال شاهد عيان لقناة محلية إنه هو الذي اتصل بالشرطة. وأضاف: "عرفت على الفور أنهم لصوص".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON"})
+    assert qs[-1][1]["speaker"] is None
+
+
+def test_a_relative_named_by_a_pronoun_is_unnamed():
+    text = ('وقال الطالب كريم الإدريسي إن الرياضيات مادته المفضلة. '
+            'وقال والده: "كان ابني يحب الأرقام منذ صغره".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs[-1][1]["speaker"] is None
+
+
+def test_a_participle_after_an_unnamed_source_stays_unnamed():
+    text = ('وكان كريم الإدريسي قد زار المنطقة. قال المصدر "الطرفان يتبادلان إطلاق النار"، '
+            'مشيرا إلى أن قافلة جديدة هي "قيد الوصول إلى المدينة حاليا".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert [q[1]["speaker"] for q in qs] == [None, None]
+
+
+def test_ali_before_a_name_is_a_first_name_not_a_preposition():
+    text = ('وقال سمير الفاسي "الوضع صعب". وعبر المرجع الأعلى في المدينة الشيخ علي الحسني عن تضامنه، '
+            'وقال إنهم يواجهون "نقصا حادا في الخدمات العامة".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON", "الحسني": "PERSON"})
+    assert qs[-1][1]["speaker"] == "الحسني"
