@@ -144,7 +144,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return False
     mod = _modifier(doc, ws, j)
     subject = doc.text[ws[i][0]:ws[j - 1][1]] + doc.text[ws[j - 1][1]:ws[j][0]] + mod if mod \
-        else _subject_after(doc, ws, j, parties)
+        else None if j < len(ws) and _PUNCT.search(doc.text[ws[j - 1][1]:ws[j][0]]) \
+        else _subject_after(doc, ws, j, parties)   # ومنذ توقيع الاتفاق، سلم …: the next clause is no subject
     lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # where it was signed: near the trigger, in its clause
     w_lo, w_hi = ws[max(0, i - PLACE_WINDOW)][0], ws[min(len(ws), j + PLACE_WINDOW) - 1][1]
     place = _place(doc, max(lo, w_lo), min(hi, w_hi), near=ws[i][0])
@@ -161,6 +162,14 @@ def _clause_subject(bld, doc, ws, i, j, s) -> list[str]:
     anchor = min(i, verb) if verb is not None else i
     if verb is None or (definite(ws[verb][2]) and not _is(ws[verb][2], "signing_nouns")):
         return []
+    if verb > i and any(_is(w, "relatives") for _, _, w in ws[i + 1:verb]):
+        return []   # الاتفاق الذي أبرمته الدول الكبرى: the signers follow the verb
+    if anchor >= 1 and _is(ws[anchor - 1][2], "pronoun_complementisers"):   # قالت هيئة الأركان إنها وقعت
+        ents = _ents(doc, s.start, ws[anchor - 1][0], ("ORG", "GPE"))
+        people = bld.people_text(s.start, ws[anchor - 1][0])
+        first = min([(e.start, doc.text[e.start:e.end]) for e in ents[:1]] +
+                    [(doc.text.find(p, s.start), p) for p in people[:1]], default=None)
+        return [first[1]] if first else []
     lo, _ = clause_bounds(doc, ws, anchor, anchor + 1, s.start, s.end)
     hi = ws[anchor][0]
     cands = [(a, b, t) for a, b, t, _ in clause_people(bld, doc, lo, hi)]

@@ -110,3 +110,23 @@ def test_a_region_after_a_topic_noun_is_no_place():
     doc = make_doc("وتباحث ماكرون وبن سلمان في القضايا المشتركة وخاصة الوضع في الشرق الأوسط.",
                    {"ماكرون": "PERSON", "بن سلمان": "PERSON", "الشرق الأوسط": "LOC"})
     assert _meeting(doc).attrs["place"] is None
+
+
+def _agreement(doc):
+    (a,) = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
+    return a.attrs["args"]
+
+
+def test_agreement_signers_of_a_relative_clause_and_of_a_reported_clause():
+    doc = make_doc("حدد الرئيس الأمريكي دونالد ترامب موعدا لإعلان موقفه من الاتفاق التاريخي الذي أبرمته الدول الكبرى "
+                   "مع إيران في 2015.", {"دونالد ترامب": "PERSON", "إيران": "GPE"})
+    assert "دونالد ترامب" not in _agreement(doc)["parties"]
+    doc = make_doc("وقالت وزارة الخارجية المغربية إنها وقعت اتفاقية تعاون مع وزارة الخارجية الإسبانية.",
+                   {"وزارة الخارجية المغربية": "ORG", "وزارة الخارجية الإسبانية": "ORG"})
+    assert _agreement(doc)["parties"][:1] == ["وزارة الخارجية المغربية"]
+
+
+def test_the_clause_after_a_comma_is_no_agreement_subject():
+    doc = make_doc("ومنذ توقيع الاتفاق، سلم آلاف المقاتلين أسلحتهم في كولومبيا.", {"كولومبيا": "GPE"})
+    evs = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
+    assert all(not (e.attrs["args"].get("subject") or "").startswith("سلم") for e in evs)
