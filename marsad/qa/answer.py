@@ -11,6 +11,9 @@
    question's entities, or the person of a role whose title the question names, is preferred.
 5. Candidates with the same key are aggregated across documents; the best one is the answer if
    its confidence reaches the calibrated threshold (``data/answering.json``), else ``null``.
+   A who/which question asking for several answers («من وقع اتفاقيات مع …») whose relation's
+   events in the ranked documents give two parties or more is answered with those parties
+   (:mod:`marsad.qa.kb`), with the events' extraction confidence.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key, analyze_question, lexicon, place_stem
+from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
 from marsad.qa.spans import ENTITY_TYPES, describes, prep_fit, type_fit, typed_spans, unit_fit
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
@@ -440,9 +443,19 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
     is_place = _place_lookup(conn)
     for r, s in ranked:
         cands += _candidates(_load(store, ids[r], s / top if top else 0.0), q, sc, w, is_place)
+    from marsad.qa import kb
+
     if q.kind == "title":
-        cands += _kb_titles(store, q)
+        cands += kb.titles(store, q)
+    if _many(q):
+        cands += kb.event_parties(conn, q, [ids[r] for r, _ in ranked])
     return q, cands
+
+
+def _many(q: Question) -> bool:
+    """A who/which question asking for several answers: a list, or a plural relation noun
+    («من وقع اتفاقيات مع …»)."""
+    return q.kind in ("who", "which") and (q.is_list or bool(set(_keys(q.text)) & lexicon()["lists"]))
 
 
 def _place_lookup(conn):
@@ -460,37 +473,14 @@ def _place_lookup(conn):
     return is_place
 
 
-def _kb_titles(store, q: Question) -> list[Cand]:
-    """Titles the knowledge base holds for the persons the question names (across all documents,
-    entities resolved), as candidates citing the title inside the role's evidence."""
-    if not hasattr(store, "roles") or not hasattr(store, "list_entities"):
-        return []
-    out = []
-    for e in q.entities:
-        if e["type"] != "PERSON":
-            continue
-        _, ents = store.list_entities(limit=3, etype="PERSON", q=e["text"])
-        for ent in ents:
-            if _ekey(ent["canonical"]) != _ekey(e["text"]):
-                continue
-            _, roles = store.roles(person=ent["id"], limit=20)
-            for r in roles:
-                i = r["text"].find(r["title"]) if r.get("title") else -1
-                if i < 0:
-                    continue
-                s0 = r["start"] + i
-                c = Cand(r["doc_id"], s0, s0 + len(r["title"]), r["title"], "TITLE", 0.0, _ekey(r["title"]),
-                         (r["start"], r["end"]), ["knowledge base role"])
-                c.feats = {"miss": 0.0, "cov": 1.0, "doc_cov": 1.0, "ent": 1.0, "doc_ent": 1.0, "rank": 1.0,
-                           "rel": 0.0, "win": 1.0, "fit": 1.0, "arg": 1.0, "prox": 1.0}
-                out.append(c)
-    return out
-
-
 def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: float | None = None) -> dict:
     """The answer (or null) from scored candidates: aggregation, confidence, list items, citations."""
     w = w or settings()
     threshold = w["threshold"] if threshold is None else threshold
+    kb = [c for c in cands if "kb" in c.feats]
+    if len(kb) >= 2:
+        return _kb_answer(q, kb, threshold)
+    cands = [c for c in cands if "kb" not in c.feats]
     for c in cands:
         c.score = _score(c.feats, w)
     groups = _aggregate(cands, w)
@@ -522,6 +512,20 @@ def decide(q: Question, cands: list[Cand], w: dict | None = None, threshold: flo
     top = _trim(best["best"], q)
     res["answer"] = top.text
     res["citations"] = [_cite(top)]
+    return res
+
+
+def _kb_answer(q: Question, kb: list[Cand], threshold: float) -> dict:
+    """A list answer from the knowledge base's events; its confidence is the events' extraction confidence."""
+    kb = sorted(kb, key=lambda c: (c.doc_id, c.start))
+    conf = round(min(c.score for c in kb), 3)
+    res = {"question": q.to_json(), "answer": None, "answer_type": "LIST", "confidence": conf, "citations": [],
+           "candidates": [{"text": c.text, "type": c.type, "score": round(c.score, 4), "documents": 1,
+                           **{k: v for k, v in _cite(c).items() if k != "text"}} for c in kb[:10]]}
+    if conf >= threshold:
+        res["answer"] = "، ".join(c.text for c in kb)
+        res["items"] = [c.text for c in kb]
+        res["citations"] = [_cite(c) for c in kb]
     return res
 
 

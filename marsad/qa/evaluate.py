@@ -141,7 +141,9 @@ def score_one(item: dict, res: dict, texts: dict[tuple[str, int, int], str]) -> 
         return out
     if item["type"] == "list":
         items = res.get("items") or [ans]
-        uniq = list(dict.fromkeys(" ".join(tokens(t)) for t in gtexts))
+        # distinct gold items by their tokens, compared as texts (tokens are not re-tokenised:
+        # «فلاحي» would lose its ف a second time)
+        uniq = list({" ".join(tokens(t)): t for t in gtexts}.values())
         used, tp = set(), 0
         for p in items:
             best = max(((f1(p, g), j) for j, g in enumerate(uniq) if j not in used), default=(0, None))

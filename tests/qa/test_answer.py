@@ -95,3 +95,46 @@ def test_title_questions_use_the_knowledge_base_roles(store):
     res = ask(store, "ما منصب كريم التازي؟")
     assert res["answer"] == "وزير الاقتصاد الرقمي" and res["answer_type"] == "TITLE"
     _check_citations(store, res)
+
+
+C = """وزارة الصحة الرقمية توقع ثلاث اتفاقيات في أكادير
+
+وقعت وزارة الصحة الرقمية، يوم 3 يونيو 2024، ثلاث اتفاقيات خلال الملتقى الوطني للصحة الرقمية، ويتعلق الأمر بـ:
+- اتفاقية مع جامعة ابن زهر لتكوين الأطباء في مجال التطبيب عن بعد.
+- اتفاقية مع شركة إنوفا ميديكال لتطوير تطبيقات المواعيد.
+- اتفاقية مع المكتب الوطني للبريد لتوصيل الأدوية إلى القرى.
+"""
+
+
+@pytest.fixture(scope="module")
+def agreements(tmp_path_factory):
+    d = tmp_path_factory.mktemp("qa_kb")
+    (d / "c.txt").write_text(C, encoding="utf-8")
+    s = open_store(str(d / "qa.db"))
+    ingest([str(d / "c.txt")], s, progress=False)
+    yield s
+    s.close()
+
+
+def test_counterparties_come_from_the_knowledge_base_events(agreements):
+    # «اتفاقيات» asks for several: the other parties of the AGREEMENT events of the named ministry,
+    # here a list whose items name only the counter-party (the signer is in its introduction)
+    for question in ("من وقع اتفاقيات مع وزارة الصحة الرقمية؟", "من وقع اتفاقيات مع وزارة الصحة؟"):
+        res = ask(agreements, question)
+        assert res["answer_type"] == "LIST" and len(res["items"]) == 3
+        for name in ("جامعة ابن زهر", "إنوفا ميديكال", "المكتب الوطني للبريد"):
+            assert name in res["answer"]
+        assert "ثلاث" not in res["items"] and not any("وزارة الصحة" in i for i in res["items"])
+        _check_citations(agreements, res)
+    assert ask(agreements, "من وقع اتفاقيات مع وزارة التعليم؟")["answer"] is None
+
+
+def test_a_question_names_a_party_by_its_first_words():
+    from marsad.qa.kb import _counterpart, _named, _norm
+    from marsad.qa.question import _keys
+
+    q = _norm(_keys("من وقع اتفاقيات مع وزارة الانتقال الرقمي؟"))
+    assert _named(_norm(_keys("وزارة الانتقال الرقمي وإصلاح الإدارة")), q) == 3
+    assert _named(_norm(_keys("وزارة الانتقال الطاقي والتنمية المستدامة")), q) == 0
+    assert _counterpart(q) == _keys("وزارة الانتقال الرقمي")
+    assert _counterpart(_norm(_keys("ما هي الجهات التي وقعت معها الوزارة اتفاقيات خلال المنتدى؟"))) == _keys("الوزارة")

@@ -39,3 +39,13 @@ def test_lists_and_unanswerable():
     rows = [score_one(una, {"answer": None}, {}), score_one(una, {"answer": "تونس", "citations": []}, {}), full]
     s = summarize(rows)
     assert s["wrong_on_unanswerable"] == 0.5 and s["correct_with_citation"] == 1.0
+
+
+def test_list_items_are_compared_with_the_gold_texts_once_tokenised():
+    # a gold item starting with ف or و (مؤسسة القرض الفلاحي) must not lose that letter twice
+    item = _item(type="list", answers=[{"doc_id": "d", "start": 0, "end": 19, "sha1": ""},
+                                       {"doc_id": "d", "start": 21, "end": 24, "sha1": ""}])
+    texts = {("d", 0, 19): "مؤسسة القرض الفلاحي", ("d", 21, 24): "مصر"}
+    cites = [{"doc_id": "d", "start": 0, "end": 19}, {"doc_id": "d", "start": 21, "end": 24}]
+    res = score_one(item, {"answer": "x", "items": ["مؤسسة القرض الفلاحي", "مصر"], "citations": cites}, texts)
+    assert res["exact"] and res["item_f1"] == 1.0
