@@ -329,8 +329,9 @@ def _name_key(name: str) -> str:
 def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     if any(e.label == "ORG" and e.start <= ws[i][0] < e.end for e in doc.spans("entities")) or \
-            (i and _is(ws[i - 1][2], "org_heads")):
-        return False   # حزب "المؤتمر التقدمي"، رئيس المنتدى الوطني …: an organisation's name
+            (i and _is(ws[i - 1][2], "org_heads")) or (i and _is(ws[i - 1][2], "issuer_words")) or \
+            (i > 1 and fold(ws[i - 1][2]) == fold("عن") and _is(ws[i - 2][2], "issuer_words")):
+        return False   # حزب "المؤتمر التقدمي"، بيان صادر عن منتدى …: an organisation's name
     ent = next((e for e in doc.spans("entities") if e.label == "EVENT" and e.start <= ws[i][0] < e.end), None)
     a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, i, j)
     name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))

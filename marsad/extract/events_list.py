@@ -94,6 +94,10 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     if any(_is(w, "withdrawal_words") for _, _, w in ws[max(0, i - 4):i]) and \
             not any(_is(w, "signing_words") for _, _, w in ws[j:]):
         return False   # انسحاب الولايات المتحدة من اتفاقية: left, not concluded
+    gen = next((k for k in range(max(0, i - 5), i) if _is(ws[k][2], "generic_markers")), None)
+    if gen is not None and any(_is(w, "signing_words") and w.startswith(("ي", "ت")) and not w.startswith("توقيع")
+                               for _, _, w in ws[gen + 1:i]):
+        return False   # عندما يوقع رئيس أمريكي على اتفاق: what happens in general
     if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
         return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
     nx = j + 1

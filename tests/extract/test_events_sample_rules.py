@@ -130,3 +130,10 @@ def test_the_clause_after_a_comma_is_no_agreement_subject():
     doc = make_doc("ومنذ توقيع الاتفاق، سلم آلاف المقاتلين أسلحتهم في كولومبيا.", {"كولومبيا": "GPE"})
     evs = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
     assert all(not (e.attrs["args"].get("subject") or "").startswith("سلم") for e in evs)
+
+
+def test_a_forum_issuing_a_statement_and_a_signing_in_general_are_no_events():
+    doc = make_doc("على ما أفاد بيان صادر عن منتدى الأعمال الفرنسي السعودي الذي يضم أرباب عمل.")
+    assert "CONFERENCE" not in _labels(doc)
+    doc = make_doc("وقال: عندما يوقع رئيس أمريكي على اتفاق فإن ذلك ينبغي أن يكون ملزما لمن يخلفه.")
+    assert "AGREEMENT" not in _labels(doc)
