@@ -212,14 +212,12 @@ def _idf(conn: sqlite3.Connection, terms: list[str]) -> dict[str, float]:
     return out
 
 
-def _proximity(qterms: list[str], pos: dict[str, list[int]], idf: dict[str, float], window: int,
-               with_pairs: bool = True) -> tuple[float, float]:
-    """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``;
-    0 when not ``with_pairs``)."""
+def _proximity(qterms: list[str], pos: dict[str, list[int]], idf: dict[str, float], window: int) -> tuple[float, float]:
+    """(idf-weighted coverage of query terms, share of query pairs co-occurring within ``window``)."""
     qset = set(qterms)
     total = sum(idf.get(t, 0) for t in qset) or 1.0
     cover = sum(idf.get(t, 0) for t in qset if t in pos) / total
-    pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b] if with_pairs else []
+    pairs = [(a, b) for a, b in zip(qterms, qterms[1:]) if a != b]
     if not pairs:
         return cover, 0.0
     hit = 0.0
@@ -262,10 +260,13 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
         docs = _docs(conn, list(feats))
         qset = set(uterms)
         pos = {r: _positions(d, qset) for r, d in docs.items()}
-        if w["cover"] or w["pairs"]:
+        if w["pairs"]:
             for rowid, f in feats.items():
-                f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]),
-                                                    bool(w["pairs"]))
+                f["cover"], f["pairs"] = _proximity(qterms, pos.get(rowid, {}), idf, int(w["window"]))
+        elif w["cover"]:
+            total = sum(idf.get(t, 0) for t in qset) or 1.0
+            for rowid, f in feats.items():
+                f["cover"], f["pairs"] = sum(idf.get(t, 0) for t in pos.get(rowid, ())) / total, 0.0
         if any(w.get(k, 0) for k in RERANK):
             _rerank_features(query, qterms, idf, feats, docs, pos, w)
     return feats
