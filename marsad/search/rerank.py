@@ -94,7 +94,6 @@ class QueryContext:
 
     def __init__(self, query: str, qterms: list[str], idf: dict[str, float]):
         self.qterms = list(dict.fromkeys(qterms))
-        self.qset = set(self.qterms)
         self.idf = {t: idf.get(t, 0.0) for t in self.qterms}
         self.total = sum(self.idf.values()) or 1.0
         self.atype = question_type(query)
