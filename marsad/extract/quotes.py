@@ -28,6 +28,7 @@ from marsad.doc import Document, Span
 from marsad.extract.people import PUNCT_STOP as _PUNCT_STOP
 from marsad.extract.people import Mention, fold, name_gender, person_mentions, strip_proclitics, title_at, words
 from marsad.extract.quotes_speaker import (_AMBIGUOUS, _CLOSE_ONLY, _COMPLEMENTISERS, _OPEN_ONLY, Ref, _before_verb,
+                                           found_in_verb,
                                            _conditional_verb, _issuer, _main_subject, _medium_owner, _participles,
                                            _previous_reporter, _sentence_of, _subject, reporting_verb,
                                            sentence_subject, speaking_bodies, transmitted_from, verbs_data)
@@ -73,6 +74,12 @@ def _agreeing_gender(text: str, mentions: list[Mention]) -> list[Mention]:
     known = {c: next(iter(gs)) for c, gs in seen.items() if len(gs) == 1}
     return [replace(m, gender=known[m.canonical]) if m.gender is None and m.canonical in known else m
             for m in mentions]
+
+
+def _function_word_in(name: str) -> bool:
+    """Whether a "person" the entity layer found holds a function word (Darija ``لي``، ``ديال``،
+    ``ليه``: ``الفاسي لي مزوجة``): not a name."""
+    return any(fold(w) in _word_set_q("not_in_names") for w in name.split())
 
 
 def _quoted_name(text: str, a: int, b: int, spoken: bool = True) -> bool:
@@ -165,7 +172,8 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
-    mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end)])
+    mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end)
+                                       and not _function_word_in(m.name)])
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]
@@ -213,7 +221,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         if inner and title_nouns & {fold(inner[0][2])}:
             continue
         first_inner = words(text, qa, min(qb, qa + 12))[:1]
-        long_ok = bool(ctx) and (text[ctx_end] == ":" or text[ctx[-1][1]:ctx_end].strip() == ":"
+        long_ok = bool(ctx) and (text[ctx_end] == ":" or text[ctx[-1][1]:ctx_end].strip().endswith(":")
                                  or ctx[-1][2] in _COMPLEMENTISERS
                                  or bool(first_inner and first_inner[0][2] in _COMPLEMENTISERS))
         vi = _verb_before(ctx, long_ok)
@@ -266,7 +274,8 @@ def _word_set_q(key: str) -> frozenset[str]:
 def _verb_before(ctx, long_ok: bool) -> int | None:
     """Index in ``ctx`` of the reporting verb nearest the mark: within MAX_VERB_GAP words, or
     LONG_VERB_GAP when the mark follows a colon or a complementiser or one lies between the verb
-    and the mark (``وأكد الأكاديمي … أن مشرفي الحوثيين بدؤوا … "…"``)."""
+    and the mark (``وأكد الأكاديمي … أن مشرفي الحوثيين بدؤوا … "…"``); ``وجاء في البيان أن``
+    and ``وجاء فيها:`` report too."""
     n = len(ctx)
     for k in range(n - 1, max(-1, n - 1 - LONG_VERB_GAP), -1):
         w = ctx[k][2]
@@ -274,7 +283,9 @@ def _verb_before(ctx, long_ok: bool) -> int | None:
             k, w = k - 1, ctx[k - 1][2]   # ويتابع قوله "…"، وأضاف قائلا: the verb, not its object or participle
         after = [x for _, _, x in ctx[k + 1:]]
         if not (reporting_verb(w)[0] or (k + 1 < n and after[0] in _COMPLEMENTISERS and _conditional_verb(w))
-                or (_describing_verb(w) and any(x in _COMPLEMENTISERS for x in after[:6]))):
+                or (_describing_verb(w) and any(x in _COMPLEMENTISERS for x in after[:6]))
+                or (found_in_verb(w) and after[:1] and after[0] in ("في", "فيه", "فيها")
+                    and (any(x in _COMPLEMENTISERS for x in after[:6]) or (n - 1 - k <= 6 and long_ok)))):
             continue
         if n - 1 - k < MAX_VERB_GAP or long_ok or any(x in _COMPLEMENTISERS for x in after):
             return k
@@ -366,6 +377,9 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
         if not found and not participle and verb[:1] in "وف":
             ref = sentence_subject(doc, ctx, vi, anchors, gender, mentions)   # وينفي غيان …، كما وصرح أنه "…"
             found = ("sentence_subject", ref, None) if ref is not None else None
+        elif not found and not participle:   # فرح الفاسي، …، كتبت تدوينة قالت فيها "…"
+            ref = sentence_subject(doc, ctx, vi, anchors, gender, mentions, opening_only=True)
+            found = ("sentence_subject", ref, None) if ref is not None and ref.canonical else None
         if found and found[0] == "title" and found[1] is not None and not found[1].canonical and verb[:1] in "وف" \
                 and doc.text[found[1].start:found[1].end].startswith("ال") \
                 and prev is not None and prev.attrs.get("speaker") and 0 <= before - prev.end <= CONTINUATION_CHARS \

@@ -53,6 +53,12 @@ def _conditional_verb(word: str) -> bool:
     return fold(w) in {fold(x) for x in verbs_data().get("verbs_before_complementiser", [])}
 
 
+def found_in_verb(word: str) -> bool:
+    """``جاء``/``ورد`` (with و): "it is said in" (``وجاء في البيان أن``، ``وجاء فيها:``)."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return fold(w) in {fold(x) for x in verbs_data().get("found_in_verbs", [])}
+
+
 def reporting_verb(word: str) -> tuple[bool, str | None]:
     """Whether ``word`` (with optional و/ف) is a reporting verb, and the gender it agrees with."""
     v = _verbs()
@@ -183,18 +189,20 @@ _NOT_OPENERS = {fold(w) for w in ("في", "بعد", "قبل", "خلال", "عق�
                                   "ومع", "وحول", "وأمام", "ولدى", "وعند", "وفيما", "ولدى", "إثر", "وإثر")}
 
 
-def sentence_subject(doc, ctx, vi, anchors, gender, mentions=()) -> Ref | None:
+def sentence_subject(doc, ctx, vi, anchors, gender, mentions=(), opening_only: bool = False) -> Ref | None:
     """For a subjectless verb inside a sentence (``وينفي غيان …، كما وصرح``، ``أما علاء، فيؤكد``،
     ``رفض المشاط … وقال``): the person or body the sentence opens with — named within its first
     three words, after conjunctions or a verb, not after a preposition or a noun with a pronoun
     (``بعد لقائه بوتين``), or named after a description (``وعبر المرجع الأعلى … علي السيستاني``).
     ``anchors``: ``(start, Ref)`` pairs; the gender must agree. A country that opens the sentence
-    (``ورفضت روسيا … وقالت``) gives a Ref without a name: no speaker."""
+    (``ورفضت روسيا … وقالت``) gives a Ref without a name: no speaker. ``opening_only``: only a
+    person or body named by the sentence's first word (``فرح الفاسي، …، كتبت تدوينة قالت فيها``)."""
     sa, _ = _sentence_of(doc, ctx[vi][0])
     sent = words(doc.text, sa, ctx[vi][0])
     if len(sent) < 2:
         return None
-    for k in range(min(3, len(sent))):
+    first = 2 if sent and fold(sent[0][2]) in first_names() else 1   # فرح الفاسي: the entity may start at the surname
+    for k in range(min(first if opening_only else 3, len(sent))):
         a, b, w = sent[k]
         ref = next((r for t0, r in anchors if a <= t0 < b), None)
         if ref is not None and ref.canonical is None:
@@ -244,6 +252,13 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
     title (alone, or in apposition to a name: ``قال وزير الخارجية، فلان``), an organisation
     (``قال الكرملين``) or a document or unnamed source (``البيان``، ``مسؤول``: no speaker)."""
     src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    if found_in_verb(ws[i][2]) and i + 2 < len(ws) and ws[i + 1][2] == "في" and ws[i + 2][0] < limit:
+        w = ws[i + 2][2]   # وجاء في البيان / في بيان لوزارة …: the statement, or its issuer
+        bare = fold(w[2:] if w.startswith("ال") else w)
+        if bare in _word_set_folded("statement_nouns"):
+            issuer = _statement_issuer(doc, ws, i + 2, limit, orgs)
+            return ("organisation", issuer, None) if issuer else ("document", None, w)
+        return None
     skipped = 0
     for j in range(i + 1, min(i + 5, len(ws))):
         a, b, w = ws[j]
@@ -469,7 +484,9 @@ def _issuer(doc, pos: int, orgs) -> Span | Ref | None:
             if o is None and fold(nxt[2]) in (fold("عن"), fold("من")) and k + 2 < len(ws):
                 o = next((o for o in orgs if o.start <= ws[k + 2][0] + 2 and ws[k + 2][0] < o.end), None)
             if o is None and nxt[2].startswith("ال") and fold(nxt[2][2:]) in _institution_nouns():
-                o = institution_ref(doc, fold(nxt[2][2:]), nxt[0], orgs)   # بيان الوزارة ← وزارة الخارجية
+                o = institution_ref(doc, fold(nxt[2][2:]), nxt[0], orgs) \
+                    or _described_noun(doc.text, fold(nxt[2][2:]), ws[k + 2][1] if k + 2 < len(ws) else pos)
+                # بيان الوزارة ← وزارة الخارجية; وقالت الشرطة المحلية
             if o is not None:
                 found = o
     return found
@@ -535,8 +552,10 @@ def _before_verb(doc, ctx, vi, orgs, mentions=()) -> tuple[str, Ref | None, str 
     verb = ctx[vi][2]
     if vi == 0 or (verb[:1] in "وف" and reporting_verb(verb[1:])[0]):
         return None   # ``… اليمن وقال``: a new clause, the word before ends the last one
-    a, b, _ = ctx[vi - 1]
+    a, b, w = ctx[vi - 1]
     src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    if fold(w) in src and not _PUNCT.search(doc.text[b:ctx[vi][0]]):
+        return "document", None, w   # المصدر اضاف: the unnamed source speaks
     unnamed = next((w for _, _, w in ctx[max(0, vi - 7):vi - 1] if fold(w) in src), None)
     if unnamed is not None and not _PUNCT.search(doc.text[ctx[max(0, vi - 7)][0]:a].replace("،", "")):
         return "document", None, unnamed   # مصدر قيادي في الحزب، كيقول: the source, not the party

@@ -127,3 +127,30 @@ def test_ali_before_a_name_is_a_first_name_not_a_preposition():
             'وقال إنهم يواجهون "نقصا حادا في الخدمات العامة".')
     doc, qs = _quotes(text, {"سمير الفاسي": "PERSON", "الحسني": "PERSON"})
     assert qs[-1][1]["speaker"] == "الحسني"
+
+
+def test_wa_jaa_fi_al_bayan_gives_the_statement_to_its_issuer():
+    text = ('وقالت الشرطة المحلية في بيان إنها عثرت على زجاجة صغيرة. '
+            'وجاء في البيان أن "العلماء أكدوا أن المادة سامة جدا".')
+    doc, qs = _quotes(text)
+    assert qs and qs[-1][1]["speaker"] == "الشرطة المحلية"
+
+
+def test_wa_jaa_fiha_after_a_post_gives_the_poster():
+    text = ('ونشر الرئيس الفرنسي إيمانويل ماكرون تدوينة على حسابه، وجاء فيها: "نطلب من السلطات تسهيل عودة المواطنين".')
+    doc, qs = _quotes(text, {"إيمانويل ماكرون": "PERSON"})
+    assert qs and qs[0][1]["speaker"] == "إيمانويل ماكرون"
+
+
+def test_a_comma_before_the_colon_allows_the_long_gap():
+    text = ('واضاف كريم الإدريسي، في تعقيبه على الوزير المنتدب لدى وزير الداخلية بمجلس النواب، '
+            'اليوم الاثنين 26 أبريل الجاري، :"ملي قدمتو جوابكم قدمتوه بشكل متضامن".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs and qs[0][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_darija_function_words_are_no_names_and_an_unnamed_source_before_the_verb():
+    text = ('وكتبات وحدة من المتتبعات ديال سلمى في تعليق: "بغيتي غير البوز وصافي". '
+            'المصدر اضاف ل"كود" "الخبر كلام فارغ وعاري من الصحة".')
+    doc, qs = _quotes(text, {"ديال سلمى": "PERSON"})
+    assert [q[1]["speaker"] for q in qs] == [None, None]
