@@ -153,6 +153,8 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
     if etype in mod.get("unreal_types", ()) and \
             any(_is(w, "unreal_words") for _, _, w in ws[max(0, i - mod["unreal_window"]):i]):
         return True   # مستعدون للتوقيع على اتفاقية، خوفا من إبرام اتفاقات: readiness, fear, an attempt
+    if etype in mod.get("irrealis_only_types", ()):   # برفض تمديد الاتفاق الذي أبرم …: a signing told after
+        return any(_is(w, "irrealis_words") for w in before) and not any(_is(w, "signing_words") for _, _, w in ws[i:])
     if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
         return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"]))
     if etype in mod["cancel_types"]:
@@ -179,8 +181,10 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     s = sents[si]
     if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])):
         return False   # بأغلبية 62 عضوا: a count of members, not a membership
-    if args.pop("needs_organisation", False) and not _ents(doc, ws[j - 1][1], s.end, ("ORG",)):
-        return False   # عودة اللاجئين إلى سوريا is no membership
+    near = _phrase(doc, ws, j, limit=4)[1] if j < len(ws) else ws[j - 1][1]
+    if args.pop("needs_organisation", False) and \
+            not any(e.start < near for e in _ents(doc, ws[j - 1][1], s.end, ("ORG",))):
+        return False   # عودة اللاجئين إلى سوريا، ومنذ انتخابه في 2016: no organisation right after, no membership
     if i and _is(ws[i - 1][2], "appointment_words"):
         return False   # تعيينه عضوا في المجلس: a person appointed, no membership
     before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))

@@ -95,6 +95,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             not any(_is(w, "signing_words") for _, _, w in ws[j:]):
         return False   # انسحاب الولايات المتحدة من اتفاقية: left, not concluded
     gen = next((k for k in range(max(0, i - 5), i) if _is(ws[k][2], "generic_markers")), None)
+    if gen is not None and gen >= i - 2:
+        return False   # إذا انهار الاتفاق: a condition
     if gen is not None and any(_is(w, "signing_words") and w.startswith(("ي", "ت")) and not w.startswith("توقيع")
                                for _, _, w in ws[gen + 1:i]):
         return False   # عندما يوقع رئيس أمريكي على اتفاق: what happens in general

@@ -137,3 +137,23 @@ def test_a_forum_issuing_a_statement_and_a_signing_in_general_are_no_events():
     assert "CONFERENCE" not in _labels(doc)
     doc = make_doc("وقال: عندما يوقع رئيس أمريكي على اتفاق فإن ذلك ينبغي أن يكون ملزما لمن يخلفه.")
     assert "AGREEMENT" not in _labels(doc)
+
+
+def test_elections_and_returns_need_an_organisation_right_after():
+    doc = make_doc("ومنذ انتخابه في 2016، قتلت الشرطة نحو 4100 شخص.", {"الشرطة": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("يجب أن تكون الخطوة المقبلة العودة إلى مفاوضات جنيف وتأييد جهود الأمم المتحدة.",
+                   {"الأمم المتحدة": "ORG", "جنيف": "GPE"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("رحبت كوريا بعودة المغرب إلى منظمة الاتحاد الإفريقي.", {"المغرب": "GPE", "الاتحاد الإفريقي": "ORG"})
+    assert "MEMBERSHIP" in _labels(doc)
+
+
+def test_refused_possible_or_conditional_agreements_are_none_unless_a_signing_is_told():
+    for text in ("إذ يرفض جناحه المتشدد اتفاق الإجلاء مع الحكومة.",
+                 "قال إن القمة فرصة للنظر في إمكانية التوصل لاتفاق مع كيم.",
+                 "أمر بالاستعداد إذا انهار الاتفاق النووي المبرم مع الدول الكبرى."):
+        assert "AGREEMENT" not in _labels(make_doc(text, {"كيم": "PERSON"})), text
+    doc = make_doc("وهدد ترامب برفض تمديد الاتفاق النووي الذي أبرم في عهد أوباما مع إيران.",
+                   {"ترامب": "PERSON", "أوباما": "PERSON", "إيران": "GPE"})
+    assert "AGREEMENT" in _labels(doc)
