@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
-from marsad.qa.spans import ENTITY_TYPES, describes, prep_fit, type_fit, typed_spans, unit_fit
+from marsad.qa.spans import (ENTITY_TYPES, describes, owner_fit, prep_fit, reference_place, type_fit, typed_spans,
+                              unit_fit)
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
 from marsad.text.keys import TABLE
@@ -301,6 +302,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 fit = 0.9  # «بجامعة …» answers «أين نظمت»
             if q.kind == "which" and "quoted name" in why:
                 fit = 1.0
+            if q.kind == "where" and label in ("GPE", "LOC", "FAC") and reference_place(text, s):
+                fit *= 0.8  # حي التفاح شرق غزة: غزة only locates the place
             if "place with its head noun" in why:
                 fit = 0.9 if attrs.get("weak") else 1.0  # حي التفاح: a head noun says «place» itself
             if fit <= 0:
@@ -308,7 +311,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             ck = _ekey(attrs.get("canonical") or ctext) if label in ENTITY_TYPES else _ekey(ctext)
             arg = 0.0
             if label == "FIGURE":
-                fit *= unit_fit(attrs.get("unit"), q)
+                fit *= unit_fit(attrs.get("unit"), q) * owner_fit(text, s, q)
                 ck = f"{attrs.get('value')}|{attrs.get('unit')}"
             if label == "DATE":
                 ck = attrs.get("value") or _ekey(ctext)

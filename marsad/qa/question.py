@@ -47,7 +47,8 @@ def lexicon() -> dict:
             "unit_aliases": {_key(k): [_key(x) for x in v] for k, v in raw["unit_aliases"].items()},
             "dual": {_key(w) for w in raw["dual_words"]},
             "place_heads": {_key(w) for w in raw["place_heads"]},
-            "event_heads": {_key(w) for w in raw["event_heads"]}}
+            "event_heads": {_key(w) for w in raw["event_heads"]},
+            "directions": {_key(w) for w in raw["direction_words"]}}
 
 
 def _verb_like(k: str) -> bool:
@@ -121,6 +122,7 @@ class Question:
     lead: list[str] = field(default_factory=list)
     dual: bool = False
     descriptors: list[str] = field(default_factory=list)
+    owner: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -166,8 +168,13 @@ def analyze_question(text: str) -> Question:
             if nxt in lex["unit_aliases"]:
                 q.unit_key = nxt
         # a noun (الدول، دولة، هدفا، المهندسين), not a verb (كم بلغ، كم تريد)
-        elif k in lex["units"] or k in lex["nouns"] or not _verb_like(k):
+        elif k in lex["units"] or k in lex["nouns"] or k in lex["unit_aliases"] or not _verb_like(k):
             q.unit_key = k
+        # whose age (كم كان عمر لؤي نجل …، كم عمر …): the name right after the unit's noun
+        j = next((i for i in range(after, min(after + 3, len(keys) - 1)) if q.unit_key and keys[i].endswith(q.unit_key)), None)
+        bare = q.unit_key[2:] if q.unit_key and q.unit_key.startswith("ال") else q.unit_key
+        if j is not None and bare in lex["unit_aliases"] and keys[j + 1] not in lex["preps"]:
+            q.owner = keys[j + 1]
     if after < len(keys):
         k = keys[after]
         noun = lex["nouns"].get(k)

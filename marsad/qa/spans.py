@@ -68,6 +68,36 @@ def unit_fit(unit: str | None, q: Question) -> float:
     return 0.35
 
 
+def owner_fit(text: str, s: int, q: Question) -> float:
+    """Whose figure: 1.15 when the word right before it (brackets aside) is the name the question
+    asks about («لؤي (13 عاما)» for «كم كان عمر لؤي …»), 0.8 when it ends another name the question
+    gives (أحمد منصور حسان (35 عاما)), else 1."""
+    if not q.owner:
+        return 1.0
+    before = list(WORD.finditer(text, max(0, s - 40), s))
+    if not before or text[before[-1].end():s].strip(" (\u060c,") != "":
+        return 1.0
+    k = _key(before[-1].group(0))
+    if k == q.owner:
+        return 1.15
+    if any(k == _key(w) for e in q.entities for w in e["text"].split()[-1:]):
+        return 0.8
+    return 1.0
+
+
+def reference_place(text: str, s: int) -> bool:
+    """A place named as the reference point of another one: after a direction word that follows a
+    name (حي التفاح شرق غزة), not after a preposition (في شرق غزة)."""
+    before = list(WORD.finditer(text, max(0, s - 40), s))[-2:]
+    if len(before) < 2 or text[before[-1].end():s].strip():
+        return False
+    lex = lexicon()
+    prev = _key(before[0].group(0))
+    return (_key(before[-1].group(0)) in lex["directions"] and prev not in lex["preps"]
+            and not (prev[:1] in ("و", "ف") and prev[1:] in lex["preps"])
+            and not text[before[0].end():before[-1].start()].strip())
+
+
 def type_fit(label: str, q: Question) -> float:
     """Fit of a span's type to the expected answer types."""
     if label in q.types:

@@ -41,3 +41,20 @@ def test_focus_terms_leave_out_the_question_word():
     a = analyze_question("متى افتتح المركز الجديد؟")
     assert a.terms and all("متي" != t for t in a.terms)
     assert a.text[a.qword_end:].strip().startswith("افتتح")
+
+
+def test_whose_age_is_asked():
+    assert analyze_question("كم كان عمر سامي نجل خالد العلمي؟").owner == "سامي"
+    assert analyze_question("كم عمر سامي؟").unit_key == "عمر"
+    assert analyze_question("كم عدد سكان مدينة سوسة؟").owner is None
+
+
+def test_the_figure_of_the_asked_person_and_the_place_of_a_direction():
+    from marsad.qa.spans import owner_fit, reference_place
+
+    text = "قتل خالد العلمي (35 عاما) ونجله سامي (13 عاما) في حي الزيتون شرق غزة وفي شرق خان يونس."
+    q = analyze_question("كم كان عمر سامي نجل خالد العلمي؟")
+    q.entities = [{"text": "خالد العلمي", "type": "PERSON"}]
+    assert owner_fit(text, text.index("13"), q) > 1.0 > owner_fit(text, text.index("35"), q)
+    assert reference_place(text, text.index("غزة"))
+    assert not reference_place(text, text.index("خان يونس")) and not reference_place(text, text.index("الزيتون"))
