@@ -219,12 +219,17 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
     if definite_noun and last is None and not new_one:
         last = next((e for e in reversed(bld.events) if e.label == "CONFERENCE"), None)   # الاجتماع الطارئ …
-    anaphoric = anaphoric or (definite_noun and last is not None and not new_one)
+    anaphoric = anaphoric or (definite_noun and last is not None and not new_one) or (
+        last is not None and j - i == 1 and ws[i][2].endswith("هما") and not new_one   # عند لقائهما، خلال
+        and not _is(ws[i][2], "dual_verbs") and not _is(ws[i][2], "meeting_relatives"))   # مشاوراتهما: told again
     if anaphoric:
         if last:
             bld.merge(last, s.start, s.end)
             return True
         return False
+    if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and _is(ws[i][2], "meeting_nouns") and (
+            fold(ws[j][2]) in _keyset("body_plurals") or any(e.start == ws[j][0] and e.label == "ORG" for e in doc.spans("entities"))):
+        return _conference(bld, doc, sents, si, ws, i, j, {}, trig, False, consumed)   # اجتماع وزراء خارجية …
     people = bld.people(s.start, s.end)
     place = _place(doc, s.start, s.end, near=ws[i][0])
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
@@ -275,6 +280,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
               if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]
         place = doc.text[to[-1].start:to[-1].end] if to else None
     lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)
+    between = j < len(ws) and fold(ws[j][2]) == fold("بين")
+    if between:   # أن اجتماعا بين طالبان ومبعوث أمريكا: the parties follow بين, not the speaker before
+        lo = max(lo, ws[j][1])
     who = clause_people(bld, doc, lo, hi)
     if dual and len(who) < 2:   # جمعهما: the two people named last before the trigger
         for a, b, c in sorted(bld.persons + bld.title_refs, reverse=True):
@@ -286,7 +294,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         pick = prior[-1] if prior else next((x for x in other if x[0] >= hi), None)
         if pick is not None:
             who.insert(0 if prior else 1, (pick[0], pick[1], doc.text[pick[0]:pick[1]], pick[2]))
-    groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC"))
+    groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC", "ORG") if between else ("GPE", "LOC"))
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
@@ -390,6 +398,11 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         return False
     if _bilateral(bld, doc, ws, i, j, s, place):
         return True
+    if _is(ws[i][2], "summit_nouns") and not confs:   # سيجتمعان في قمة ثانية؛ اجتماع بين زعيمي البلدين … القمة
+        last = bld.last("MEETING")
+        if last is not None and (last.start == s.start or (bare and len(last.attrs["participants"]) >= 2)):
+            bld.merge(last, s.start, s.end)
+            return True
     bld.add("CONFERENCE", s.start, s.end, trig,
             {"name": name, "name_span": [a, b], "dates": dates, "organiser": organiser,
              "figures": _figures(doc, s.start, s.end)}, place=place)

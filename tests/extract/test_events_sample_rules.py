@@ -157,3 +157,31 @@ def test_refused_possible_or_conditional_agreements_are_none_unless_a_signing_is
     doc = make_doc("وهدد ترامب برفض تمديد الاتفاق النووي الذي أبرم في عهد أوباما مع إيران.",
                    {"ترامب": "PERSON", "أوباما": "PERSON", "إيران": "GPE"})
     assert "AGREEMENT" in _labels(doc)
+
+
+def test_multilateral_meetings_are_conferences():
+    doc = make_doc("وقالت الوزيرة قبل اجتماع وزراء خارجية الاتحاد الأوروبي في لوكسمبورغ إن القضية جدية.",
+                   {"الاتحاد الأوروبي": "ORG", "لوكسمبورغ": "GPE"})
+    assert _labels(doc) == ["CONFERENCE"]
+    doc = make_doc("حذر الوزير من الحرب التجارية خلال اجتماع مجموعة العشرين في الأرجنتين.",
+                   {"مجموعة العشرين": "ORG", "الأرجنتين": "GPE"})
+    (c,) = extract_events(doc)
+    assert c.label == "CONFERENCE" and c.attrs["place"] == "الأرجنتين"
+
+
+def test_a_summit_or_their_meeting_after_a_meeting_tells_it_again():
+    doc = make_doc("أعلنت الوزارة أن الرئيس مون وكيم جونغ أون سيجتمعان مجددا في قمة ثانية.",
+                   {"مون": "PERSON", "كيم جونغ أون": "PERSON"})
+    assert _labels(doc) == ["MEETING"]
+    doc = make_doc("التقى الرئيس الروسي فلاديمير بوتين السبت في موسكو الرئيس الفلسطيني محمود عباس. "
+                   "وقال بوتين لعباس عند لقائهما في الكرملين إنه مسرور.",
+                   {"فلاديمير بوتين": "PERSON", "محمود عباس": "PERSON", "موسكو": "GPE", "الكرملين": "FAC"})
+    assert _labels(doc) == ["MEETING"]
+
+
+def test_parties_after_between_and_a_capital_with_its_adjective():
+    doc = make_doc("أكد المتحدث زبي الله مجاهد أن اجتماعا بين طالبان والولايات المتحدة عقد في العاصمة القطرية الدوحة.",
+                   {"زبي الله مجاهد": "PERSON", "طالبان": "ORG", "الولايات المتحدة": "GPE", "الدوحة": "GPE"})
+    m = _meeting(doc)
+    assert "زبي الله مجاهد" not in m.attrs["args"]["participants"] and "طالبان" in m.attrs["args"]["participants"]
+    assert m.attrs["place"] == "الدوحة"
