@@ -259,8 +259,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         obj = next((k for k in range(k0, min(len(ws), k0 + 3)) if is_party_start(doc, ws, k, [])), None)
         if obj is not None and not any(ws[obj][0] <= a < ws[obj][1] for a in starts):   # التقى بالوفد اليمني
             a, b = noun_phrase(doc, ws, obj, limit=5)
+            first = doc.text[a + 1:b].split(" ")[0]
             a += 1 if doc.text[a] == "ب" and title_at(words(doc.text, a + 1, b), 0) is None and \
-                doc.text[a + 1:a + 3] == "ال" else 0
+                (doc.text[a + 1:a + 3] == "ال" or fold(first) in _keyset("party_nouns")) else 0   # بوفد سوري
             extra.append(doc.text[a:b])
     if parties < 2 and not (parties and (dual or transitive or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False

@@ -185,3 +185,9 @@ def test_parties_after_between_and_a_capital_with_its_adjective():
     m = _meeting(doc)
     assert "زبي الله مجاهد" not in m.attrs["args"]["participants"] and "طالبان" in m.attrs["args"]["participants"]
     assert m.attrs["place"] == "الدوحة"
+
+
+def test_an_unnamed_delegation_object_stops_at_its_verb():
+    doc = make_doc("وظهر التوتر بعدما التقى ماكرون بوفد سوري ضم وحدات حماية الشعب في باريس.",
+                   {"ماكرون": "PERSON", "باريس": "GPE"})
+    assert _meeting(doc).attrs["args"]["participants"] == ["ماكرون", "وفد سوري"]
