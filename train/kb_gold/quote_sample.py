@@ -127,11 +127,10 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _old_extractor(tree: str):
-    """``extract_quotes`` of ``tree/marsad/extract/quotes.py`` with the tree's ``quotes_speaker.py``
-    (when it has one) and data files."""
+    """``extract_quotes`` of ``tree/marsad/extract/quotes.py`` with the tree's helper modules
+    (``quotes_lexicon.py``, ``quotes_bodies.py``, ``quotes_speaker.py``, where it has them) and data files."""
     import importlib.util
 
-    import marsad.extract.quotes_speaker as current
     import marsad.pipeline as mp
 
     def load(name: str, path: Path):
@@ -143,14 +142,20 @@ def _old_extractor(tree: str):
 
     saved = mp.register
     mp.register = lambda *a, **k: (lambda f: f)   # do not register the old stage
-    speaker = Path(tree) / "marsad/extract/quotes_speaker.py"
+    helpers = ("quotes_lexicon", "quotes_bodies", "quotes_speaker")   # in import order
+    current = {h: sys.modules.get(f"marsad.extract.{h}") for h in helpers}
     try:
-        if speaker.is_file():
-            sys.modules["marsad.extract.quotes_speaker"] = load("_quotes_speaker_before", speaker)
+        for h in helpers:
+            if (Path(tree) / f"marsad/extract/{h}.py").is_file():
+                sys.modules[f"marsad.extract.{h}"] = load(f"_{h}_before", Path(tree) / f"marsad/extract/{h}.py")
         mod = load("_quotes_before", Path(tree) / "marsad/extract/quotes.py")
     finally:
         mp.register = saved
-        sys.modules["marsad.extract.quotes_speaker"] = current
+        for h, m in current.items():
+            if m is None:
+                sys.modules.pop(f"marsad.extract.{h}", None)
+            else:
+                sys.modules[f"marsad.extract.{h}"] = m
     return mod.extract_quotes
 
 
