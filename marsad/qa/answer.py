@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, describes, owner_fit, prep_fit, reference_place, type_fit, typed_spans,
+from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, owner_fit, prep_fit, reference_place, type_fit, typed_spans,
                               unit_fit)
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
@@ -259,6 +259,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
         descs = [d for d in q.descriptors if d in places]
     else:
         descs = []
+    head_terms = _stem_set(q.head) if q.head else set()
+    phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
     out: list[Cand] = []
     prev: set[str] = set()
     for ss, se in _sentences(doc):
@@ -333,7 +335,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             if "role" in why:
                 arg = max(arg, 0.8)
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
-            c.feats = dict(feats, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
+            # the question's head noun should introduce a name it asks for (من هو مدرب …)
+            head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
+            c.feats = dict(feats, head=head, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
                            prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
                            desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
                                text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)
@@ -348,7 +352,8 @@ def _score(f: dict, w: dict) -> float:
     s = (w["w_cov"] * f["cov"] + w["w_win"] * f["win"] + w["w_doc_cov"] * f["doc_cov"] + w["w_ent"] * ent
          + w["w_arg"] * f["arg"] + w["w_rel"] * f["rel"])
     return (s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
-            * f.get("prep", 1.0) * (1 + w.get("w_desc", 0.0) * f.get("desc", 0.0)) * f.get("yr", 1.0))
+            * f.get("prep", 1.0) * (1 + w.get("w_desc", 0.0) * f.get("desc", 0.0)) * f.get("yr", 1.0)
+            * (1 - w.get("w_head", 0.0) * (1 - f.get("head", 1.0))))
 
 
 def _role_subjects(doc: Doc, q: Question) -> set[str]:

@@ -66,6 +66,7 @@ def _unit_keys() -> set[str]:
 
 
 AYY = ("اي", "ايه")
+RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 
 
 def nisba_base(k: str) -> str | None:
@@ -123,6 +124,8 @@ class Question:
     dual: bool = False
     descriptors: list[str] = field(default_factory=list)
     owner: str | None = None
+    head: str | None = None
+    head_phrase: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -195,6 +198,17 @@ def analyze_question(text: str) -> Question:
         q.is_list = True
     if q.kind in ("who", "which") and any(k in lex["dual"] for k in keys[:4]):
         q.is_list = q.dual = True  # «من هما المرشحان»: exactly two
+    # the head noun that names what is asked (من هو مدرب …، ما اسم المحامي …): the answer is
+    # usually introduced by it (المدرب تيتي، نغ لاب سنغ هو رجل …)
+    if q.kind in ("who", "which") and not q.is_list and after < len(keys) and best:
+        noun = lex["nouns"].get(keys[after])
+        named = best[1] in (("ما", "اسم"), ("من", "هو"), ("من", "هي"))
+        if noun in ("PERSON", "ORG") or (noun is None and named and not _verb_like(keys[after])
+                                         and keys[after] not in lex["preps"]):
+            q.head = text[words[after][0]:words[after][1]]
+            # the head's phrase up to a relative pronoun: رئيس الهيئة الوطنية للانتخابات في مصر
+            stop = next((s for s, _, k in words[after + 1:] if k in RELATIVES), len(text))
+            q.head_phrase = text[words[after][0]:stop].rstrip("؟? ")
     # descriptors: relative adjectives (الياباني، الصينية) that describe the answer
     q.descriptors = [d for d in (nisba_base(k) for k in keys[after:]) if d]
     for s, e, k in words[after:]:

@@ -274,5 +274,26 @@ def describes(text: str, s: int, e: int, descriptors: list[str], others: list[tu
     return False
 
 
+def head_near(text: str, s: int, e: int, head_terms: set[str], phrase_terms: set[str] = frozenset(),
+              idf: dict | None = None) -> float:
+    """How well the question's head noun phrase introduces the candidate: 0 unless the head noun
+    (مدرب، المحامي، رجل) is within four words before, inside, or three words after the candidate
+    (نغ لاب سنغ هو رجل …); then the idf share of the phrase's words (رئيس الهيئة الوطنية
+    للانتخابات) found within eight words either side."""
+    before = [m for m in WORD.finditer(text, max(0, s - 60), s)][-4:]
+    after = [m for m in WORD.finditer(text, e, min(len(text), e + 40))][:3]
+    near = text[before[0].start() if before else s:after[-1].end() if after else e]
+    if not head_terms & _stems(near):
+        return 0.0
+    if not phrase_terms:
+        return 1.0
+    wide_b = [m for m in WORD.finditer(text, max(0, s - 120), s)][-8:]
+    wide_a = [m for m in WORD.finditer(text, e, min(len(text), e + 120))][:8]
+    wide = _stems(text[wide_b[0].start() if wide_b else s:wide_a[-1].end() if wide_a else e])
+    idf = idf or {}
+    total = sum(idf.get(t, 1.0) for t in phrase_terms)
+    return sum(idf.get(t, 1.0) for t in phrase_terms & wide) / total if total else 1.0
+
+
 def name_key(s: str) -> str:
     return " ".join(_key(w) for w in s.translate(TABLE).split() if w)

@@ -58,3 +58,17 @@ def test_the_figure_of_the_asked_person_and_the_place_of_a_direction():
     assert owner_fit(text, text.index("13"), q) > 1.0 > owner_fit(text, text.index("35"), q)
     assert reference_place(text, text.index("غزة"))
     assert not reference_place(text, text.index("خان يونس")) and not reference_place(text, text.index("الزيتون"))
+
+
+def test_the_head_noun_of_the_question_introduces_the_answer():
+    from marsad.qa.spans import _stems, head_near
+
+    q = analyze_question("من هو مدرب نادي الوداد؟")
+    assert q.head == "مدرب" and q.head_phrase == "مدرب نادي الوداد"
+    assert analyze_question("ما اسم المحامي الذي دافع عن المتهم؟").head_phrase == "المحامي"
+    assert analyze_question("من وقع الاتفاقية؟").head is None
+    text = "وقال المدرب خالد العلمي إن اللاعب سامي العمراني جاهز."
+    s = text.index("خالد")
+    assert head_near(text, s, s + 11, _stems(q.head), _stems(q.head_phrase)) > 0
+    s = text.index("سامي")
+    assert head_near(text, s, s + 13, _stems(q.head)) == 0.0
