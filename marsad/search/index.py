@@ -9,12 +9,13 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from bisect import bisect_right
+from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
 from marsad.doc import Document
-from marsad.search.analyzer import WORD, Term, analyze
+from marsad.search.analyzer import _ARABIC, WORD, Term, arabic_light, arabic_term, latin_term
 from marsad.text.keys import TABLE
 
 MIGRATION = "010_search"
@@ -42,7 +43,10 @@ def signature(terms: list[str], k: int = 4) -> bytes:
     """MinHash signature of the term k-shingles (near-duplicate detection)."""
     if not terms:
         return b""
-    shingles = {" ".join(terms[i:i + k]) for i in range(max(len(terms) - k + 1, 1))}
+    if len(terms) > k:
+        shingles = {" ".join(g) for g in zip(*(terms[i:] for i in range(k)))}
+    else:
+        shingles = {" ".join(terms[i:i + k]) for i in range(max(len(terms) - k + 1, 1))}
     x = np.fromiter((zlib.crc32(s.encode("utf-8", "surrogatepass")) for s in shingles),
                     dtype=np.uint64, count=len(shingles))
     h = (_A[:, None] * x[None, :] + _B[:, None]) & np.uint64(0xFFFFFFFF)
@@ -67,19 +71,46 @@ def _join(terms: list[Term]) -> str:
     return " ".join(t.term for t in terms)
 
 
+@lru_cache(maxsize=200_000)
+def _word_views(word: str, mode: str) -> tuple[str, str, str]:
+    """(term, light term, folded word) of one word, as :func:`analyze` dispatches it; ``mode``:
+    'ar' (the document's language is Arabic), 'fr' or 'en' (any other)."""
+    if _ARABIC.search(word) or mode == "ar" and not word.isascii():
+        return arabic_term(word), arabic_light(word), word.translate(TABLE)
+    t = latin_term(word.lower(), "fr" if mode == "fr" else "en")
+    return t, t, word.translate(TABLE)
+
+
+def _views(text: str, lang: str) -> tuple[list[Term], list[str], set[str]]:
+    """One pass over ``text``: what :func:`analyze` gives (terms with offsets), the light terms
+    of ``analyze(text, light=True)`` and the folded words (trigram keys); tests check that
+    they agree with the analyzer."""
+    terms: list[Term] = []
+    light: list[str] = []
+    keys: set[str] = set()
+    mode = lang if lang in ("ar", "fr") else "en"
+    for m in WORD.finditer(text):
+        t, lt, key = _word_views(m.group(), mode)
+        keys.add(key)
+        if t:
+            terms.append(Term(t, m.start(), m.end()))
+        if lt:
+            light.append(lt)
+    return terms, light, keys
+
+
 def index_document(conn: sqlite3.Connection, doc: Document) -> int:
     """(Re)index one document: document row, sentence rows, trigram keys. Returns its rowid."""
     remove_document(conn, doc.id)
     GENERATION[0] += 1
     lang = doc.lang or "ar"
-    terms = analyze(doc.text, lang)
-    title_terms = analyze(doc.title, lang) if doc.title else []
+    terms, light, words = _views(doc.text, lang)
+    title_terms, title_light, title_words = _views(doc.title, lang) if doc.title else ([], [], set())
     cur = conn.execute("INSERT INTO search_docs(doc_id, published, lang, source, sig) VALUES (?,?,?,?,?)",
                        (doc.id, doc.published, doc.lang, doc.source, signature([t.term for t in terms])))
     rowid = cur.lastrowid
-    light = _join(analyze(((doc.title + "\n") if doc.title else "") + doc.text, lang, light=True))
     conn.execute("INSERT INTO search_doc_fts(rowid, title, body, light) VALUES (?,?,?,?)",
-                 (rowid, _join(title_terms), _join(terms), light))
+                 (rowid, _join(title_terms), _join(terms), " ".join(title_light + light)))
     starts = [t.start for t in terms]
     sent_rows = []
     for start, end in _sentence_bounds(doc):
@@ -90,8 +121,8 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> int:
         sid = conn.execute("INSERT INTO search_sents(doc_rowid, start, end) VALUES (?,?,?)",
                            (rowid, start, end)).lastrowid
         conn.execute("INSERT INTO search_sent_fts(rowid, body) VALUES (?,?)", (sid, body))
-    words = {m.group(0).translate(TABLE) for m in WORD.finditer((doc.title or "") + " " + doc.text)}
-    conn.execute("INSERT INTO search_trigram(rowid, keys) VALUES (?,?)", (rowid, " ".join(sorted(words))))
+    conn.execute("INSERT INTO search_trigram(rowid, keys) VALUES (?,?)",
+                 (rowid, " ".join(sorted(words | title_words))))
     return rowid
 
 

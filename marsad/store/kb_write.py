@@ -392,9 +392,11 @@ def pending_for(c: sqlite3.Connection, doc_ids: list[str]) -> list[str]:
     for i in range(0, len(doc_ids), 500):
         chunk = doc_ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
+        # the mentions first (one pass over person_surnames; a join probed mentions for every
+        # surname × document of the chunk, quadratic over a corpus)
         surnames = {r[0] for r in c.execute(
-            f"SELECT DISTINCT p.surname FROM person_surnames p JOIN mentions m ON m.entity_id = p.entity_id "
-            f"WHERE m.doc_id IN ({marks})", chunk)}
+            f"SELECT DISTINCT surname FROM person_surnames WHERE entity_id IN "
+            f"(SELECT entity_id FROM mentions WHERE doc_id IN ({marks}))", chunk)}
         heads = set()
         for (title,) in c.execute(f"SELECT DISTINCT title FROM roles WHERE doc_id IN ({marks})", chunk):
             toks = names.tokens(title)

@@ -188,7 +188,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
         a, b = m.span()
         if kind == "word":
             cuts = clitic_split(m.group(0))
-            out.append((a, b, "WORD", tuple(a + c for c in cuts)))
+            out.append((a, b, "WORD", tuple([a + c for c in cuts]) if cuts else ()))
         elif kind == "num":
             out.append((a, b, "NUM", ()))
         elif kind in ("url", "email"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from marsad.doc import Document, Span
 from marsad.pipeline import register
@@ -14,6 +15,7 @@ _OTHER = {
     "Greek": re.compile(r"[\u0370-\u03ff]"),
     "Hebrew": re.compile(r"[\u05d0-\u05ea]"),
 }
+_ANY_OTHER = re.compile("|".join(p.pattern for p in _OTHER.values()))
 
 
 @register("segment", provides=("sentences", "tokens"))
@@ -23,8 +25,8 @@ def make_segment(**config):
         sents, toks = [], []
         for a, b, kind in split_sentences(doc.text):
             sents.append(Span(a, b, "S", {"kind": kind}))
-            for ta, tb, label, cuts in tokenize(doc.text, a, b):
-                toks.append(Span(ta, tb, label, {"clitics": list(cuts)} if cuts else {}))
+            toks += [Span(ta, tb, label, {"clitics": list(cuts)} if cuts else {})
+                     for ta, tb, label, cuts in tokenize(doc.text, a, b)]
         doc.layers["sentences"] = sents
         doc.layers["tokens"] = toks
     return segment
@@ -41,8 +43,13 @@ def mixed_scripts(word: str) -> list[str]:
 def make_mixed_script(**config):
     """Flag words that mix Arabic letters with Latin, Cyrillic, Greek or Hebrew ones."""
     def flag(doc: Document) -> None:
-        for tok in doc.spans("tokens"):
-            if tok.label != "WORD":
+        if not _ANY_OTHER.search(doc.text):
+            return      # only a token holding a letter of another script can mix (most texts have none)
+        toks = doc.spans("tokens")
+        starts = [t.start for t in toks]
+        for i in sorted({bisect_right(starts, m.start()) - 1 for m in _ANY_OTHER.finditer(doc.text)}):
+            tok = toks[i] if i >= 0 else None
+            if tok is None or tok.label != "WORD":
                 continue
             word = doc.text[tok.start:tok.end]
             others = mixed_scripts(word)

@@ -120,3 +120,16 @@ def test_seed_articles_through_the_real_pipeline(seed_paths, tmp_path):
         # snippets come from a sentence of the segmentation layer
         assert any(sp.start <= h["snippet"]["start"] < sp.end for sp in doc.spans("sentences"))
     s.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en", "es", None])
+def test_one_pass_views_agree_with_the_analyzer(lang):
+    from marsad.search.analyzer import WORD as _WORD, analyze
+    from marsad.search.index import _views
+    from marsad.text.keys import TABLE
+
+    text = T1 + " La Banque mondiale (BM) a publié 12 rapports; L'ONU, 2024 — وللمغرب Maroc_Telecom ﻻ " + T3
+    terms, light, keys = _views(text, lang or "ar")
+    assert terms == analyze(text, lang or "ar")
+    assert light == [t.term for t in analyze(text, lang or "ar", light=True)]
+    assert keys == {m.group(0).translate(TABLE) for m in _WORD.finditer(text)}
