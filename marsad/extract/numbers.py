@@ -104,6 +104,15 @@ def _direct(word: str):
     return None
 
 
+@lru_cache(maxsize=200_000)
+def _inert(word: str) -> bool:
+    """Does :func:`find_numbers` pass over this (non-digit) token at once? No number word, not
+    واحد/واحدة/نصف, not the unit of a teen (most words: one cached lookup each)."""
+    k = key(word)
+    return word_kind(word)[0] is None and k not in ("واحد", "واحدة", "نصف") and \
+        split_word(word)[1] not in ("واحد", "واحدة") and k not in tables()["teens_ones"]
+
+
 @lru_cache(maxsize=1)
 def _vague() -> frozenset[str]:
     return frozenset(key(w) for w in load("numbers.json")["vague"])
@@ -148,6 +157,9 @@ def find_numbers(text: str) -> list[Num]:
                 continue
             val = digits_value(w)
             j = i + 1
+        elif _inert(w):
+            i += 1
+            continue
         else:
             part, v, art = word_kind(w)
             k = key(w)
