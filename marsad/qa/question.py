@@ -124,6 +124,7 @@ class Question:
     dual: bool = False
     descriptors: list[str] = field(default_factory=list)
     owner: str | None = None
+    unit_also: list[str] = field(default_factory=list)
     head: str | None = None
     head_phrase: str | None = None
 
@@ -173,6 +174,15 @@ def analyze_question(text: str) -> Question:
         # a noun (الدول، دولة، هدفا، المهندسين), not a verb (كم بلغ، كم تريد)
         elif k in lex["units"] or k in lex["nouns"] or k in lex["unit_aliases"] or not _verb_like(k):
             q.unit_key = k
+            # coordinated counted nouns: كم عدد البلدان والمنظمات
+            j = after + 1 if k != keys[after] else after
+            while j + 1 < len(keys):
+                raw, nxt = text[words[j + 1][0]:words[j + 1][1]].translate(TABLE), keys[j + 1]
+                if not (raw.startswith("و") and nxt == raw[1:]) or not (
+                        nxt.startswith("ال") or nxt in lex["units"] or nxt in lex["nouns"]):
+                    break
+                q.unit_also.append(nxt)
+                j += 1
         # whose age (كم كان عمر لؤي نجل …، كم عمر …): the name right after the unit's noun
         j = next((i for i in range(after, min(after + 3, len(keys) - 1)) if q.unit_key and keys[i].endswith(q.unit_key)), None)
         bare = q.unit_key[2:] if q.unit_key and q.unit_key.startswith("ال") else q.unit_key

@@ -37,9 +37,10 @@ def _stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def skeleton(word: str) -> str:
-    """Consonants of a folded word without ال and long vowels: قاضيا/القضاة → قض, مرة/مرات → مر."""
+    """Consonants of a folded word without ال, long vowels and hamza seats: قاضيا/القضاة → قض,
+    مرة/مرات → مر, مبدأ/المبادئ → مبد."""
     k = _bare(_key(word))
-    return "".join(ch for ch in k if ch not in "اويهىء")
+    return "".join(ch for ch in k if ch not in "اويهىءئؤ")
 
 
 @lru_cache(maxsize=4096)
@@ -55,7 +56,7 @@ def unit_fit(unit: str | None, q: Question) -> float:
         return 1.0
     if not unit:
         return 0.6
-    wanted = [q.unit_key] + lexicon()["unit_aliases"].get(_bare(q.unit_key), [])
+    wanted = [q.unit_key] + lexicon()["unit_aliases"].get(_bare(q.unit_key), []) + q.unit_also
     for u in wanted:
         if _singular(unit) == _singular(u):
             return 1.4

@@ -72,3 +72,12 @@ def test_the_head_noun_of_the_question_introduces_the_answer():
     assert head_near(text, s, s + 11, _stems(q.head), _stems(q.head_phrase)) > 0
     s = text.index("سامي")
     assert head_near(text, s, s + 13, _stems(q.head)) == 0.0
+
+
+def test_coordinated_counted_nouns_and_broken_plurals():
+    from marsad.qa.spans import unit_fit
+
+    q = analyze_question("كم عدد البلدان والمنظمات الموقعة على الإعلان؟")
+    assert q.unit_also == ["المنظمات"] and unit_fit("منظمة", q) > 1.0
+    assert analyze_question("كم دولة وقعت وصادقت على الاتفاقية؟").unit_also == []
+    assert unit_fit("مبدأ", analyze_question("كم عدد المبادئ الأساسية؟")) > 1.0
