@@ -188,6 +188,9 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
                      + [(o.start, Ref(o.start, o.end, text[o.start:o.end], None)) for o in orgs]
                      + [(g.start, Ref(g.start, g.end, "", None)) for g in places], key=lambda x: x[0])
     title_nouns = {fold(w) for w in verbs_data()["title_nouns"]}
+    named_spans = [(m.start, m.end) for m in mentions] + [(e.start, e.end) for e in doc.spans("entities")
+                                                          if e.label in ("PERSON", "ORG")] \
+        if doc.has_layer("entities") else [(m.start, m.end) for m in mentions]
     out: list[Span] = []
     candidates: list[tuple[int, int, int, int | None]] = []   # (quote start, end, context end, closing mark)
     for o, c in quote_marks(text):
@@ -208,7 +211,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             qa += 1
         while qb > qa and text[qb - 1].isspace():
             qb -= 1
-        if qb <= qa or (close is not None and _nominal(text, ctx_end, close)):
+        if qb <= qa or (close is not None and (_nominal(text, ctx_end, close) or _named(text, qa, qb, named_spans))):
             continue
         sa, _ = _sentence_of(doc, ctx_end)
         prev_q = max((q.end for q in out if q.end <= ctx_end), default=sa)
@@ -251,7 +254,8 @@ def _nominal(text: str, o: int, c: int) -> bool:
     with the mark joined to a proclitic (``ل"سكاي نيوز عربية"``), a place preposition or noun right before it (``قرب
     "مارش آن فامين"``, ``من طراز "…"``) unless a complementiser opens the quotation, or a relative
     pronoun right after up to three words that do not open like a verb (``"مجلس كبار العلماء" الذي
-    انعقد``; not ``"تشير إلى الأخبار الكاذبة" التي``)."""
+    انعقد``; not ``"تشير إلى الأخبار الكاذبة" التي``), or up to five words after a medium's or
+    party's noun without the article (``بصحيفة "…"``، ``حزب "…"``)."""
     if o >= 1 and text[o - 1] in "لبك" and (o < 2 or not text[o - 2].isalpha()) and len(words(text, o + 1, c)) <= 4:
         return True
     after = words(text, c + 1, min(len(text), c + 12))[:1]
@@ -262,8 +266,23 @@ def _nominal(text: str, o: int, c: int) -> bool:
             and first[0][2] not in _CLAUSE_STARTERS:
         return True
     before = words(text, max(0, o - 30), o)[-1:]
+    noun = before[0][2] if before else ""
+    noun = noun[1:] if noun[:1] in "وبلف" and not noun.startswith(("ال", "لل")) and len(noun) > 4 else noun
+    if before and not text[before[0][1]:o].strip() and len(inner) <= 5 and fold(noun) in _named_source_stems():
+        return True   # بصحيفة "فرانكفورتر ألجماينه تسايتونغ"، موقع قناة "…": a medium's name
     return bool(before and not text[before[0][1]:o].strip() and before[0][2] in _word_set_q("name_prepositions")
                 and first and first[0][2] not in _COMPLEMENTISERS)
+
+
+@lru_cache(maxsize=1)
+def _named_source_stems() -> frozenset[str]:
+    return frozenset(fold(w) for w in verbs_data().get("named_source_nouns", []) + ["هيئة", "حزب", "منظمة", "حركة"])
+
+
+def _named(text: str, qa: int, qb: int, spans) -> bool:
+    """Quoted words that are all one name (``زعيم كوريا الشمالية "كيم جونغ أون"``)."""
+    inner = words(text, qa, qb)
+    return bool(inner) and len(inner) <= 5 and any(a <= inner[0][0] + 1 and b >= inner[-1][1] - 1 for a, b in spans)
 
 
 @lru_cache(maxsize=None)

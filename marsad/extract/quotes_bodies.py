@@ -78,10 +78,14 @@ def _statement_issuer(doc, ws, j: int, limit: int, orgs) -> Ref | None:
     التركية``): an ORG entity, or a medium or institution noun with its name."""
     if j + 1 >= len(ws) or ws[j + 1][0] >= limit or _PUNCT.search(doc.text[ws[j][1]:ws[j + 1][0]]):
         return None
+    if fold(ws[j + 1][2]) in (fold("صادر"), fold("الصادر")) and j + 3 < len(ws) and ws[j + 2][2] in ("عن", "من"):
+        j += 2   # بيان صادر عن الرئاسة
     a, b, w = ws[j + 1]
     o = next((o for o in orgs if a <= o.start <= a + 2 and o.start < b), None)
     if o is not None:
         return Ref(o.start, o.end, doc.text[o.start:o.end], None)
+    if w.startswith("ال") and fold(w[2:]) in _institution_nouns():   # بيان الرئاسة: the presidency named before
+        return institution_ref(doc, fold(w[2:]), a, orgs) or _described_noun(doc.text, fold(w[2:]), b + 40)
     cut = 1 if w[:1] == "ل" and fold(w[1:]) in _word_set_folded("named_source_nouns") else 0
     if fold(w[cut:]) in _word_set_folded("named_source_nouns"):
         named = _named_source(doc.text, [(a + cut, b, w[cut:])] + ws[j + 2:], 0, limit)
@@ -136,6 +140,8 @@ def _issuer(doc, pos: int, orgs) -> Span | Ref | None:
                 o = institution_ref(doc, fold(nxt[2][2:]), nxt[0], orgs) \
                     or _described_noun(doc.text, fold(nxt[2][2:]), ws[k + 2][1] if k + 2 < len(ws) else pos)
                 # بيان الوزارة ← وزارة الخارجية; وقالت الشرطة المحلية
+            if o is None and fold(nxt[2]) in _word_set_folded("named_source_nouns"):
+                o = _named_source(doc.text, ws, k + 1, pos)   # وقالت وزارة الخارجية السويدية في بيان
             if o is not None:
                 found = o
     return found

@@ -16,7 +16,8 @@ from marsad.extract.people import (
     title_at,
     words,
 )
-from marsad.extract.quotes_bodies import _issuer, _named_source, _statement_issuer, institution_ref  # noqa: F401
+from marsad.extract.quotes_bodies import (_described_noun, _issuer, _named_source, _statement_issuer,  # noqa: F401
+                                          institution_ref)
 from marsad.extract.quotes_lexicon import (_AMBIGUOUS, _CLOSE_ONLY, _COMPLEMENTISERS, _OPEN_ONLY, _PUNCT,  # noqa: F401
                                            Ref, _conditional_verb, _institution_nouns, _not_first_names, _not_names,
                                            _object_pronouns, _participles, _sentence_of, _title_second_words, _word_set,
@@ -53,6 +54,8 @@ def sentence_subject(doc, ctx, vi, anchors, gender, mentions=(), opening_only: b
             if found is not None:
                 ref = found[1]
                 return ref if gender is None or ref.gender in (gender, None) else None
+            if fold(w[2:]) in _institution_nouns():   # كشفت قوات الجيش اليمني …، وقالت: the army
+                return _described_noun(doc.text, fold(w[2:]), b + 40) or Ref(a, b, w, None)
         bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
         if fold(w) in _NOT_OPENERS or fold(bare) in _NOT_OPENERS or w.startswith(("ال", "بال", "لل", "وال", "كال")) \
                 or (len(w) > 4 and w.endswith(("ه", "ها", "هم"))) or _PUNCT.search(doc.text[b:b + 1]):
@@ -107,8 +110,9 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             skipped += 1   # قالت لي مروى، قال لها الوزير: the pronoun is the addressee
             continue
         r = next((ref for t0, ref in rrefs if t0 == a or (t0 > a and t0 < b)), None)
-        if r and r.canonical and (fold(r.canonical) in _not_names() or r.canonical in _not_first_names()):
-            r = None   # وشدد النائب على: a preposition read as the name
+        if r and r.canonical and (fold(r.canonical) in _not_names() or r.canonical in _not_first_names()
+                                  or r.canonical.startswith("باسم ")):
+            r = None   # وشدد النائب على، المتحدث باسم فلان: a preposition read as the name
         if r:   # a role's title first: the entity layer may tag its first word (أمين عام …) as a person
             return "role", r, None
         m = mention_at(mentions, a)
@@ -133,7 +137,8 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
         t = next((r for r in trefs if r.start == a or (honorific_at(w)[0] and r.start == ws[j + 1][0]
                                                         if j + 1 < len(ws) else False)), None)
         if t:
-            return "title", t, None
+            named = _apposed_name(doc.text, ws, i, limit, mentions) if not t.canonical else None
+            return named or ("title", t, None)   # وأكد رئيس العمليات … العميد فلان: the name no role gave
         bare = fold(strip_proclitics(w)[1]) if not w.startswith("ال") else fold(w[2:])
         if j == i + 1 + skipped and fold(w) in _word_set_folded("relation_nouns"):
             named = _apposed_after_comma(doc.text, ws, j, limit, mentions)   # وقالت زوجته، سارة، إن
@@ -290,7 +295,8 @@ def _bare_name(text: str, ws, j: int, limit: int) -> bool:
     that is no title, honorific or common subject noun, followed by a complementiser, a comma,
     a colon or the quotation."""
     a, b, w = ws[j]
-    if w.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) or len(w) < 3 or not w.isalpha() or fold(w) in _not_names() or w in _COMPLEMENTISERS \
+    if w.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) or len(w) < 3 or not w.replace("-", "").isalpha() \
+            or fold(w) in _not_names() or w in _COMPLEMENTISERS \
             or (w[0] in "لب" and fold(w[1:]) in _not_names()) \
             or title_at(ws, j) or honorific_at(w)[0] or reporting_verb(w)[0]:
         return False

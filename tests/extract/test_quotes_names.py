@@ -154,3 +154,42 @@ def test_darija_function_words_are_no_names_and_an_unnamed_source_before_the_ver
             'المصدر اضاف ل"كود" "الخبر كلام فارغ وعاري من الصحة".')
     doc, qs = _quotes(text, {"ديال سلمى": "PERSON"})
     assert [q[1]["speaker"] for q in qs] == [None, None]
+
+
+def test_a_medium_or_a_person_named_in_quotation_marks_is_no_quote():
+    text = ('وكتب كريم الإدريسي في مقال بصحيفة "أخبار الصباح الجديدة" إن الوضع خطير. '
+            'وأكد زعيم الحزب "سمير الفاسي" خلال زيارته أن الحزب مستعد.')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "سمير الفاسي": "PERSON"})
+    assert qs == []
+
+
+def test_a_title_no_one_holds_gives_way_to_the_name_after_it():
+    text = 'وأكد رئيس عمليات حرس الحدود في الجيش العميد كريم الإدريسي أن "القوات تمكنت من السيطرة على الجبال".'
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs[0][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_a_hyphenated_name_the_entity_layer_missed():
+    text = 'وتابعت بروان-بيفيه خلال الاجتماع أن مثول الوزير "سيتم صباح الاثنين المقبل".'
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "بروان-بيفيه"
+
+
+def test_an_institution_opening_the_sentence_speaks():
+    text = 'كشفت قوات الجيش المغربي، السبت، عن عملية جديدة، وقالت إنها "تمكنت من تحرير مواقع استراتيجية".'
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "الجيش المغربي"
+
+
+def test_a_statement_issued_by_an_institution_named_before():
+    text = ('أدانت الرئاسة التونسية الحكم الصادر اليوم. '
+            'وقال بيان صادر عن الرئاسة إن الحكم "مخالف لكل المواثيق والأعراف الدولية".')
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "الرئاسة التونسية"
+
+
+def test_raat_and_akmala_report():
+    text = ('قضت المحكمة الإدارية بإلغاء القرار. ورأت المحكمة أن القرار "يخالف بنودا معينة في القانون". '
+            'وقال كريم الإدريسي "الحكم منصف وعادل جدا". واكمل "سنواصل الدفاع عن حقوق السكان".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "المحكمة الإدارية": "ORG"})
+    assert [q[1]["speaker"] for q in qs] == ["المحكمة الإدارية", "كريم الإدريسي", "كريم الإدريسي"]
