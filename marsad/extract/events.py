@@ -411,14 +411,22 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
 
 
 def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
-    """A summit between two named people (``قمة سنغافورة بين ترامب وكيم``) is a MEETING of them."""
+    """A summit between two named people (``قمة سنغافورة بين ترامب وكيم``، ``قمة ترامب وبوتين``، ``القمة التي
+    جمعته بترامب``، ``القمة المرتقبة مع ترامب`` after its subject) is a MEETING of them."""
     if not _is(ws[i][2], "summit_nouns"):
         return False
-    k = next((k for k in range(j, min(j + 5, len(ws))) if fold(ws[k][2]) == fold("بين")), None)
-    if k is None:
+    starts = {a for a, _, _ in bld.persons}
+    k = next((k for k in range(j, min(j + 6, len(ws))) if fold(ws[k][2]) in (fold("بين"), fold("مع"))
+              or _is(ws[k][2], "meeting_relatives")), j - 1 if j < len(ws) and ws[j][0] in starts else None)
+    if k is None:   # قمة ترامب وبوتين، القمة التي جمعته ب…، القمة المرتقبة مع …، قمة … بين
         return False
     _, hi = clause_bounds(doc, ws, k, k + 1, s.start, s.end)
     who = clause_people(bld, doc, ws[k][1], hi)
+    if len(who) == 1 and k >= j and (fold(ws[k][2]) == fold("مع") or ws[k][2].endswith(("ه", "ها"))):
+        prior = [x for x in sorted(bld.persons + bld.title_refs)   # the subject: named before the summit
+                 if s.start <= x[0] and x[1] <= ws[i][0] and x[2] != who[0][3]]
+        if prior:
+            who.insert(0, (prior[-1][0], prior[-1][1], doc.text[prior[-1][0]:prior[-1][1]], prior[-1][2]))
     if len(who) < 2:
         return False
     last = bld.last("MEETING")

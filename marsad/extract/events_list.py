@@ -57,16 +57,31 @@ def _agents(doc, ws) -> list[str]:
     return out
 
 
+def _signings(doc, ws) -> list[int]:
+    """Words of ``ws`` that tell a signing (the participle too, as annotated: الاتفاق الموقع عام 2015),
+    not a verb of taking place (أحداث وقعت بين 22 يناير و…)."""
+    out = []
+    for k, (_, _, w) in enumerate(ws):
+        if not _is(w, "signing_words"):
+            continue
+        nx = k + 2
+        if nx < len(ws) and fold(ws[k + 1][2]) == fold("بين") and (
+                _DIGITS.match(ws[nx][2]) or any(d.start <= ws[nx][0] < d.end for d in doc.spans("dates"))):
+            continue
+        out.append(k)
+    return out
+
+
 def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
-    signing = any(_is(w, "signing_words") for _, _, w in ws)
+    signs = _signings(doc, ws)
+    signing = bool(signs)
     linked = j < len(ws) and fold(ws[j][2]) in (fold("مع"), fold("بين"))
     is_definite = definite(ws[i][2])
     if _is(ws[i][2], "signing_words") and any(
             t[0] == "AGREEMENT" and not _is(ws[t[1]][2], "signing_words")
             for t in find_triggers(ws, j)):
         return False   # the verb (وقعت … اتفاقيات): the agreement noun after it carries the event
-    signs = [k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")]
     if signs and not _is(ws[i][2], "signing_words"):
         nouns = [t[1] for t in find_triggers(ws) if t[0] == "AGREEMENT"
                  and not _is(ws[t[1]][2], "signing_words")]
@@ -91,8 +106,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return True
     if not items and not (signing or (linked and not is_definite)):
         return False
-    if any(_is(w, "withdrawal_words") for _, _, w in ws[max(0, i - 4):i]) and \
-            not any(_is(w, "signing_words") for _, _, w in ws[j:]):
+    if any(_is(w, "withdrawal_words") for _, _, w in ws[max(0, i - 4):i]) and not any(k >= j for k in signs):
         return False   # انسحاب الولايات المتحدة من اتفاقية: left, not concluded
     gen = next((k for k in range(max(0, i - 5), i) if _is(ws[k][2], "generic_markers")), None)
     if gen is not None and gen >= i - 2:
@@ -102,9 +116,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return False   # عندما يوقع رئيس أمريكي على اتفاق: what happens in general
     if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
         return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
-    nx = j + 1
-    if _is(ws[i][2], "signing_words") and linked and nx < len(ws) and (
-            _DIGITS.match(ws[nx][2]) or any(d.start <= ws[nx][0] < d.end for d in doc.spans("dates"))):
+    if _is(ws[i][2], "signing_words") and i not in signs:
         return False   # أحداث وقعت بين 22 يناير و…: took place, between dates
     if _is(ws[i][2], "signing_words") and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
         return False   # وقع حادث مع …: a signing verb needs an organisation or a country
@@ -126,7 +138,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
                      f"announced {count} agreements, listed {len(items)}")
         return True
     parties = first_party or []
-    parties += [p for p in _agents(doc, ws) if p not in parties]
+    agents = _agents(doc, ws)
+    parties += [p for p in agents if p not in parties]
     parties += [p for p in parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
     parties += [p for p in passive_agents(doc, ws, j, len(ws)) if p not in parties]
     same = last is not None and bool(parties) and set(parties) <= set(last.attrs["args"].get("parties") or [])
@@ -135,7 +148,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             bld.merge(last, s.start, s.end)
             return True
         return False
-    subj = [x for x in _clause_subject(bld, doc, ws, i, j, s) if not any(x in p or p in x for p in parties)]
+    named = {e.start for e in doc.spans("entities") if e.label in ("ORG", "GPE")} | {a for a, _, _ in bld.persons}
+    vso = any(k + 1 < len(ws) and not definite(ws[k][2]) and ws[k + 1][0] in named for k in signs)
+    subj = [] if agents and vso else \
+        [x for x in _clause_subject(bld, doc, ws, i, j, s) if not any(x in p or p in x for p in parties)]
+    # منذ أن وقعت سوريا على اتفاقية: the signer after the verb, not the sentence's first name
     parties[:0] = subj
     if not parties:   # قد وقعا اتفاق سلام: the people, organisations and countries before the verb
         verb = next((k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")

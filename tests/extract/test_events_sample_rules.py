@@ -191,3 +191,28 @@ def test_an_unnamed_delegation_object_stops_at_its_verb():
     doc = make_doc("وظهر التوتر بعدما التقى ماكرون بوفد سوري ضم وحدات حماية الشعب في باريس.",
                    {"ماكرون": "PERSON", "باريس": "GPE"})
     assert _meeting(doc).attrs["args"]["participants"] == ["ماكرون", "وفد سوري"]
+
+
+def test_denials_negations_and_frames_tell_no_event():
+    for text in ("قال إن بلاده شاركت بالتقارب نافيا عقد اجتماعات سرية مع إسرائيل.",
+                 "ولكن ما هي التبعات إن لم يتم التوصل لاتفاق مع الجانب الإيراني.",
+                 "انتهت الحرب بهدنة دون توقيع اتفاق سلام بين البلدين.",
+                 "وتم إنشاء المجلس ضمن اتفاقية بين الإمارات والسعودية."):
+        assert _labels(make_doc(text, {"إسرائيل": "GPE", "الإمارات": "GPE", "السعودية": "GPE"})) == [], text
+
+
+def test_summits_of_two_leaders_in_other_wordings_are_meetings():
+    ents = {"كيم جونغ أون": "PERSON", "دونالد ترامب": "PERSON", "سنغافورة": "GPE"}
+    for text in ("قال ترامب إنه سيوقف المناورات بعد القمة التاريخية في سنغافورة التي جمعته بالزعيم الكوري "
+                 "الشمالي كيم جونغ أون.".replace("ترامب", "دونالد ترامب", 1),
+                 "كشف الزعيم الكوري الشمالي كيم جونغ أون عن أمله في أن تؤدي القمة المرتقبة مع الرئيس الأميركي "
+                 "دونالد ترامب إلى السلام."):
+        evs = extract_events(make_doc(text, ents))
+        assert [e.label for e in evs] == ["MEETING"], text
+        assert set(evs[0].attrs["args"]["participants"]) == {"كيم جونغ أون", "دونالد ترامب"}
+
+
+def test_the_signer_right_after_the_verb_is_the_party():
+    doc = make_doc("وراجعت بي بي سي تقارير عن هجمات منذ أن وقعت سوريا على اتفاقية حظر الأسلحة الكيمياوية.",
+                   {"بي بي سي": "ORG", "سوريا": "GPE"})
+    assert _agreement(doc)["parties"] == ["سوريا"]
