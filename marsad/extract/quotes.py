@@ -82,11 +82,11 @@ def _function_word_in(name: str) -> bool:
     return any(fold(w) in _word_set_q("not_in_names") for w in name.split())
 
 
-def _quoted_name(text: str, a: int, b: int, spoken: bool = True) -> bool:
+def _quoted_name(text: str, a: int, b: int, marks, spoken: bool = True) -> bool:
     """Whether a name lies inside quotation marks that follow a title noun (``برنامج "…"``) or,
     with ``spoken``, that hold a quotation of four words or more: it names a programme or is
     spoken of, it does not speak."""
-    for o, c in quote_marks(text):
+    for o, c in marks:
         if o < a and b <= c:
             if spoken and len(words(text, o + 1, c)) >= 4:
                 return True
@@ -172,12 +172,13 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
-    mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end)
+    marks = quote_marks(text)
+    mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end, marks)
                                        and not _function_word_in(m.name)])
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]
-    orgs = [o for o in speaking_bodies(doc) if not _quoted_name(text, o.start, o.end, spoken=False)]
+    orgs = [o for o in speaking_bodies(doc) if not _quoted_name(text, o.start, o.end, marks, spoken=False)]
     named = [Ref(m.start, m.end, m.canonical, m.gender) for m in mentions]
     seen = {(r.start, r.end) for r in named}
     named += [Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")) for r in roles
@@ -193,9 +194,9 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         if doc.has_layer("entities") else [(m.start, m.end) for m in mentions]
     out: list[Span] = []
     candidates: list[tuple[int, int, int, int | None]] = []   # (quote start, end, context end, closing mark)
-    for o, c in quote_marks(text):
+    for o, c in marks:
         candidates.append((o + 1, c, o, c))
-    marked = [(o, c) for o, c in quote_marks(text) if len(words(text, o + 1, c)) >= 3]
+    marked = [(o, c) for o, c in marks if len(words(text, o + 1, c)) >= 3]
     for m in re.finditer(r":[ \t]*", text):
         nxt = m.end()
         if nxt < len(text) and text[nxt] not in _AMBIGUOUS + _OPEN_ONLY + "\n":
@@ -237,7 +238,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         if _scare_quote(text, qa, qb, ctx, ctx_end):
             continue
         attrs = _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs, orgs, out[-1] if out else None,
-                           anchors, [(q.start, q.end) for q in out])
+                           anchors, [(q.start, q.end) for q in out], marks)
         out.append(Span(qa, qb, "QUOTE", attrs))
     return out
 
@@ -324,7 +325,12 @@ def _postposed_phrases() -> list[tuple[list[str], str | None]]:
 
 def _describing_verb(word: str) -> bool:
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    return fold(w) in {fold(x) for x in verbs_data().get("describing_verbs", [])}
+    return fold(w) in _folded_q("describing_verbs")
+
+
+@lru_cache(maxsize=None)
+def _folded_q(key: str) -> frozenset[str]:
+    return frozenset(fold(x) for x in verbs_data().get(key, []))
 
 
 def _postposed(doc, qa, qb, close, anchors, orgs, mentions, trefs, rrefs) -> dict | None:
@@ -377,7 +383,7 @@ def _scare_quote(text: str, qa: int, qb: int, ctx, ctx_end: int) -> bool:
 
 
 def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), prev=None, anchors=(),
-               quoted=()) -> dict:
+               quoted=(), marks=()) -> dict:
     verb, gender, before = None, None, ctx_end
     if vi is not None:
         verb = ctx[vi][2]
@@ -442,7 +448,6 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
                         "source": source}
             return {"speaker": ref.canonical, "speaker_span": [ref.start, ref.end], "verb": verb,
                     "method": how}
-    marks = quote_marks(doc.text)
     for ref in reversed([r for r in refs if r.end <= before]):
         if any(o < ref.start and ref.end <= c for o, c in marks):
             continue   # a name in quotation marks (ولدها "يانيس") is spoken of

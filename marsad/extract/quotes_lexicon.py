@@ -39,13 +39,13 @@ def _participles() -> set[str]:
 def _conditional_verb(word: str) -> bool:
     """Words that report speech only before a complementiser (``كما بين أن``; بين is also "between")."""
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    return fold(w) in {fold(x) for x in verbs_data().get("verbs_before_complementiser", [])}
+    return fold(w) in _word_set_folded("verbs_before_complementiser")
 
 
 def found_in_verb(word: str) -> bool:
     """``جاء``/``ورد`` (with و): "it is said in" (``وجاء في البيان أن``، ``وجاء فيها:``)."""
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    return fold(w) in {fold(x) for x in verbs_data().get("found_in_verbs", [])}
+    return fold(w) in _word_set_folded("found_in_verbs")
 
 
 def reporting_verb(word: str) -> tuple[bool, str | None]:
