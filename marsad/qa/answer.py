@@ -250,6 +250,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     lead_text = (doc.title or "") + " " + text[:300]
     topical = sc.hits(lead_text, set(), None) if q.kind == "yesno" and sc.ent_keys else []
     years = set(YEAR.findall(q.text))
+    ordinals = {t for o in q.ordinals for t in _stem_set(o)}
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     subjects = _role_subjects(doc, q)
@@ -279,6 +280,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                    or any(a <= ss < b for a, b in (ev[3].get("more_evidence") or []))]
         # a year the question names must be the sentence's (قمة … في دجنبر 2024)
         yr = 1.0 if not years or years <= set(YEAR.findall(stext)) else 0.6
+        if not ordinals <= stems | prev:
+            yr *= 0.6  # and its ordinal (الدورة الثانية)
         feats = {"yr": yr, "miss": sc.missing(stems), "cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
                  "rel": 1.0 if sevents else 0.0}
         if q.kind == "yesno":

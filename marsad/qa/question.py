@@ -48,7 +48,8 @@ def lexicon() -> dict:
             "dual": {_key(w) for w in raw["dual_words"]},
             "place_heads": {_key(w) for w in raw["place_heads"]},
             "event_heads": {_key(w) for w in raw["event_heads"]},
-            "directions": {_key(w) for w in raw["direction_words"]}}
+            "directions": {_key(w) for w in raw["direction_words"]},
+            "ordinals": {_key(w) for w in raw["ordinal_words"]}}
 
 
 def _verb_like(k: str) -> bool:
@@ -125,6 +126,7 @@ class Question:
     descriptors: list[str] = field(default_factory=list)
     owner: str | None = None
     unit_also: list[str] = field(default_factory=list)
+    ordinals: list[str] = field(default_factory=list)
     head: str | None = None
     head_phrase: str | None = None
 
@@ -219,6 +221,8 @@ def analyze_question(text: str) -> Question:
             # the head's phrase up to a relative pronoun: رئيس الهيئة الوطنية للانتخابات في مصر
             stop = next((s for s, _, k in words[after + 1:] if k in RELATIVES), len(text))
             q.head_phrase = text[words[after][0]:stop].rstrip("؟? ")
+    # ordinals constrain the answer's sentence (الدورة الثانية، الفلسطيني الثالث)
+    q.ordinals = [text[a:b] for a, b, k in words[after:] if k in lex["ordinals"]]
     # descriptors: relative adjectives (الياباني، الصينية) that describe the answer
     q.descriptors = [d for d in (nisba_base(k) for k in keys[after:]) if d]
     for s, e, k in words[after:]:

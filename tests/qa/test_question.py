@@ -81,3 +81,8 @@ def test_coordinated_counted_nouns_and_broken_plurals():
     assert q.unit_also == ["المنظمات"] and unit_fit("منظمة", q) > 1.0
     assert analyze_question("كم دولة وقعت وصادقت على الاتفاقية؟").unit_also == []
     assert unit_fit("مبدأ", analyze_question("كم عدد المبادئ الأساسية؟")) > 1.0
+
+
+def test_ordinals_are_constraints():
+    assert analyze_question("متى ستعقد الدورة الثانية من المنتدى؟").ordinals == ["الثانية"]
+    assert analyze_question("من هو الأمين العام للأمم المتحدة؟").ordinals == []
