@@ -48,17 +48,23 @@ def _key(term: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> list[tuple[str, str, str, re.Pattern[str], str]]:
-    out = []
-    for topic in taxonomy()["topics"]:
-        for lang, terms in topic["terms"].items():
-            for term in terms:
-                if _ARABIC.search(term):
-                    pat = re.compile(_arabic_pattern(term))
-                else:
-                    pat = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-                out.append((topic["id"], term, lang, pat, _key(term)))
-    return out
+def _matchers() -> list[tuple[str, str, str, str]]:
+    """(topic id, term, lang, prefilter key) of every evidence term."""
+    return [(topic["id"], term, lang, _key(term))
+            for topic in taxonomy()["topics"] for lang, terms in topic["terms"].items() for term in terms]
+
+
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    return frozenset(m[3] for m in _matchers())
+
+
+@lru_cache(maxsize=None)
+def _pattern(term: str) -> re.Pattern[str]:
+    """A term's regex, compiled the first time a text holds its key (start-up stays short)."""
+    if _ARABIC.search(term):
+        return re.compile(_arabic_pattern(term))
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
 
 
 def find_topics(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -66,11 +72,12 @@ def find_topics(text: str, start: int = 0, end: int | None = None) -> list[Span]
     end = len(text) if end is None else end
     folded = text.translate(_FOLD)
     plain = _DIAC_RE.sub("", folded[start:end]).lower()  # prefilter only: offsets come from `folded`
+    present = {k for k in _keys() if k in plain}
     cands = []
-    for tid, term, lang, pat, key in _matchers():
-        if key not in plain:
+    for tid, term, lang, key in _matchers():
+        if key not in present:
             continue
-        for m in pat.finditer(folded, start, end):
+        for m in _pattern(term).finditer(folded, start, end):
             cands.append((m.start(), m.end(), tid, term, lang))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Span] = []
