@@ -120,7 +120,8 @@ def extract_events(doc: Document) -> list[Span]:
         ws = words(doc.text, s.start, s.end)
         seen_types: set[str] = set()
         for etype, i, j, fixed in find_triggers(ws):
-            if etype == NO_EVENT or etype in seen_types or (si in consumed and etype == "AGREEMENT"):
+            if etype == NO_EVENT or etype in seen_types or (si in consumed and etype == "AGREEMENT") or \
+                    (etype == "CONFERENCE" and "MEETING" in seen_types and _is(ws[i][2], "summit_nouns")):
                 continue
             fixed = dict(fixed)   # the trigger table is shared: never mutate its rows
             need = fixed.pop("_requires_after", None)
@@ -140,7 +141,7 @@ def extract_events(doc: Document) -> list[Span]:
             n_events = len(bld.events)
             made = handler(bld, doc, sents, si, ws, i, j, fixed, trig, anaphoric, consumed)
             if made and len(bld.events) > n_events:   # a merge into an earlier event leaves room for a
-                seen_types.add(etype)                   # new one (هذه المكالمة … بعد اللقاء الذي جمع …)
+                seen_types.update({etype, bld.events[-1].label})   # new one (هذه المكالمة … بعد اللقاء الذي جمع …)
     return sorted(bld.events, key=lambda e: (e.start, e.end))
 
 
@@ -228,7 +229,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             return True
         return False
     if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and _is(ws[i][2], "meeting_nouns") and (
-            fold(ws[j][2]) in _keyset("body_plurals") or any(e.start == ws[j][0] and e.label == "ORG" for e in doc.spans("entities"))):
+            fold(ws[j][2]) in _keyset("body_plurals") or any(e.start == ws[j][0] and e.label == "ORG" for e in doc.spans("entities"))
+            or any(_is(w, "ministerial_words") for _, _, w in ws[j:j + 5])):
         return _conference(bld, doc, sents, si, ws, i, j, {}, trig, False, consumed)   # اجتماع وزراء خارجية …
     people = bld.people(s.start, s.end)
     place = _place(doc, s.start, s.end, near=ws[i][0])
@@ -446,6 +448,8 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
     k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if keys(ws[k][2]) & inst), None)
     if k is None or any(t[0] == "AGREEMENT" for t in find_triggers(ws, j, k)):
         return False
+    if not signs and any(_is(w, "acknowledge_links") for _, _, w in ws[j:k]):
+        return False   # أقر الرئيس الأمريكي بأن القرار …: acknowledged, nothing adopted
     a, b = noun_phrase(doc, ws, k)
     adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
     adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]

@@ -216,3 +216,29 @@ def test_the_signer_right_after_the_verb_is_the_party():
     doc = make_doc("وراجعت بي بي سي تقارير عن هجمات منذ أن وقعت سوريا على اتفاقية حظر الأسلحة الكيمياوية.",
                    {"بي بي سي": "ORG", "سوريا": "GPE"})
     assert _agreement(doc)["parties"] == ["سوريا"]
+
+
+def test_mountain_tops_services_questions_and_aims_are_no_events():
+    for text in ("تحطمت الطائرة بعد اصطدامها بقمة جبل في جنوب غرب إيران.",
+                 "وتقدم الشركة خدمات الاتصالات الهاتفية والفضائية لسكان الإمارات.",
+                 "وقالت إنها لا تعلم هل تم توقيع الصفقة بين العراق وروسيا.",
+                 "وحدد الوزير مهلة أسبوعين للتوصل لاتفاق مع قادة الاتحاد الأوروبي."):
+        doc = make_doc(text, {"إيران": "GPE", "الإمارات": "GPE", "العراق": "GPE", "روسيا": "GPE",
+                              "الاتحاد الأوروبي": "ORG"})
+        assert _labels(doc) == [], text
+
+
+def test_adoptions_negated_or_acknowledged_are_none():
+    for text in ("وقال المتحدث إنه لم يتم تبني أي من هذه التوصيات حتى الآن.",
+                 "أقر الرئيس الأمريكي بأن القرار صدر بسبب انتقاداته."):
+        assert "ADOPTION" not in _labels(make_doc(text)), text
+
+
+def test_a_ministerial_meeting_and_a_name_before_its_verb():
+    doc = make_doc("عقدت اللجنة الرباعية العربية اجتماعا بالرياض على المستوى الوزاري قبيل القمة العربية.",
+                   {"الرياض": "GPE"})
+    assert _labels(doc) == ["CONFERENCE"]
+    doc = make_doc("وتضمن البيان الختامي لاجتماع طارئ عقدته دول منظمة التعاون الإسلامي دعوة إلى الحماية.",
+                   {"منظمة التعاون الإسلامي": "ORG"})
+    (c,) = extract_events(doc)
+    assert c.attrs["args"]["name"] == "اجتماع طارئ"
