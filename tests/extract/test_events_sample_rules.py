@@ -242,3 +242,11 @@ def test_a_ministerial_meeting_and_a_name_before_its_verb():
                    {"منظمة التعاون الإسلامي": "ORG"})
     (c,) = extract_events(doc)
     assert c.attrs["args"]["name"] == "اجتماع طارئ"
+
+
+def test_incidents_between_two_parties_and_phone_lines_are_no_events():
+    doc = make_doc("وشهد المطار اصطدامات عديدة آخرها حادث وقع بين طائرة إسبانية وأخرى تركية في إسطنبول.",
+                   {"إسطنبول": "GPE"})
+    assert _labels(doc) == []
+    doc = make_doc("وقال المتحدث إنه يجري استعادة التيار الكهربائي وخطوط الاتصال الهاتفي ببطء في الولاية.")
+    assert _labels(doc) == []
