@@ -13,7 +13,7 @@ BASE = json.loads((Path(__file__).with_name("qa_baseline.json")).read_text(encod
 def test_gold_file_is_offsets_only_and_well_formed():
     items = load_gold()
     assert len(items) >= 150
-    assert sum(not i["answerable"] for i in items) >= 20
+    assert sum(not i["answerable"] for i in items) >= 50
     assert {i["split"] for i in items} == {"dev", "test"}
     kinds = {i["type"] for i in items}
     assert {"who", "when", "where", "how_many", "which", "list", "yesno"} <= kinds
@@ -32,11 +32,18 @@ def test_gold_floors():
         pytest.skip("the QA gold pool needs ../shared (seeds and ANT)")
     from marsad.qa.evaluate import evaluate_gold
 
-    res = evaluate_gold()  # builds (or reuses) the pool with the current pipeline; checks every span's sha1
+    res = evaluate_gold(details=True)  # builds (or reuses) the pool with the current pipeline; checks every span's sha1
     assert res["correct_with_citation"] >= BASE["correct_with_citation"]
     assert res["splits"]["dev"]["correct_with_citation"] >= BASE["dev_correct_with_citation"]
     assert res["splits"]["test"]["correct_with_citation"] >= BASE["test_correct_with_citation"]
     assert res["exact"] >= BASE["exact"]
     assert res["citation_correct"] >= BASE["citation_correct"]
-    assert res["wrong_on_unanswerable"] <= BASE["max_wrong_on_unanswerable"]
-    assert res["splits"]["dev"]["wrong_on_unanswerable"] <= BASE["max_dev_wrong_on_unanswerable"]
+    # the first 24 unanswerable questions (q001–q171) keep their ceilings; the 28 harder ones added
+    # on 2026-12-05 (q172–q199: the pool's own actors, asked what the pool does not say) are
+    # gated, with them, at the rate measured when they were added
+    first = [r for r in res["rows"] if not r["answerable"] and int(r["id"][1:]) <= BASE["first_set_last_id"]]
+    assert sum(r["answer"] is not None for r in first) / len(first) <= BASE["max_wrong_on_unanswerable"]
+    first_dev = [r for r in first if r["split"] == "dev"]
+    assert sum(r["answer"] is not None for r in first_dev) / len(first_dev) <= BASE["max_dev_wrong_on_unanswerable"]
+    assert res["wrong_on_unanswerable"] <= BASE["max_wrong_on_unanswerable_all"]
+    assert res["splits"]["dev"]["wrong_on_unanswerable"] <= BASE["max_dev_wrong_on_unanswerable_all"]
