@@ -82,6 +82,14 @@ def _function_word_in(name: str) -> bool:
     return any(fold(w) in _word_set_q("not_in_names") for w in name.split())
 
 
+def _on_behalf(text: str, m: Mention) -> bool:
+    """``المتحدث باسم بيركو``: باسم is "on behalf of" after a spokesman, not the first name Basem."""
+    if not m.name.startswith("باسم "):
+        return False
+    prev = words(text, max(0, m.start - 20), m.start)[-1:]
+    return bool(prev) and fold(prev[0][2]).removeprefix("و").removeprefix("ال") in _folded_q("spokesman_nouns")
+
+
 def _quoted_name(text: str, a: int, b: int, marks, spoken: bool = True) -> bool:
     """Whether a name lies inside quotation marks that follow a title noun (``برنامج "…"``) or,
     with ``spoken``, that hold a quotation of four words or more: it names a programme or is
@@ -171,10 +179,13 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
         else:
             from marsad.extract.roles import extract_roles
             roles = extract_roles(doc, mentions)
+    roles = [r for r in roles if not (str(r.attrs.get("person") or "").startswith("باسم ")
+                                      and fold(str(r.attrs.get("title") or "").split(" ")[0]).removeprefix("ال")
+                                      in _folded_q("spokesman_nouns"))]   # المتحدث باسم فلان: no role
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
     marks = quote_marks(text)
     mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end, marks)
-                                       and not _function_word_in(m.name)])
+                                       and not _function_word_in(m.name) and not _on_behalf(text, m)])
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]

@@ -179,7 +179,7 @@ def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref
         and ws[i + 1][2] not in _word_set("time_words")   # الأكاديمي في جامعة صنعاء الدكتور فلان
     stops = {fold(w) for w in _word_set("apposition_stops")}
     soft = {fold(w) for w in _word_set("apposition_stops_unless_described")}
-    for j in range(i + 1, min(i + 11, len(ws))):
+    for j in range(i + 1, min(i + (16 if described else 11), len(ws))):
         a, b, w = ws[j]
         if w in _object_pronouns():
             continue

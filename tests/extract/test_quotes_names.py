@@ -193,3 +193,17 @@ def test_raat_and_akmala_report():
             'وقال كريم الإدريسي "الحكم منصف وعادل جدا". واكمل "سنواصل الدفاع عن حقوق السكان".')
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "المحكمة الإدارية": "ORG"})
     assert [q[1]["speaker"] for q in qs] == ["المحكمة الإدارية", "كريم الإدريسي", "كريم الإدريسي"]
+
+
+def test_basem_after_a_spokesman_is_no_name():
+    text = ('ومن بين المشتكين رئيس المجلس، جون بيركو. لكن المتحدث باسم بيركو رفض الاتهامات. '
+            'وأضاف المتحدث: "أي حديث مناقض لذلك هو ببساطة غير صحيح".')
+    doc, qs = _quotes(text, {"جون بيركو": "PERSON", "باسم بيركو": "PERSON"})
+    assert qs[-1][1]["speaker"] is None
+
+
+def test_a_verbal_noun_reports_for_the_sentence_subject():
+    text = ('وقال سمير الفاسي "الحزب باق في الحكومة". '
+            'وآثر كريم الإدريسي التأكيد على أن "الثورة على مستوى القاعدة الشعبية لا تزال كما كانت".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON", "كريم الإدريسي": "PERSON"})
+    assert qs[-1][1]["speaker"] == "كريم الإدريسي"
