@@ -41,8 +41,9 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
                 lo = ws[k][1]
             break
     for k in range(j, len(ws)):
-        if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")):
-            hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …: a description, not a party
+        if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")) or (
+                k > j and k + 1 < len(ws) and _is(ws[k][2], "clause_links") and fold(ws[k + 1][2]) in _COMPLEMENTISERS):
+            hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …، قبل أن يلتقي الأخير …: another clause
             break
     return lo, hi
 

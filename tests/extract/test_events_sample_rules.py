@@ -250,3 +250,12 @@ def test_incidents_between_two_parties_and_phone_lines_are_no_events():
     assert _labels(doc) == []
     doc = make_doc("وقال المتحدث إنه يجري استعادة التيار الكهربائي وخطوط الاتصال الهاتفي ببطء في الولاية.")
     assert _labels(doc) == []
+
+
+def test_people_of_a_following_clause_take_no_part():
+    doc = make_doc("استقبل العاهل السعودي الملك سلمان وزير الخارجية الأميركي مايك بومبيو، قبل أن يلتقي الأخير "
+                   "بالأمير محمد بن سلمان.", {"سلمان": "PERSON", "مايك بومبيو": "PERSON", "محمد بن سلمان": "PERSON"})
+    assert "محمد بن سلمان" not in _meeting(doc).attrs["args"]["participants"]
+    doc = make_doc("وهي المرة الثالثة التي يلتقي فيها الوزير شو نظيره ري، منذ القمة بين مون وكيم.",
+                   {"شو": "PERSON", "ري": "PERSON", "مون": "PERSON", "كيم": "PERSON"})
+    assert set(_meeting(doc).attrs["args"]["participants"]) <= {"شو", "ري", "الوزير شو"}
