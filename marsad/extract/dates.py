@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad.doc import Document, Span
 from marsad.extract import hijri
-from marsad.extract.numbers import fold, key, load
+from marsad.extract.numbers import fold, fold_text, key, load
 from marsad.pipeline import register
 
 
@@ -305,7 +305,7 @@ def _pub_date(published) -> date | None:
 def find_dates(text: str, published: date | str | None = None) -> list[DateMatch]:
     """Every date expression of ``text``; relative ones resolved against ``published``."""
     pub = _pub_date(published)
-    folded = fold(text)
+    folded = fold_text(text)
     pats = _patterns()
     taken = bytearray(len(text))
     out: list[DateMatch] = []
@@ -373,7 +373,7 @@ def _non_figure_re() -> re.Pattern:
 
 def non_figure_spans(text: str) -> list[tuple[int, int]]:
     """Numbers that are neither dates nor figures: years in names, resolution numbers, phones, times, codes."""
-    folded = fold(text)
+    folded = fold_text(text)
     out = []
     for m in _non_figure_re().finditer(folded):
         out.append(m.span("x") if m.group("x") else m.span("y") if m.group("y") else

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from marsad.doc import Document, Span
 from marsad.extract.dates import find_dates, non_figure_spans
-from marsad.extract.numbers import HARAKAT, find_numbers, fold, key, load
+from marsad.extract.numbers import HARAKAT, find_numbers, fold_text, key, load
 from marsad.pipeline import register
 
 
@@ -106,7 +106,7 @@ def _skip_ws(s: str, i: int) -> int:
 def find_figures(text: str, dates: list | None = None) -> list[FigureMatch]:
     """Every figure of ``text`` (dates, name years, resolution numbers, phones, times excluded)."""
     lx = _lex()
-    folded = fold(text)
+    folded = fold_text(text)
     kt = HARAKAT.sub(lambda m: "\x00", folded)   # same length; harakat neutralised
     if dates is None:
         dates = find_dates(text, None)

@@ -32,6 +32,13 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+@lru_cache(maxsize=4)
+def fold_text(text: str) -> str:
+    """:func:`fold` of a document's text, kept for the next caller (dates, figures and numbers
+    fold the same text)."""
+    return text.translate(FOLD)
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """Lookup key of a word: folded, without harakat/tatweel."""
@@ -136,7 +143,7 @@ def _tokens(folded: str) -> list[tuple[int, int, str]]:
 
 def find_numbers(text: str) -> list[Num]:
     """Every number (digits, words, digits + scale word, compounds) in ``text``."""
-    folded = fold(text)
+    folded = fold_text(text)
     toks = _tokens(folded)
     t = tables()
     out: list[Num] = []
