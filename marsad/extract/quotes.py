@@ -227,6 +227,11 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
             continue
         sa, _ = _sentence_of(doc, ctx_end)
         prev_q = max((q.end for q in out if q.end <= ctx_end), default=sa)
+        if close is not None and out and out[-1].end == prev_q and prev_q > sa \
+                and text[prev_q:ctx_end].strip(' "“”«»،,') in ("و", "أو", "") and len(words(text, qa, qb)) >= 2:
+            # وعلق البعض "…" و"…": a second quotation joined to the first has its speaker
+            out.append(Span(qa, qb, "QUOTE", {**out[-1].attrs, "method": "conjoined"}))
+            continue
         ctx = words(text, max(sa, prev_q), ctx_end)
         last = ctx[-1][2] if ctx else ""
         if ctx and title_nouns & {fold(last), fold(strip_proclitics(last)[1]),

@@ -198,6 +198,8 @@ def _apposed_name(text: str, ws, i: int, limit: int, mentions) -> tuple[str, Ref
                 return None   # محامي برونسون: a noun in construct, the name is not the subject
         if m:
             return "apposition", Ref(m.start, m.end, m.canonical, m.gender), None
+        if w.startswith("#") and "_" in w and not w[1:].startswith("ال"):
+            return "apposition", Ref(a, b, w[1:].replace("_", " "), None), None   # مدعية المحكمة #فاتو_بنسودا
         if _PUNCT.search(text[b:ws[j + 1][0]] if j + 1 < len(ws) else ""):
             if ":" in text[b:ws[j + 1][0] if j + 1 < len(ws) else b + 1]:
                 return None
@@ -302,7 +304,8 @@ def _bare_name(text: str, ws, j: int, limit: int) -> bool:
         return False
     after = text[b:ws[j + 1][0]] if j + 1 < len(ws) and ws[j + 1][0] <= limit else text[b:limit + 1]
     nxt = ws[j + 1][2] if j + 1 < len(ws) and ws[j + 1][0] < limit else ""
-    medium = nxt.startswith("ل") and fold(nxt) in _not_names()   # وقالت ماي لشبكة …
+    medium = nxt.startswith("ل") and (fold(nxt) in _not_names() or fold(nxt.removeprefix("لل").removeprefix("ل"))
+                                       in _word_set_folded("named_source_nouns"))   # وقالت ماي لشبكة، للصحيفة …
     return bool(_PUNCT.search(after)) or nxt in _COMPLEMENTISERS or medium or nxt in ("في", "خلال", "أمام") \
         or any(q in after for q in _AMBIGUOUS + _OPEN_ONLY)
 

@@ -207,3 +207,31 @@ def test_a_verbal_noun_reports_for_the_sentence_subject():
             'وآثر كريم الإدريسي التأكيد على أن "الثورة على مستوى القاعدة الشعبية لا تزال كما كانت".')
     doc, qs = _quotes(text, {"سمير الفاسي": "PERSON", "كريم الإدريسي": "PERSON"})
     assert qs[-1][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_a_quotation_joined_to_the_last_one_has_its_speaker():
+    text = ('وقال سمير الفاسي "الحكومة جاءت كما توقعنا جميعا" و"الفريق الاقتصادي ضعيف جدا". '
+            'وعلق البعض "راح الوزير وجاء الوزير" و"حكومة ضعيفة تفتقر إلى الثقل السياسي".')
+    doc, qs = _quotes(text, {"سمير الفاسي": "PERSON"})
+    assert [q[1]["speaker"] for q in qs] == ["سمير الفاسي", "سمير الفاسي", None, None]
+
+
+def test_hashtag_names_and_what_he_said():
+    text = ('أعلنت مدعية المحكمة #سلمى_الرحالي الثلاثاء أنها تراقب الوضع و"ستتخذ أي إجراءات ضرورية" للمحاسبة. '
+            'ومما قاله كريم الإدريسي بهذا الصدد "سنقوم بكل ما يلزم لحماية المشجعين".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert [q[1]["speaker"] for q in qs] == ["سلمى الرحالي", "كريم الإدريسي"]
+
+
+def test_a_citizen_is_unnamed_and_places_in_quotes_are_names():
+    text = ('قال مواطن مغربي "لا تتفاءلوا كثيرا بهذه الحكومة الجديدة". '
+            'وقال كريم الإدريسي إن القصف طال مديريتي "برط وخب والشعف" أمس.')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert [(q[0], q[1]["speaker"]) for q in qs] == [("لا تتفاءلوا كثيرا بهذه الحكومة الجديدة", None)]
+
+
+def test_a_palace_statement_and_a_name_before_la_l_sahifa():
+    text = ('وقال بيان صادر عن القصر الملكي في هولندا إن الملكة "كانت صدمتها كبيرة في وفاة أختها". '
+            'وأضافت براتوستروم للصحيفة "كان مشهدا غريبا حقا".')
+    doc, qs = _quotes(text)
+    assert [q[1]["speaker"] for q in qs] == ["القصر الملكي", "براتوستروم"]
