@@ -128,7 +128,8 @@ def speed() -> list:
 
 
 def latency(db: str, n: int, seed: int) -> dict:
-    from marsad.search.index import install, sync
+    from marsad.search.index import install
+    from marsad.search.stamp import sync
     from marsad.search.query import search
     from marsad.store import open_store
 

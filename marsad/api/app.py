@@ -239,7 +239,7 @@ def app_from_env() -> FastAPI:
 
 def _catch_up_index(db: str) -> None:
     """Index stored documents the search tables lack (e.g. ingested with an older version)."""
-    from marsad.search.index import sync
+    from marsad.search.stamp import sync
     from marsad.store import open_store
 
     try:

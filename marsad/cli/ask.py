@@ -25,7 +25,7 @@ def ask_cmd(
     title (ما منصب), what someone said (ماذا قال) and yes/no (هل). When nothing stored supports an
     answer well enough, the answer is null: marsad says it does not know rather than guess."""
     from marsad.qa.answer import ask, unknown_message
-    from marsad.search.index import sync
+    from marsad.search.stamp import sync
     from marsad.store import open_store
 
     db = db or default_db()

@@ -34,7 +34,7 @@ def search_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Search the stored articles (BM25 over analysed Arabic text; rewrites of one story collapsed)."""
-    from marsad.search.index import sync
+    from marsad.search.stamp import sync
     from marsad.search.query import Filters, search
     from marsad.store import open_store
 

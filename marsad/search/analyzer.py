@@ -1,14 +1,17 @@
 """The one analyzer used for documents, sentences and queries alike.
 
 Arabic: search key (alef/hamza, yeh, teh marbuta, diacritics, tatweel, digits), proclitic
-stripping (و ف ب ل ك + ال, لل), Snowball Arabic stemming (PyStemmer) with fixes for the
-plural/nisba endings it mishandles, stop words. French and English use their own Snowball
-stemmers. Every :class:`Term` carries ``start``/``end`` offsets into the analysed string, so
-highlights land on the original text. Results per word are cached (the analyzer runs on every
+stripping (و ف ب ل ك + ال, لل; with ``lone_proclitic_guard`` in data/stems.json, a lone و ف ب ك ل
+only where news word counts say it is one, so that وزارة, فلسطين, بطولة keep the first letter
+Snowball would strip), Snowball Arabic stemming (PyStemmer) with fixes for the plural/nisba
+endings it mishandles, stop words. French and English use their own Snowball stemmers. Every
+:class:`Term` carries ``start``/``end`` offsets into the analysed string, so highlights land on
+the original text. Results per word are cached (the analyzer runs on every
 ingested document).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import lru_cache
@@ -29,6 +32,34 @@ _ARABIC = re.compile(r"[\u0621-\u064a]")
 # Proclitic sequences, longest first; the stem left must keep at least `min` letters.
 _PROCLITICS = (("وبال", 3), ("وكال", 3), ("فبال", 3), ("وال", 3), ("فال", 3), ("بال", 3),
                ("كال", 3), ("ولل", 3), ("فلل", 3), ("ال", 2), ("لل", 3))
+_ONE_LETTER = "وفبكل"     # a lone proclitic, kept or stripped by corpus frequency (_is_proclitic)
+_SNOWBALL_STRIPS = "وفب"  # the ones Snowball Arabic strips by itself (its prefix steps)
+_MIN_COUNT = 5            # corpus count from which a word counts as known
+_GUARD = "ج"              # stands in for a first letter Snowball must not strip (no prefix starts with it)
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """data/stems.json: stem exceptions, ``analyzer_version``, ``lone_proclitic_guard``."""
+    return json.loads((DATA / "stems.json").read_text(encoding="utf-8"))
+
+
+GUARD: list[bool | None] = [None]  # None: as data/stems.json says (tests may force it)
+
+
+def guard_on() -> bool:
+    """Is the corpus-frequency guard on a lone proclitic (:func:`_is_proclitic`) on?"""
+    return bool(settings().get("lone_proclitic_guard")) if GUARD[0] is None else GUARD[0]
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """``analyzer_version`` of data/stems.json (bumped on any change to this module's output), the
+    guard and a hash of the analyzer's data: a stored index with another fingerprint is stale."""
+    h = hashlib.sha256()
+    for f in (DATA / "stems.json", DATA / "stopwords.json", DATA.parents[1] / "text" / "data" / "wordfreq.tsv.gz"):
+        h.update(f.read_bytes() if f.exists() else b"")
+    return f"v{settings().get('analyzer_version', 1)}{'g' if guard_on() else ''}-{h.hexdigest()[:10]}"
 
 
 class Term(NamedTuple):
@@ -55,12 +86,56 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
     return s
 
 
-def strip_proclitics(key: str, known: frozenset[str] | None = None) -> str:
-    """Remove و ف ب ل ك + ال / لل from a folded Arabic word (keeping a stem of 2–3+ letters)."""
+def strip_proclitics(key: str) -> str:
+    """Remove و ف ب ل ك + ال / لل from a folded Arabic word (keeping a stem of 2–3+ letters),
+    else a lone و/ف then a lone ب/ك/ل where :func:`_is_proclitic` says so (and an ال after them)."""
     for p, n in _PROCLITICS:
         if key.startswith(p) and len(key) - len(p) >= n:
             return key[len(p):]
-    return key  # a lone و ف ب ك is left to the Snowball stemmer's own prefix rules
+    if not guard_on():
+        return key  # a lone و ف ب is left to Snowball's own prefix rules
+    k = key
+    for letters in ("وف", "بكل"):
+        if k[:1] in letters and _is_proclitic(k):
+            k = k[1:]
+    if k is not key and k.startswith("ال") and len(k) >= 4:
+        k = k[2:]  # بالدم: ب, then the article
+    return k
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """Folded word → count in the news corpora (marsad/text/data/wordfreq.tsv.gz, ANT v2.1 + v1.1;
+    built by train/build_wordfreq.py)."""
+    from marsad.text.segment import word_frequencies
+
+    out: dict[str, int] = {}
+    for w, c in word_frequencies().items():
+        k = w.translate(TABLE)
+        out[k] = out.get(k, 0) + c
+    return out
+
+
+def _is_proclitic(key: str) -> bool:
+    """Is the first letter of ``key`` (و ف ب ك ل) a proclitic, by corpus counts of folded words?
+    No when the whole takes the article (الوزاره, البطاقه); yes when the rest is a known word at
+    least half as frequent as the whole (بمصر), or, after و/ف, one that also takes another
+    proclitic or the article (وقالت: فقالت); no when only the whole is known (فلسطين, وجدت); a
+    word the list lacks either way keeps Snowball's rule (و ف ب go, ك ل stay)."""
+    if len(key) < 4 or key[0] not in _ONE_LETTER:
+        return False
+    freq = _frequencies()
+    rest, whole, art = freq.get(key[1:], 0), freq.get(key, 0), freq.get("ال" + key, 0)
+    if art >= _MIN_COUNT and art >= 0.05 * whole:
+        return False
+    if rest < _MIN_COUNT:
+        return whole < _MIN_COUNT and key[0] in _SNOWBALL_STRIPS
+    if rest >= 0.5 * whole:
+        return True
+    if key[0] not in "وف":
+        return False
+    others = sum(freq.get(c + key[1:], 0) for c in _ONE_LETTER if c != key[0])
+    return others + freq.get("ال" + key[1:], 0) >= _MIN_COUNT
 
 
 _STEM_TABLE = dict(TABLE)
@@ -77,7 +152,7 @@ def _fix_suffix(w: str) -> str:
 @lru_cache(maxsize=1)
 def stem_exceptions() -> dict[str, str]:
     """Folded words whose Snowball stem is wrong, with the stem to use (data/stems.json)."""
-    return json.loads((DATA / "stems.json").read_text(encoding="utf-8"))["stems"]
+    return settings()["stems"]
 
 
 @lru_cache(maxsize=200_000)
@@ -97,7 +172,11 @@ def arabic_term(word: str) -> str:
         return exc
     raw = word.translate(_STEM_TABLE)
     raw = _fix_suffix(raw[len(raw) - len(base):])
-    stem = _stemmer("arabic").stemWord(raw).translate(TABLE)
+    if raw[:1] in _SNOWBALL_STRIPS and guard_on():  # a root letter here (وزارة, فلسطين, بطولة): keep it
+        stem = _stemmer("arabic").stemWord(_GUARD + raw[1:]).translate(TABLE)
+        stem = raw[0] + stem[1:] if stem[:1] == _GUARD else stem
+    else:
+        stem = _stemmer("arabic").stemWord(raw).translate(TABLE)
     if len(stem) < 2:
         stem = base
     return stem
