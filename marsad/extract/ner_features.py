@@ -102,7 +102,7 @@ def token_info(word: str) -> dict[str, str]:
     """Per-token facts reused by the window features (cached: callers must not modify it)."""
     core = _EDGE_PUNCT.sub("", word) or word
     punct = "1" if core != word else "0"
-    pre, rest = strip_clitics(core)
+    pre, rest = strip_clitics(_DIACRITICS.sub("", core) or core)  # ودمّرت: و + دمرت
     n = norm(rest)
     bare = without_article(n)
     lex = lexicons()
