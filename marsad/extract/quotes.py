@@ -34,6 +34,7 @@ from marsad.extract.quotes_speaker import (_AMBIGUOUS, _CLOSE_ONLY, _COMPLEMENTI
                                            sentence_subject, speaking_bodies, transmitted_from, verbs_data)
 from marsad.pipeline import register
 
+_NO_MARKS = str.maketrans("", "", _AMBIGUOUS + _OPEN_ONLY + _CLOSE_ONLY)
 MAX_VERB_GAP = 16  # words allowed between the reporting verb and the opening mark (same sentence)
 LONG_VERB_GAP = 32  # ... when the mark follows a colon or a complementiser (إن، أن، بأن)
 CONTINUATION_CHARS = 400  # a subjectless وأضاف continues the previous quote's speaker within this distance
@@ -457,7 +458,8 @@ def _attribute(doc, ctx, vi, ctx_end, mentions, trefs, refs, rrefs=(), orgs=(), 
             if ref is None and how == "document" and _statement(source):
                 issuer = _issuer(doc, before, orgs)   # وأضاف البيان … ← أعلنت وزارة الخارجية
                 if issuer is not None:
-                    return {"speaker": doc.text[issuer.start:issuer.end], "speaker_span": [issuer.start, issuer.end],
+                    name = getattr(issuer, "canonical", None) or doc.text[issuer.start:issuer.end]
+                    return {"speaker": name.translate(_NO_MARKS).strip(), "speaker_span": [issuer.start, issuer.end],
                             "verb": verb, "method": "issuer", "source": source}
             if ref is None or not ref.canonical:
                 return {"speaker": None, "speaker_span": None, "verb": verb, "method": how,

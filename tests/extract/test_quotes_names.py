@@ -235,3 +235,10 @@ def test_a_palace_statement_and_a_name_before_la_l_sahifa():
             'وأضافت براتوستروم للصحيفة "كان مشهدا غريبا حقا".')
     doc, qs = _quotes(text)
     assert [q[1]["speaker"] for q in qs] == ["القصر الملكي", "براتوستروم"]
+
+
+def test_an_issuer_named_in_quotation_marks_is_named_without_them():
+    text = ('أعلنت منظمة "أطباء العالم" ارتفاع حصيلة القتلى. '
+            'وأفاد بيان للمنظمة اليوم أن "حوالي 90 شخصا قتلوا في القصف".')
+    doc, qs = _quotes(text)
+    assert qs[-1][1]["speaker"] == "منظمة أطباء العالم"
