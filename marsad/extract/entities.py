@@ -82,15 +82,15 @@ class _Union:
 
 class _Consistent:
     """A tagger whose labels are made consistent across neighbouring sentences
-    (``ner_consistency.propagate``; meta.json ``consistency``: ``{"window", "max_len"}``)."""
+    (``ner_consistency.propagate``; meta.json ``consistency``: ``{"window", "max_len", "retype"}``)."""
 
-    def __init__(self, inner, window: int, max_len: int):
-        self.inner, self.window, self.max_len = inner, window, max_len
+    def __init__(self, inner, window: int, max_len: int, retype: bool = False):
+        self.inner, self.window, self.max_len, self.retype = inner, window, max_len, retype
 
     def tag(self, sents: list[list[str]]) -> list[list[str]]:
         from marsad.extract.ner_consistency import propagate
 
-        return propagate(sents, self.inner.tag(sents), self.window, self.max_len)
+        return propagate(sents, self.inner.tag(sents), self.window, self.max_len, self.retype)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +116,8 @@ def tagger():
         neural = ner_neural.load(MODEL_DIR / "neural.npz")
         cons = meta.get("consistency")
         if cons:
-            neural = _Consistent(neural, int(cons.get("window", 10)), int(cons.get("max_len", 3)))
+            neural = _Consistent(neural, int(cons.get("window", 10)), int(cons.get("max_len", 3)),
+                                 bool(cons.get("retype", False)))
         return neural if kind == "neural" else _Union(neural, _CRF(MODEL_DIR / "crf.crfsuite"))
     return _CRF(MODEL_DIR / "crf.crfsuite")
 

@@ -43,3 +43,12 @@ def test_shipped_tagger_applies_consistency_when_meta_asks_for_it():
     t = ent.tagger()
     neural = getattr(t, "first", t)
     assert isinstance(neural, ent._Consistent) == bool(meta.get("consistency"))
+
+
+def test_retype_gives_a_name_the_type_it_has_most_often_in_the_window():
+    sents = [["هزم", "الليكود"], ["قرر", "الليكود"], ["قال", "الليكود"], ["زار", "ليون"], ["فاز", "ليون"]]
+    tags = [["O", "B-ORG"], ["O", "B-ORG"], ["O", "B-PERS"], ["O", "B-LOC"], ["O", "B-ORG"]]
+    assert propagate(sents, tags)[2] == ["O", "B-PERS"]  # off by default
+    out = propagate(sents, tags, retype=True)
+    assert out[2] == ["O", "B-ORG"]
+    assert out[3] == ["O", "B-LOC"] and out[4] == ["O", "B-ORG"]  # a tie changes nothing
