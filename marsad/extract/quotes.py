@@ -83,6 +83,23 @@ def _function_word_in(name: str) -> bool:
     return any(fold(w) in _word_set_q("not_in_names") for w in name.split())
 
 
+def _darija(text: str) -> bool:
+    """Whether ``text`` is written in Darija (three or more of its function words: ``ديال``، ``باش``)."""
+    marks = _word_set_q("darija_markers")
+    return sum(1 for _, _, w in words(text) if w in marks) >= 3
+
+
+def _darija_form_in(name: str) -> bool:
+    """Whether a "person" holds a Darija verb or a noun with a glued preposition or possessive
+    (``كيعوم``، ``بقاو``، ``فتصريحو``، ``وفسؤال``): in a Darija text, not a name."""
+    for w in name.split():
+        if (w.startswith("كي") or w.startswith("كت")) and len(w) >= 5 or w.endswith("او") and len(w) >= 4 \
+                or w.startswith(("ف", "وف")) and len(w) >= 5 and (w.endswith("و") or w.startswith("وف")) \
+                or w in _word_set_q("darija_verbs_in_names"):
+            return True
+    return False
+
+
 def _on_behalf(text: str, m: Mention) -> bool:
     """``المتحدث باسم بيركو``: باسم is "on behalf of" after a spokesman, not the first name Basem."""
     if not m.name.startswith("باسم "):
@@ -185,8 +202,10 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
                                       in _folded_q("spokesman_nouns"))]   # المتحدث باسم فلان: no role
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
     marks = quote_marks(text)
+    darija = _darija(text)
     mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end, marks)
-                                       and not _function_word_in(m.name) and not _on_behalf(text, m)])
+                                       and not _function_word_in(m.name) and not _on_behalf(text, m)
+                                       and not (darija and _darija_form_in(m.name))])
     trefs = _title_refs(doc, roles)
     rrefs = [(r.attrs["title_span"][0], Ref(*r.attrs["person_span"], r.attrs["person"], r.attrs.get("gender")))
              for r in roles if r.attrs.get("title_span") and r.attrs["title_span"][0] < r.attrs["person_span"][0]]

@@ -242,3 +242,14 @@ def test_an_issuer_named_in_quotation_marks_is_named_without_them():
             'وأفاد بيان للمنظمة اليوم أن "حوالي 90 شخصا قتلوا في القصف".')
     doc, qs = _quotes(text)
     assert qs[-1][1]["speaker"] == "منظمة أطباء العالم"
+
+
+def test_darija_verb_forms_tagged_as_persons_do_not_speak():
+    text = ('سلمى الرحالي ديال الفن بزاف مشهورة دابا. هاد الشي باش نعرفو واش كاين شي جديد. '
+            'سلمى الرحالي حطات تصويرة وهي كتعوم فالبحر، والمتابعين بقاو كيسولو فيه. '
+            'وكتبات سلمى الرحالي "الحمد لله على كل شيء زوين".')
+    doc, qs = _quotes(text, {"سلمى الرحالي": "PERSON", "بقاو كيسولو": "PERSON"})
+    assert qs and qs[-1][1]["speaker"] == "سلمى الرحالي"
+    text = 'المتابعين بقاو كيسولو فيه، ديال بزاف دابا هاد الشي. وكتبات "الحمد لله على كل شيء زوين".'
+    doc, qs = _quotes(text, {"بقاو كيسولو": "PERSON"})
+    assert qs and qs[-1][1]["speaker"] is None
