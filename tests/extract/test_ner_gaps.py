@@ -35,3 +35,9 @@ def test_diacritics_do_not_hide_a_proclitic():
     assert marked["pre"] == plain["pre"] == "و"
     assert marked["n"] == plain["n"] == "دمرت"
     assert token_info("وَكازاخستان")["n"] == token_info("وكازاخستان")["n"] == "كازاخستان"
+
+
+def test_maghreb_cities_are_gpe():
+    for city in ("القصرين", "سيدي بوزيد", "صفاقس", "وجدة", "آسفي", "قسنطينة"):
+        assert ent._type("LOC", city) == "GPE", city
+    assert ent._type("LOC", "جبل سمامة") == "LOC"
