@@ -97,7 +97,9 @@ class _Builder:
         for p in self.people(a, b):
             if p not in ev.attrs["participants"]:
                 ev.attrs["participants"].append(p)
-        if ev.attrs["date_source"] == "article":
+        same = {NO_EVENT, ev.label} | ({"MEETING", "CONFERENCE"} if ev.label in ("MEETING", "CONFERENCE") else set())
+        if ev.attrs["date_source"] == "article" and not any(   # إطلاق الشراكة سنة 2019 … خلال قمة باريس:
+                t not in same for t, *_ in find_triggers(words(self.doc.text, a, b))):   # the launch's date
             d, src = _date(self.doc, a, b)
             if src == "sentence":
                 ev.attrs["date"], ev.attrs["date_source"] = d, src
@@ -189,8 +191,9 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     if i and _is(ws[i - 1][2], "appointment_words"):
         return False   # تعيينه عضوا في المجلس: a person appointed, no membership
     before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))
-              if not re.search(r"(?:^|\s)(?:إلى|الى|في|من)\s*$", doc.text[max(s.start, e.start - 6):e.start])]
-    # عادت إلى الولايات المتحدة وانضمت: a destination, not the member
+              if not re.search(r"(?:^|\s)(?:إلى|الى|في|من)\s*$", doc.text[max(s.start, e.start - 6):e.start])
+              and not _in_name(doc, e, s.start)]
+    # عادت إلى الولايات المتحدة وانضمت: a destination, not the member; ميثاق باريس: an instrument's name
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
     members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))]
@@ -212,6 +215,12 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         args["member_count"] = count
     bld.add("MEMBERSHIP", s.start, s.end, trig, args)
     return True
+
+def _in_name(doc: Document, e: Span, lo: int) -> bool:
+    """A country right after an instrument or a meeting noun (``ميثاق باريس``، ``قمة بروكسل``) is part of a name."""
+    prev = words(doc.text, max(lo, e.start - 20), e.start)
+    return e.label == "GPE" and bool(prev) and prev[-1][1] >= e.start - 1 and _is(prev[-1][2], "construct_place_nouns")
+
 
 def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
@@ -268,6 +277,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if parties < 2 and not (parties and (dual or transitive or _after_word(doc, ws, j, len(ws), "مع") is not None)):
         return False
     k = _after_word(doc, ws, j, min(len(ws), j + 5), "مع")
+    if k is not None and k + 2 < len(ws) and _is(ws[k][2], "quantifiers") and fold(ws[k + 1][2]) == fold("من"):
+        k += 2   # مع العديد من المسؤولين: the officials, not the quantifier
     if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs):
         n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
         while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \

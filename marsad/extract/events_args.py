@@ -172,8 +172,10 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
     the one nearest to ``near`` if given, else the first."""
     markers = [m for m in ontology()["place_markers"]]
     found = []
-    for e in _ents(doc, a, b, ("GPE", "LOC", "FAC")):
+    for e in _ents(doc, a, b, ("GPE", "LOC", "FAC", "ORG")):
         name = doc.text[e.start:e.end]
+        if e.label == "ORG" and not is_venue(name):
+            continue   # بجامعة محمد السادس: a university, a hotel, a palace is a venue; other bodies are not
         if name in exclude or _canon(doc, e) in exclude:
             continue
         before = doc.text[max(a, e.start - 14):e.start].rstrip("\"«“")   # في "نيوم"
@@ -185,6 +187,13 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
                 re.search(r"(?:في\s+|ب)العاصمة\s+\S+\s+$", wide):
             found.append((abs(e.start - near) if near is not None else 0, e.start, name))
     return min(found)[2] if found else None
+
+
+def is_venue(name: str) -> bool:
+    """An organisation's name that names a building (``جامعة محمد السادس``، ``فندق …``), not a body."""
+    ws = name.split()
+    return bool(ws) and _is(ws[0], "venue_nouns") and \
+        not any(fold(name).startswith(fold(x)) for x in ontology()["venue_exceptions"])
 
 
 def _phrase(doc: Document, ws, i: int, limit: int = 8) -> tuple[int, int]:

@@ -259,3 +259,35 @@ def test_people_of_a_following_clause_take_no_part():
     doc = make_doc("وهي المرة الثالثة التي يلتقي فيها الوزير شو نظيره ري، منذ القمة بين مون وكيم.",
                    {"شو": "PERSON", "ري": "PERSON", "مون": "PERSON", "كيم": "PERSON"})
     assert set(_meeting(doc).attrs["args"]["participants"]) <= {"شو", "ري", "الوزير شو"}
+
+
+def test_a_venue_after_bi_is_the_conference_place():
+    doc = make_doc("نظمت الوزارة المؤتمر الوطني حول التعليم بجامعة ابن طفيل للعلوم، ثم عاد الضيوف إلى بلدانهم.",
+                   {"الوزارة": "ORG", "جامعة ابن طفيل للعلوم": "ORG"})
+    ev = next(e for e in extract_events(doc) if e.label == "CONFERENCE")
+    assert ev.attrs["place"] == "جامعة ابن طفيل للعلوم"
+    doc = make_doc("عقد المؤتمر الإقليمي للشباب في مقر جامعة الدول العربية.", {"جامعة الدول العربية": "ORG"})
+    assert all(e.attrs["place"] != "جامعة الدول العربية" for e in extract_events(doc))   # a body, not a building
+
+
+def test_a_country_in_an_instruments_name_is_no_member():
+    doc = make_doc("وقعت تونس على ميثاق روما للبيئة، والتزمت بأن تصبح عضوا مؤسسا في التحالف الأخضر.",
+                   {"تونس": "GPE", "روما": "GPE", "التحالف الأخضر": "ORG"})
+    ev = next(e for e in extract_events(doc) if e.label == "MEMBERSHIP")
+    assert ev.attrs["args"]["member"] == "تونس"
+
+
+def test_a_merged_sentence_about_another_event_gives_no_date():
+    from test_roles_support import place
+    doc = make_doc("افتتحت قمة المناخ أعمالها في نيروبي اليوم. وقال الوزير إنه منذ إطلاق المبادرة سنة 2015 "
+                   "تضاعف عدد أعضائها خلال القمة.", {"نيروبي": "GPE"}, published=None)
+    place(doc, "dates", "سنة 2015", "DATE", value="2015")
+    ev = next(e for e in extract_events(doc) if e.label == "CONFERENCE")
+    assert ev.attrs.get("more_evidence") and ev.attrs["date"] != "2015"
+
+
+def test_quantifiers_are_no_participants():
+    doc = make_doc("وعقد الوزير لقاءات ثنائية مع العديد من المسؤولين الأفارقة على هامش المنتدى.")
+    ev = next(e for e in extract_events(doc) if e.label == "MEETING")
+    assert "العديد" not in ev.attrs["args"]["participants"]
+    assert "المسؤولين الأفارقة" in ev.attrs["args"]["participants"]
