@@ -177,6 +177,8 @@ def _title_refs(doc: Document, roles: list[Span]) -> list[Ref]:
         title = hit[0]
         holders = [r for r in roles if r.attrs["title_id"] == title.id
                    and r.attrs.get("gender") in (title.gender, None)]
+        if hit[1] < len(ws) and title_at(ws, hit[1]) and not ws[hit[1]][2].startswith("ال" + "رئيس"):
+            holders = []   # نائب المتحدث: a compound title, not the holder of نائب
         nisba = _nisba(ws, i + 1, hit[1] + 1)
         if nisba:   # الرئيس الروسي: the president whose role says روسي, not the last president
             holders = [r for r in holders if nisba in fold(doc.text[r.start:r.end])]

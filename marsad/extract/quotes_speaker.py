@@ -94,6 +94,7 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
     title (alone, or in apposition to a name: ``قال وزير الخارجية، فلان``), an organisation
     (``قال الكرملين``) or a document or unnamed source (``البيان``، ``مسؤول``: no speaker)."""
     src = {fold(s) for s in verbs_data()["non_person_sources"]}
+    addressee = -1
     if found_in_verb(ws[i][2]) and i + 2 < len(ws) and ws[i + 1][2] == "في" and ws[i + 2][0] < limit:
         w = ws[i + 2][2]   # وجاء في البيان / في بيان لوزارة …: the statement, or its issuer
         bare = fold(w[2:] if w.startswith("ال") else w)
@@ -122,6 +123,11 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             named = _named_after_descriptor(doc.text, m, mentions, limit)   # الناشط الحقوقي وعضو الهيئة فلان
             return "subject", named or Ref(m.start, m.end, m.canonical, m.gender), None
         o = next((o for o in orgs if o.start <= a < o.end or (a < o.start < b)), None)
+        if o and o.start > a and w[:1] == "ل" and j == i + 1 + skipped:
+            addressee = o.end   # أعرب لمجلس الأمن، وصرح لوكالة أنباء دوغان: the addressee, not the subject
+        if a < addressee:
+            skipped += 1
+            continue
         if o:
             return "organisation", Ref(o.start, o.end, doc.text[o.start:o.end], None), None
         if j == i + 1 + skipped and fold(w) in first_names() and w not in _not_first_names() \
@@ -148,7 +154,8 @@ def _subject(doc, ws, i, limit, mentions, trefs, rrefs=(), orgs=()) -> tuple[str
             if named is not None:
                 return "organisation", named, None
         if w.startswith("ال") and bare in _institution_nouns():   # وقالت المحكمة: the court named before
-            o = institution_ref(doc, bare, a, orgs)
+            o = institution_ref(doc, bare, a, orgs) or (
+                None if bare in _word_set_folded("unnamed_media") else _described_noun(doc.text, bare, b + 40))
             return "institution", o, (None if o else w)
         if fold(w) in src or "ال" + bare in src or fold("ال" + bare) in src:
             issuer = _statement_issuer(doc, ws, j, limit, orgs) if bare in _word_set_folded("statement_nouns") else None
@@ -327,6 +334,9 @@ def _before_verb(doc, ctx, vi, orgs, mentions=()) -> tuple[str, Ref | None, str 
     if m is not None:   # أن البابا فرانسيس قال: the subject before the verb
         return "subject", Ref(m.start, m.end, m.canonical, m.gender), None
     for e in speaking_bodies(doc) + [e for e in doc.spans("entities") if e.label == "GPE"]:
+        head = next(((x, w) for x, _, w in ctx[max(0, vi - 6):vi] if x <= e.start < x + len(w)), None)
+        if head and head[0] < e.start and head[1][:1] == "ل":
+            continue   # وصرح لوكالة أنباء دوغان بقوله: the addressee
         if e.start <= a < e.end and e.end <= b:
             if e.label != "GPE":
                 return "organisation", Ref(e.start, e.end, doc.text[e.start:e.end], None), None

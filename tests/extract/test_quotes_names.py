@@ -253,3 +253,23 @@ def test_darija_verb_forms_tagged_as_persons_do_not_speak():
     text = 'المتابعين بقاو كيسولو فيه، ديال بزاف دابا هاد الشي. وكتبات "الحمد لله على كل شيء زوين".'
     doc, qs = _quotes(text, {"بقاو كيسولو": "PERSON"})
     assert qs and qs[-1][1]["speaker"] is None
+
+
+def test_an_organisation_after_la_is_the_addressee():
+    text = ('لكن كريم الإدريسي قال إنه ليس نادما. '
+            'وصرح لوكالة أنباء المغرب بقوله: "لست خائفا من أي شيء على الإطلاق".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON", "وكالة أنباء المغرب": "ORG"})
+    assert qs[-1][1]["speaker"] == "كريم الإدريسي"
+
+
+def test_a_definite_institution_with_its_adjective_speaks():
+    text = 'وأعلنت الحكومة البريطانية أن "حالة الطوارئ قد تشمل حظر التجول في بعض الأماكن".'
+    doc, qs = _quotes(text)
+    assert qs[0][1]["speaker"] == "الحكومة البريطانية"
+
+
+def test_a_compound_title_is_not_the_holder_of_its_first_word():
+    text = ('وقال نائب الرئيس كريم الإدريسي إن الحكومة مستقرة. '
+            'وأوضح نائب المتحدث الصحفي باسم الرئاسة: "لقد واجهنا الوزير على الفور بهذه المزاعم".')
+    doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
+    assert qs[-1][1]["speaker"] is None
