@@ -80,11 +80,10 @@ def _annotate(rec, pipeline: Pipeline, published: str | None) -> Document | Inpu
 
 
 # Python's cyclic garbage collector walks every live object (models, lexicons, the taggers' and
-# the analyzer's caches) at each full collection: ~10% of an ingest's CPU. During an ingest,
-# young collections run less often, and after each batch its garbage is collected and the
-# survivors (mostly cache entries) are set aside (gc.freeze), so that a collection walks one
-# batch's objects only. Documents hold no reference cycles: reference counting frees them.
-GC_THRESHOLDS = (10_000, 20, 10)
+# the analyzer's caches) at each full collection: ~10% of an ingest's CPU. During an ingest it
+# runs only after each batch, on that batch's objects: their garbage is collected and the
+# survivors (mostly cache entries) are set aside (gc.freeze). Documents hold no reference
+# cycles (reference counting frees them), so little waits for the end of a batch.
 
 
 def _collect_batch() -> None:
@@ -105,7 +104,7 @@ def _worker_task(task):
     out = _annotate(rec, _WORKER["pipeline"], published)
     _WORKER["n"] = n = _WORKER.get("n", 0) + 1
     if n == 1:
-        gc.set_threshold(*GC_THRESHOLDS)
+        gc.disable()
     if n % BATCH == 0:
         _collect_batch()
     return ("error", out.source, out.reason, out.code) if isinstance(out, InputError) else out
@@ -171,8 +170,8 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
 
     bar = tqdm(unit=" docs", disable=(not sys.stderr.isatty()) if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True)
-    thresholds = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         for item in iter_documents(paths, published=published, pipeline=pipeline,
                                    skip=lambda did: known.get(did) == version, workers=workers):
@@ -201,7 +200,8 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
     finally:
         bar.close()
         gc.unfreeze()
-        gc.set_threshold(*thresholds)
+        if collecting:
+            gc.enable()
     if saved and hasattr(store, "conn"):
         from marsad.store.kb_write import pending_for, refresh_canonicals, resolve_again
 

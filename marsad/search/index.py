@@ -117,10 +117,12 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> int:
         sub = terms[bisect_right(starts, start - 1):bisect_right(starts, end - 1)]
         if sub:
             sent_rows.append((start, end, _join(sub)))
-    for start, end, body in sent_rows:
-        sid = conn.execute("INSERT INTO search_sents(doc_rowid, start, end) VALUES (?,?,?)",
-                           (rowid, start, end)).lastrowid
-        conn.execute("INSERT INTO search_sent_fts(rowid, body) VALUES (?,?)", (sid, body))
+    conn.executemany("INSERT INTO search_sents(doc_rowid, start, end) VALUES (?,?,?)",
+                     [(rowid, start, end) for start, end, _ in sent_rows])
+    sids = [r[0] for r in conn.execute("SELECT rowid FROM search_sents WHERE doc_rowid = ? ORDER BY rowid",
+                                       (rowid,))]
+    conn.executemany("INSERT INTO search_sent_fts(rowid, body) VALUES (?,?)",
+                     [(sid, body) for sid, (_, _, body) in zip(sids, sent_rows)])
     conn.execute("INSERT INTO search_trigram(rowid, keys) VALUES (?,?)",
                  (rowid, " ".join(sorted(words | title_words))))
     return rowid
