@@ -273,3 +273,10 @@ def test_a_compound_title_is_not_the_holder_of_its_first_word():
             'وأوضح نائب المتحدث الصحفي باسم الرئاسة: "لقد واجهنا الوزير على الفور بهذه المزاعم".')
     doc, qs = _quotes(text, {"كريم الإدريسي": "PERSON"})
     assert qs[-1][1]["speaker"] is None
+
+
+def test_darija_plural_writers_are_unnamed_and_their_quotes_conjoined():
+    text = ('وبانت سلمى بلا مكياج، وهادشي عجب بزاف ديال المتابعين. '
+            'وكتبو الفانز ديالها في التعليقات: "سلمى أجمل بلا ماكياج"، و"ما شاء الله جيتي غزالة بلا ماكياج".')
+    doc, qs = _quotes(text, {"سلمى": "PERSON"})
+    assert [q[1]["speaker"] for q in qs] == [None, None]
