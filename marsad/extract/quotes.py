@@ -85,8 +85,13 @@ def _function_word_in(name: str) -> bool:
 
 def _darija(text: str) -> bool:
     """Whether ``text`` is written in Darija (three or more of its function words: ``ديال``، ``باش``)."""
-    marks = _word_set_q("darija_markers")
-    return sum(1 for _, _, w in words(text) if w in marks) >= 3
+    hits = _darija_re().finditer(text)
+    return sum(1 for _ in zip(range(3), hits)) >= 3
+
+
+@lru_cache(maxsize=1)
+def _darija_re() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(_word_set_q("darija_markers")))))
 
 
 def _darija_form_in(name: str) -> bool:
