@@ -6,9 +6,10 @@
 ``calibrate`` collects every dev question's candidates once, grid-searches the ranking weights
 of ``marsad/qa/data/answering.json`` for the share of dev questions whose top answer is correct
 and cited, fits the confidence (logistic regression on the top answer's features: correct vs
-wrong or unanswerable) and picks the lowest threshold that keeps wrong answers on dev
-unanswerable questions ≤ 5% (``--max-wrong-una``), plus a safety margin of 0.1 (``--margin``);
-it prints the trade-off curve (dev right answers / unanswerable ones answered, by threshold)
+wrong or unanswerable) and, counting answers that the evidence check (``marsad/qa/verify.py``)
+refuses as not given when it is switched on (``MARSAD_QA_VERIFY=1``), picks the lowest
+threshold that keeps wrong answers on dev unanswerable questions ≤ 5% (``--max-wrong-una``),
+plus a safety margin of 0.1 (``--margin``); it prints the trade-off curve (dev right answers / unanswerable ones answered, by threshold)
 and the new parameters. ``--gold`` reads another gold file (its dev split). The held-out test
 split is never read.
 """
@@ -56,6 +57,7 @@ def calibrate(db: str | None, write: bool = False, gold: str | None = None, max_
               margin: float = 0.1) -> dict:
     from marsad.qa import answer as A
     from marsad.qa.evaluate import build_pool, load_gold, score_one, sha1
+    from marsad.qa.verify import verify
     from marsad.store import open_store
 
     items = [i for i in load_gold(gold) if i["split"] == "dev"]
@@ -81,20 +83,21 @@ def calibrate(db: str | None, write: bool = False, gold: str | None = None, max_
     w = best[1]
     print(f"ranking: {best[0]} of {sum(i['answerable'] for i in items)} dev answerable questions right at rank 1",
           {k: w[k] for k in grid}, file=sys.stderr)
-    X, y, una = [], [], []
+    X, y, una, kept = [], [], [], []
     with open_store(db) as store:  # fresh candidates: the grid above rescored them in place
         collected = [A.collect(store, it["question"], w) for it in items]
-    for it, (q, cs) in zip(items, collected):
-        res = A.decide(q, cs, w, threshold=0.0)
-        if "features" not in res:
-            continue
-        r = score_one(it, res, texts)
-        X.append(res["features"]); y.append(1.0 if (r["answerable"] and r["correct"] and r["cited"]) else 0.0)
-        una.append(not it["answerable"])
+        for it, (q, cs) in zip(items, collected):
+            res = A.decide(q, cs, w, threshold=0.0)
+            if "features" not in res:
+                continue
+            r = score_one(it, res, texts)
+            X.append(res["features"]); y.append(1.0 if (r["answerable"] and r["correct"] and r["cited"]) else 0.0)
+            una.append(not it["answerable"])
+            kept.append(not verify(store, q, res).get("refused"))  # refused by the evidence check: never answered
     X, y = np.array(X), np.array(y)
     bias, coef = _fit_logistic(X, y)
     w = {**w, "conf_bias": round(float(bias), 4), "conf_coef": [round(float(c), 4) for c in coef]}
-    conf = np.array([A._confidence(list(x), w) for x in X])
+    conf = np.array([A._confidence(list(x), w) if k else -1.0 for x, k in zip(X, kept)])
     print("confidence on dev unanswerable questions:", sorted(round(float(c), 3) for c, u in zip(conf, una) if u),
           file=sys.stderr)
     n_una = sum(not i["answerable"] for i in items)

@@ -14,6 +14,9 @@
    A who/which question asking for several answers («من وقع اتفاقيات مع …») whose relation's
    events in the ranked documents give two parties or more is answered with those parties
    (:mod:`marsad.qa.kb`), with the events' extraction confidence.
+6. A single answer whose cited sentence and neighbours do not state the question's entities,
+   descriptors, head noun, figure owner or relation is flagged, or refused when that check is
+   switched on (:mod:`marsad.qa.verify`).
 """
 from __future__ import annotations
 
@@ -543,9 +546,13 @@ def _kb_answer(q: Question, kb: list[Cand], threshold: float) -> dict:
 def ask(store, question: str, *, threshold: float | None = None) -> dict:
     """Answer ``question`` from the store: ``{"answer", "answer_type", "confidence", "citations",
     "candidates", "question"}``; ``answer`` is null when nothing supports one well enough
-    (confidence below ``threshold``, by default the calibrated one)."""
+    (confidence below ``threshold``, by default the calibrated one); evidence that does not state
+    the question's constraints is reported as ``"unverified"``, or refuses the answer
+    (``"refused"``) when :mod:`marsad.qa.verify` is switched on."""
+    from marsad.qa.verify import verify
+
     q, cands = collect(store, question)
-    return decide(q, cands, threshold=threshold)
+    return verify(store, q, decide(q, cands, threshold=threshold))
 
 
 def _list_items(groups: list[dict], cands: list[Cand], w: dict, dual: bool = False) -> list[dict]:

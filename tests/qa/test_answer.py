@@ -138,3 +138,24 @@ def test_a_question_names_a_party_by_its_first_words():
     assert _named(_norm(_keys("وزارة الانتقال الطاقي والتنمية المستدامة")), q) == 0
     assert _counterpart(q) == _keys("وزارة الانتقال الرقمي")
     assert _counterpart(_norm(_keys("ما هي الجهات التي وقعت معها الوزارة اتفاقيات خلال المنتدى؟"))) == _keys("الوزارة")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("من هو وزير الاقتصاد الرقمي؟", "كريم التازي"),
+    ("أين انعقد منتدى إفريقيا للبيانات؟", "سوسة"),
+    ("كم عدد الدول المشاركة في منتدى إفريقيا للبيانات؟", "40"),
+])
+def test_supported_answers_pass_the_evidence_check(store, question, answer, monkeypatch):
+    monkeypatch.setenv("MARSAD_QA_VERIFY", "1")
+    res = ask(store, question)
+    assert res["answer"] == answer and "refused" not in res and "unverified" not in res
+
+
+def test_an_answer_whose_evidence_lacks_a_descriptor_is_flagged_or_refused(store, monkeypatch):
+    q = "من هو وزير الاقتصاد الرقمي التونسي؟"  # the article names a minister, not a Tunisian one
+    monkeypatch.setenv("MARSAD_QA_VERIFY", "0")
+    res = ask(store, q, threshold=0.0)
+    assert res["answer"] == "كريم التازي" and res["unverified"].startswith("descriptor")
+    monkeypatch.setenv("MARSAD_QA_VERIFY", "1")
+    res = ask(store, q, threshold=0.0)
+    assert res["answer"] is None and res["citations"] == [] and res["refused"].startswith("descriptor")

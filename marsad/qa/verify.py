@@ -1,0 +1,273 @@
+"""Answer verification: flag, or refuse, an answer whose cited evidence does not support the question.
+
+The ranked answer passes only when its *window* — the cited sentence and its neighbours —
+states what the question restricts it to:
+
+* ``entity``: every entity the question names is there, by its name, all its words (a letter
+  may differ: المنازرة), or its head or last word when the document gives the full name — or the
+  title or an earlier sentence names it (the window refers to it by a pronoun, «الفرقة»);
+* ``descriptor``: every nationality adjective of the question outside its entities (الليبي,
+  the demonyms of ``extract/data/role_titles.json``), its sound plural and the plural demonyms
+  (الروس) is there, as itself or its place (ليبيا، روسيا);
+* ``ordinal``: every ordinal of the question (الدورة الثانية) is there;
+* ``head``: the noun naming what is asked (من هو مدرب …) occurs there or earlier in the document;
+* ``owner``: a figure in brackets right after a name (لؤي (13 عاما)) belongs to that name, which
+  the question must be asking about («كم كان عمر الفلسطيني الثالث» is not لؤي's age);
+* ``relation``: when the question relates two named parties (أين التقى مادورو ببنس), an
+  event of the relation in the window has one of them as an argument, or a relation word of the
+  window has one in its clause (not «بعد أن التقى الأخير بمهاجرين»).
+
+Word lists (plural demonyms, clause boundaries) and the switch that makes a failed check refuse
+the answer (off by default: see :func:`enabled`) are data (``data/verify.json``).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.search.analyzer import WORD, analyze, arabic_term
+
+DATA = Path(__file__).with_name("data")
+PARTY_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """Verification word lists from ``data/verify.json``, folded to search keys."""
+    raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))
+    titles = Path(__file__).resolve().parents[1] / "extract" / "data" / "role_titles.json"
+    places = {nisba_base(_key(w)) for w in json.loads(titles.read_text(encoding="utf-8"))["demonyms"]}
+    dem = {_key(k): nisba_base(_key(v)) for k, v in raw["plural_demonyms"].items()}
+    return {"demonyms": dem, "places": (places - {None}) | set(dem.values()),
+            "links": {_key(w) for w in raw["clause_links"]},
+            "checks": set(raw["checks"]), "enabled": bool(raw["enabled"])}
+
+
+def enabled() -> bool:
+    """Whether a failed check refuses the answer (``enabled`` in the data file; the environment
+    variable ``MARSAD_QA_VERIFY`` = 1 or 0 overrides it) or is only reported as ``unverified``."""
+    env = os.environ.get("MARSAD_QA_VERIFY")
+    return rules()["enabled"] if env not in ("0", "1") else env == "1"
+
+
+def _stems(text: str) -> set[str]:
+    return {t.term for t in analyze(text)}
+
+
+def _ekey(s: str) -> str:
+    return " ".join(_key(w) for w in WORD.findall(s))
+
+
+def _sentences(layers: dict, n: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, *_ in layers.get("sentences") or []] or [(0, n)]
+
+
+def window(text: str, layers: dict, start: int, end: int) -> tuple[int, int]:
+    """The cited sentence [start, end) with the sentence before and after it."""
+    sents = _sentences(layers, len(text))
+    idx = [i for i, (s, e) in enumerate(sents) if s < end and start < e] or [0]
+    return sents[max(0, idx[0] - 1)][0], sents[min(len(sents) - 1, idx[-1] + 1)][1]
+
+
+def _near(a: str, b: str) -> bool:
+    """Spelling variants of a name: one long vowel letter more or less (راؤل / راؤول, السيليكون /
+    السليكون), or in words of five letters or more one letter changed or dropped (المناظرة /
+    المنازرة)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return len(a) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a and (len(a) >= 5 or b[i] in "اوي") for i in range(len(b)))
+
+
+def _found(term: str, wstems: set[str]) -> bool:
+    if term in wstems or any(_near(term, w) for w in wstems):
+        return True
+    return len(term) > 3 and term[0] in "لبك" and term[1:] in wstems  # a proclitic left on (لكأس)
+
+
+def _entity_ok(ent: dict, wkey: str, wstems: set[str], dkey: str, skip: set[str]) -> bool:
+    keys = {k for k in (_ekey(ent["text"]), _ekey(ent.get("canonical") or "")) if k}
+    if any(k in wkey for k in keys):
+        return True
+    terms = _stems(ent["text"]) - skip
+    if all(_found(t, wstems) for t in terms):
+        return True
+    # its head or last word (المناظرة، a surname) when the document gives the whole name
+    words = [t.term for t in analyze(ent["text"])]
+    return bool(words) and any(k in dkey for k in keys) and any(_found(w, wstems) for w in (words[0], words[-1]))
+
+
+def _named_before(ent: dict, text: str, layers: dict, we: int, title: str, skip: set[str]) -> bool:
+    """The entity is named in the title or a sentence up to the window's end: the window may
+    refer to it by a pronoun or a shorter name (كما قال …، الفرقة)."""
+    spans = [(title, 0, len(title))] + [(text, s, e) for s, e in _sentences(layers, len(text)) if s < we]
+    dkey = " " + _ekey(title + " " + text[:we]) + " "
+    for src, s, e in spans:
+        part = src[s:e]
+        if part and _entity_ok(ent, " " + _ekey(part) + " ", _stems(part), dkey, skip):
+            return True
+    return False
+
+
+def _place_forms(k: str) -> set[str]:
+    out = {place_stem(k), k}
+    for w in (k, "ال" + k):
+        b = nisba_base(w)
+        if b:
+            out.add(b)
+    return out
+
+
+def descriptors(q: Question) -> list[str]:
+    """Restricting descriptors of the question (place stems) outside its named entities:
+    nationality adjectives (demonyms gazetteer), their sound plurals and plural demonyms (الروس)."""
+    dem = rules()["demonyms"]
+    out = []
+    for m in WORD.finditer(q.text, q.qword_end):
+        if any(e["start"] <= m.start() < e["end"] for e in q.entities):
+            continue  # part of a name the entity check reads (الشراكة العالمية)
+        k = _key(m.group(0))
+        if nisba_base(k) in rules()["places"]:
+            out.append(nisba_base(k))
+        elif k in dem:
+            out.append(dem[k])
+        elif k.endswith(("يين", "يون")) and nisba_base(k[:-2]) in rules()["places"]:
+            out.append(nisba_base(k[:-2]))  # الفلسطينيين → فلسطين
+    return list(dict.fromkeys(out))
+
+
+def _descriptor_ok(d: str, wwords: list[str]) -> bool:
+    dem = rules()["demonyms"]
+    return any(d in _place_forms(k) or dem.get(k) == d or (k.startswith("ال") and k[2:].startswith(d)) or k.startswith(d)
+               for k in wwords)
+
+
+def _owner_ok(text: str, ans_start: int, q: Question) -> bool:
+    if q.kind != "how_many" or not q.owner:
+        return True
+    gap = text[max(0, ans_start - 3):ans_start]
+    if "(" not in gap:
+        return True
+    before = [_key(m.group(0)) for m in WORD.finditer(text, max(0, ans_start - 60), ans_start)][-3:]
+    return not before or q.owner in before or any(q.owner.endswith(b) or b.endswith(q.owner) for b in before[-1:])
+
+
+def _relation_words(q: Question) -> tuple[set[str], set[str]]:
+    keys, stems = set(), set()
+    for k, rel in lexicon()["relations"].items():
+        if rel == q.relation:
+            (stems if k.startswith("~") else keys).add(k.lstrip("~"))
+    return keys, stems
+
+
+CLAUSE_PUNCT = re.compile(r"[.،,؛;:!?؟\n]")
+
+
+def _clause(text: str, ws: int, we: int, s: int, e: int) -> tuple[int, int]:
+    """The clause around [s, e) within [ws, we): up to punctuation or a clause link (بعد أن …)."""
+    a = max([m.end() for m in CLAUSE_PUNCT.finditer(text, ws, s)] or [ws])
+    b = min([m.start() for m in CLAUSE_PUNCT.finditer(text, e, we)] or [we])
+    links = rules()["links"]
+    words = list(WORD.finditer(text, a, b))
+    for i, m in enumerate(words):
+        if _key(m.group(0)) == "ان" and i and _key(words[i - 1].group(0)) in links:
+            if words[i - 1].start() >= e:
+                b = min(b, words[i - 1].start())
+            elif m.end() <= s:
+                a = max(a, m.end())
+    return a, b
+
+
+def _relation_ok(text: str, ws: int, we: int, events: list, q: Question, parties: list[dict]) -> bool:
+    pkeys = [{k for k in (_ekey(p["text"]), _ekey(p.get("canonical") or "")) if k} for p in parties]
+    plast = [_ekey(p["text"]).split()[-1] for p in parties if _ekey(p["text"])]
+    for s, e, label, a in events:
+        if label == q.relation and s < we and ws < e:
+            args = " ".join(_ekey(x) for x in _flat(a.get("args") or {}) + list(a.get("participants") or []))
+            if any(k in args for ks in pkeys for k in ks) or any(w in args.split() for w in plast):
+                return True
+    keys, stems = _relation_words(q)
+    for m in WORD.finditer(text, ws, we):
+        if _key(m.group(0)) in keys or arabic_term(m.group(0)) in stems:
+            a, b = _clause(text, ws, we, m.start(), m.end())
+            ckey = " " + _ekey(text[a:b]) + " "
+            if any(k in ckey for ks in pkeys for k in ks) or any(" " + w + " " in ckey for w in plast):
+                return True
+    return False
+
+
+def _flat(v) -> list[str]:
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, list):
+        return [x for i in v for x in _flat(i)]
+    if isinstance(v, dict):
+        return [x for i in v.values() for x in _flat(i)]
+    return []
+
+
+def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "") -> str | None:
+    """The first constraint of ``q`` that the evidence around [start, end) of ``text`` (a document
+    with ``title``) does not support (``"entity: …"``, ``"descriptor: …"``, …), or None when it
+    supports them all."""
+    on = rules()["checks"]
+    ws, we = window(text, layers, start, end)
+    wtext = text[ws:we]
+    wkey = " " + _ekey(wtext) + " "
+    wstems = _stems(wtext)
+    wwords = [_key(m.group(0)) for m in WORD.finditer(wtext)]
+    akey = _ekey(answer)
+    ents = [e for e in q.entities if not (akey and _ekey(e["text"]) == akey)]
+    if "entity" in on:
+        dkey = " " + _ekey(text) + " "
+        # words that say what is asked, not whom: the counted unit (عمر لؤي), the type and head nouns
+        skip = _stems(" ".join(x for x in (q.unit_key, q.type_noun, q.head) if x))
+        for ent in ents:
+            if not _entity_ok(ent, wkey, wstems, dkey, skip) and not _named_before(ent, text, layers, we, title, skip):
+                return "entity: " + ent["text"]
+    if "descriptor" in on:
+        for d in descriptors(q):
+            if not _descriptor_ok(d, wwords):
+                return "descriptor: " + d
+    if "ordinal" in on:
+        for o in q.ordinals:  # الدورة الثانية، الفلسطيني الثالث
+            if not _stems(o) <= wstems:
+                return "ordinal: " + o
+    if "head" in on and q.head and not _stems(q.head) & wstems:
+        before = _stems(title + " " + text[:ws])  # or earlier: the window refers back to it
+        if not _stems(q.head) & before:
+            return "head: " + q.head
+    if "owner" in on and not _owner_ok(text, start, q):
+        return "owner: " + (q.owner or "")
+    if "relation" in on and q.relation and q.relation != "QUOTE":
+        parties = [e for e in ents if e["type"] in PARTY_TYPES]
+        if len(parties) >= 2 and not _relation_ok(text, ws, we, layers.get("events") or [], q, parties):
+            return "relation: " + (q.relation_word or q.relation)
+    return None
+
+
+def verify(store, q: Question, res: dict) -> dict:
+    """``res`` (an answer of :func:`marsad.qa.answer.decide`) checked by :func:`check`: when the
+    evidence of a single answer fails, its answer and citations are dropped and ``"refused"``
+    says why (the answer stays among the candidates) — or, while refusing is switched off
+    (:func:`enabled`), the answer is kept and ``"unverified"`` says why. Lists and yes/no
+    answers are kept as they are."""
+    if res.get("answer") is None or res.get("items") or q.kind == "yesno":
+        return res
+    from marsad.qa.answer import _load
+
+    c = res["citations"][0]
+    d = _load(store, c["doc_id"], 1.0)
+    why = check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "")
+    if why and enabled():
+        return {**res, "answer": None, "citations": [], "refused": why}
+    return {**res, "unverified": why} if why else res
