@@ -27,7 +27,7 @@ from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public
     _phrase, _place, definite, find_triggers, iso_date, keys, number_value, ontology)
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, is_party_start,
-                                           noun_phrase)
+                                           noun_phrase, own_session)
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
@@ -161,6 +161,13 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
     if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
         return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"]))
     if etype in mod["cancel_types"]:
+        wide = [w for _, _, w in ws[max(0, i - 7):i]]
+        k = len(wide)
+        while k > 0 and _is(wide[k - 1], "call_links"):
+            k -= 1   # دعت فرنسا إلى عقد اجتماع، طالب الرئيس بعقد قمة، دعا لاجتماع: a call, no meeting yet
+        glued = ws[i][2][0] in "لب" and bool(find_triggers(words(ws[i][2][1:])))   # لاجتماع, not لقائه
+        if (k < len(wide) or glued) and any(_is(w, "call_words") for w in wide[max(0, k - (4 if k < len(wide) else 2)):k]):
+            return True
         return any(_is(w, "cancel_words") for w in before[-2:])
     return False
 
@@ -237,6 +244,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             bld.merge(last, s.start, s.end)
             return True
         return False
+    if _is(ws[i][2], "meeting_nouns") and not _is(ws[i][2], "transitive_meeting_verbs") and own_session(doc, ws, j):
+        return False   # اجتماع مجلس الوزراء، اجتماع للقيادة الفلسطينية: a body's own session
     if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and _is(ws[i][2], "meeting_nouns") and (
             fold(ws[j][2]) in _keyset("body_plurals") or any(e.start == ws[j][0] and e.label == "ORG" for e in doc.spans("entities"))
             or any(_is(w, "ministerial_words") for _, _, w in ws[j:j + 5])):
@@ -358,6 +367,8 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
             (i and _is(ws[i - 1][2], "org_heads")) or (i and _is(ws[i - 1][2], "issuer_words")) or \
             (i > 1 and fold(ws[i - 1][2]) == fold("عن") and _is(ws[i - 2][2], "issuer_words")):
         return False   # حزب "المؤتمر التقدمي"، بيان صادر عن منتدى …: an organisation's name
+    if _is(ws[i][2], "meeting_nouns") and own_session(doc, ws, j):
+        return False   # اجتماع طارئ لمجلس الوزراء: a body's own session
     ent = next((e for e in doc.spans("entities") if e.label == "EVENT" and e.start <= ws[i][0] < e.end), None)
     a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, i, j)
     name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))
@@ -441,7 +452,7 @@ def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
         if prior:
             who.insert(0, (prior[-1][0], prior[-1][1], doc.text[prior[-1][0]:prior[-1][1]], prior[-1][2]))
     if len(who) < 2:
-        return False
+        return _between_countries(bld, doc, ws, i, j, k, hi, s, place)
     last = bld.last("MEETING")
     if last is not None and {c for _, _, _, c in who[:2]} <= set(last.attrs["participants"]):
         bld.merge(last, s.start, s.end)
@@ -449,6 +460,19 @@ def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
     bld.add("MEETING", s.start, s.end, (ws[i][0], ws[j - 1][1]),
             {"participants": [t for _, _, t, _ in who[:2]], "delegations": [], "participant_titles": []},
             place=place, participants=[c for _, _, _, c in who[:2]])
+    return True
+
+
+def _between_countries(bld, doc, ws, i, j, k, hi, s, place) -> bool:
+    """A summit between two countries (``قمة بين الكوريتين``، ``قمة بين مصر والسودان``) is a MEETING of them."""
+    if k < j or fold(ws[k][2]) != fold("بين") or k + 1 >= len(ws):
+        return False
+    groups = clause_parties(doc, ws, ws[k][1], hi, place, ("GPE",))
+    if len(groups) > 2 or (len(groups) < 2 and not _is(ws[k + 1][2], "dual_parties")):
+        return False   # بين روسيا وإيران وتركيا: a multilateral summit, a CONFERENCE
+    named = groups if len(groups) == 2 else [ws[k + 1][2]]
+    bld.add("MEETING", s.start, s.end, (ws[i][0], ws[j - 1][1]),
+            {"participants": named, "delegations": groups, "participant_titles": []}, place=place, participants=[])
     return True
 
 

@@ -43,8 +43,8 @@ def _agents(doc, ws) -> list[str]:
         if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") \
                 or _is(nxt, "trailing_words") or any(d.start == ws[k + 1][0] for d in doc.spans("dates")):
             continue
-        if _DIGITS.fullmatch(nxt):
-            continue   # أبرم 2016: a year, not a signer
+        if _DIGITS.fullmatch(nxt) or any(_is(nxt, x) for x in ("signer_stops", "clause_links", "time_words")):
+            continue   # أبرم 2016، وُقع قبل بضعة أيام، وقعت عليه: a year, a time, a pronoun, not a signer
         a, b = noun_phrase(doc, ws, k + 1, limit=10)
         stop = next((t[1] for t in find_triggers(ws, k + 1) if t[0] == "AGREEMENT" and ws[t[1]][0] < b), None)
         if stop is not None:

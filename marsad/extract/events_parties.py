@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from marsad.doc import Document
-from marsad.extract.events_args import (_DIGITS, _PUNCT, NO_EVENT, _is, definite, find_triggers, keys)
+from marsad.extract.events_args import (_DIGITS, _PUNCT, NO_EVENT, _is, definite, find_triggers, keys, ontology)
 from marsad.extract.people import demonyms, fold, strip_proclitics, title_at, words
 
 _DATELINE = re.compile(r"[^\n.]{0,70}?(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
@@ -40,7 +40,16 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
             if k < i - 1:   # not أن يلتقي (a subjunctive verb right after it)
                 lo = ws[k][1]
             break
+    q = ws[j - 1][1]   # مع الوزير على هامش الاجتماع "نحن عازمون …": a quotation (four words or more, not a
+    while (m := re.compile(r'[«“"]').search(doc.text, q, hi)) is not None:   # quoted name) is another clause
+        close = re.compile(r'[»”"]').search(doc.text, m.end(), hi)
+        if len(doc.text[m.end():close.start() if close else hi].split()) >= 4:
+            hi = m.start()
+            break
+        q = close.end() if close else hi
     for k in range(j, len(ws)):
+        if ws[k][0] >= hi:
+            break
         if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")) or (
                 k > j and k + 1 < len(ws) and _is(ws[k][2], "clause_links") and fold(ws[k + 1][2]) in _COMPLEMENTISERS):
             hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …، قبل أن يلتقي الأخير …: another clause
@@ -222,3 +231,20 @@ def passive_agents(doc: Document, ws, lo: int, hi: int) -> list[str]:
 def _passive_phrases() -> tuple[tuple[str, ...], ...]:
     from marsad.extract.events_args import ontology
     return tuple(tuple(fold(w) for w in p.split()) for p in ontology().get("passive_agents", []))
+
+
+def own_session(doc: Document, ws, j: int) -> bool:
+    """A meeting noun before one body of a country (``اجتماع مجلس الوزراء``، ``اجتماع للقيادة الفلسطينية``،
+    ``الاجتماع الثالث لمجلس الفضاء الوطني``) and no مع/بين after it: the body's own session, no meeting."""
+    k = j
+    while k < min(len(ws), j + 2) and definite(ws[k][2]) and not ws[k][2].startswith("لل") and \
+            not any(e.start == ws[k][0] for e in doc.spans("entities")):
+        k += 1   # الثالث، الطارئ، الأسبوعي
+    if k >= len(ws) or _PUNCT.search(doc.text[ws[j - 1][1]:ws[k][0]]) or \
+            any(fold(w) in (fold("مع"), fold("بين")) for _, _, w in ws[k:k + 6]):
+        return False
+    raw = " ".join(fold(w) for _, _, w in ws[k:k + 3])
+    heads = (raw, "ال" + raw[2:] if raw.startswith("لل") else raw[1:] if raw.startswith("ل") else raw)
+    if any(h.startswith(fold(b)) for h in heads for b in ontology()["own_bodies"]):
+        return True
+    return _is(ws[k][2], "body_heads") and any(_is(w, "national_words") for _, _, w in ws[k + 1:k + 4])

@@ -291,3 +291,57 @@ def test_quantifiers_are_no_participants():
     ev = next(e for e in extract_events(doc) if e.label == "MEETING")
     assert "العديد" not in ev.attrs["args"]["participants"]
     assert "المسؤولين الأفارقة" in ev.attrs["args"]["participants"]
+
+
+def test_prevention_morsels_and_sociologists_are_no_events():
+    doc = make_doc("منعت الجماعة المسلحة، إطلاق حملة التلقيح في المناطق الواقعة تحت سيطرتها.")
+    assert "LAUNCH" not in _labels(doc)
+    assert _labels(make_doc("ويقف الناس في طوابير من أجل لقمة العيش كل صباح.")) == []
+    doc = make_doc("وقال إن علماء الاجتماع في فرنسا كانوا يتوقعون ذلك.", {"فرنسا": "GPE"})
+    assert _labels(doc) == []
+
+
+def test_a_time_or_a_pronoun_after_a_signing_verb_is_no_signer():
+    doc = make_doc("بعد أن انهار آخر اتفاق وُقع قبل بضعة أيام لإعادة النازحين.")
+    assert all("قبل بضعة" not in p for e in extract_events(doc) for p in e.attrs["args"].get("parties") or [])
+    doc = make_doc("وتطلب إبطال اتفاق لعدم إفشاء الأسرار وقعت عليه قبل الانتخابات.")
+    assert all(not p.startswith("عليه") for e in extract_events(doc) for p in e.attrs["args"].get("parties") or [])
+
+
+def test_a_bodys_own_session_is_no_meeting():
+    doc = make_doc("وجاءت تصريحات الرئيس في بداية الاجتماع الثالث لمجلس البحث الوطني، وهو هيئة استشارية.")
+    assert _labels(doc) == []
+    doc = make_doc("وقال الرئيس سمير العلي في اجتماع للقيادة الفلسطينية في نابلس إن الوزير أخطأ.",
+                   {"سمير العلي": "PERSON", "نابلس": "GPE"})
+    assert _labels(doc) == []
+    assert _labels(make_doc("وعقد اجتماع طارئ لمجلس الوزراء مساء أمس.")) == []
+    doc = make_doc("وعقد وزراء خارجية الدول العربية اجتماعا طارئا في القاهرة.", {"القاهرة": "GPE"})
+    assert _labels(doc) == ["CONFERENCE"]
+
+
+def test_a_quotation_after_the_trigger_names_no_participants():
+    doc = make_doc('وقال في مؤتمر صحافي مشترك مع الوزير كريم السالمي "نحن عازمون على دعم ليبيا وتونس بكل قوة".',
+                   {"كريم السالمي": "PERSON", "ليبيا": "GPE", "تونس": "GPE"})
+    ev = next(e for e in extract_events(doc) if e.label == "MEETING")
+    assert "ليبيا" not in ev.attrs["args"]["participants"] and "كريم السالمي" in ev.attrs["args"]["participants"]
+
+
+def test_a_summit_between_two_countries_is_a_meeting():
+    doc = make_doc("وخلال قمة نادرة بين الكوريتين الشهر الماضي في بانمونجوم، تعهد الزعيمان بالسلام.", {"بانمونجوم": "GPE"})
+    assert _labels(doc) == ["MEETING"]
+    doc = make_doc("وانعقدت في الخرطوم قمة بين مصر والسودان لبحث ملف المياه.",
+                   {"الخرطوم": "GPE", "مصر": "GPE", "السودان": "GPE"})
+    ev = extract_events(doc)[0]
+    assert ev.label == "MEETING" and ev.attrs["args"]["participants"] == ["مصر", "السودان"]
+    doc = make_doc("وناقش المجلس ما توصلت إليه القمة التي عقدت بين روسيا وإيران وتركيا في طهران.",
+                   {"روسيا": "GPE", "إيران": "GPE", "تركيا": "GPE", "طهران": "GPE"})
+    assert _labels(doc) == ["CONFERENCE"]   # three countries: a multilateral summit
+
+
+def test_a_call_for_a_meeting_is_no_meeting():
+    doc = make_doc("ودعت فرنسا إلى عقد اجتماع طارئ لمجلس الأمن.", {"فرنسا": "GPE", "مجلس الأمن": "ORG"})
+    assert _labels(doc) == []
+    assert _labels(make_doc("وطالب الرئيس بعقد قمة عربية عاجلة.")) == []
+    assert _labels(make_doc("ودعا لاجتماع وزراء الخارجية العرب.")) == []
+    doc = make_doc("ودعا الوزير خلال لقائه نظيره الفرنسي جان مارك إلى التهدئة.", {"جان مارك": "PERSON"})
+    assert _labels(doc) == ["MEETING"]   # لقائه: the word's own ل, and the call follows the meeting
