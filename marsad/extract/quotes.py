@@ -3,7 +3,9 @@
 A quotation is text inside “…”, "…" or «…» introduced by a reporting verb (``قال``, ``أكدت``,
 ``مشيرا`` ... — ``data/reporting_verbs.json``) up to 16 words before the mark in the same
 sentence (32 after a colon or a complementiser), or the rest of a sentence after ``قال:``. One-
-or two-word scare quotes that are not a clause are left out. The speaker is, in order:
+or two-word scare quotes that are not a clause are left out, and so are quoted names (after a
+medium's noun, a place noun or a joined ل, before الذي, or one entity's name: :func:`_nominal`).
+A quotation joined to the last one by و keeps its speaker. The speaker is, in order:
 
 1. the verb's subject: a role's title in apposition (``قال وزير الخارجية، فلان``), a person, an
    organisation (``قال الكرملين``), a first name + name or a lone surname the entity layer missed,
@@ -16,7 +18,10 @@ or two-word scare quotes that are not a clause are left out. The speaker is, in 
    in the verb's gender;
 5. else the nearest preceding person whose gender matches the verb.
 
-Lone surnames of people named in full elsewhere in the article count as mentions.
+Lone surnames of people named in full elsewhere in the article count as mentions; a person of
+unknown gender takes the gender of a reporting verb right before one of their mentions; names
+inside quotations, and in Darija texts entity-layer "persons" made of Darija verb forms, do not
+speak. Organisations as speakers: :mod:`marsad.extract.quotes_bodies`.
 """
 from __future__ import annotations
 
