@@ -4,6 +4,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +93,29 @@ def _collect_batch() -> None:
     gc.freeze()
 
 
+_GC = {"ingests": 0, "was_enabled": True}   # ingests running in this process (API threads)
+_GC_LOCK = threading.Lock()
+
+
+@contextmanager
+def _collect_by_batch() -> Iterator[None]:
+    """Automatic collection off while any ingest of this process runs; restored by the last one."""
+    with _GC_LOCK:
+        if _GC["ingests"] == 0:
+            _GC["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _GC["ingests"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC["ingests"] -= 1
+            if _GC["ingests"] == 0:
+                gc.unfreeze()
+                if _GC["was_enabled"]:
+                    gc.enable()
+
+
 _WORKER: dict = {}
 
 
@@ -170,38 +195,34 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
 
     bar = tqdm(unit=" docs", disable=(not sys.stderr.isatty()) if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True)
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        for item in iter_documents(paths, published=published, pipeline=pipeline,
-                                   skip=lambda did: known.get(did) == version, workers=workers):
-            bar.update(1)
-            if isinstance(item, InputError):
-                if item.code == "M000":
+        with _collect_by_batch():
+            for item in iter_documents(paths, published=published, pipeline=pipeline,
+                                       skip=lambda did: known.get(did) == version, workers=workers):
+                bar.update(1)
+                if isinstance(item, InputError):
+                    if item.code == "M000":
+                        report.unchanged += 1
+                    else:
+                        report.errors.append(item)
+                        if on_error:
+                            on_error(item)
+                    continue
+                if item.id in batch or known.get(item.id) == version:
                     report.unchanged += 1
+                    continue
+                if item.id in known:
+                    report.updated += 1
                 else:
-                    report.errors.append(item)
-                    if on_error:
-                        on_error(item)
-                continue
-            if item.id in batch or known.get(item.id) == version:
-                report.unchanged += 1
-                continue
-            if item.id in known:
-                report.updated += 1
-            else:
-                report.new += 1
-            known[item.id] = version
-            saved.append(item.id)
-            batch[item.id] = item
-            if len(batch) >= BATCH:
-                flush()
-        flush()
+                    report.new += 1
+                known[item.id] = version
+                saved.append(item.id)
+                batch[item.id] = item
+                if len(batch) >= BATCH:
+                    flush()
+            flush()
     finally:
         bar.close()
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
     if saved and hasattr(store, "conn"):
         from marsad.store.kb_write import pending_for, refresh_canonicals, resolve_again
 
