@@ -166,8 +166,9 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
         while k > 0 and _is(wide[k - 1], "call_links"):
             k -= 1   # دعت فرنسا إلى عقد اجتماع، طالب الرئيس بعقد قمة، دعا لاجتماع: a call, no meeting yet
         glued = ws[i][2][0] in "لب" and bool(find_triggers(words(ws[i][2][1:])))   # لاجتماع, not لقائه
-        if (k < len(wide) or glued) and any(_is(w, "call_words") for w in wide[max(0, k - (4 if k < len(wide) else 2)):k]):
-            return True
+        if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 4):k]) or \
+                glued and any(_is(w, "call_words") and not definite(w) for w in wide[max(0, k - 2):k]):
+            return True   # (الموعد المقترح للاجتماع: a participle, no call)
         return any(_is(w, "cancel_words") for w in before[-2:])
     return False
 
@@ -203,7 +204,8 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     # عادت إلى الولايات المتحدة وانضمت: a destination, not the member; ميثاق باريس: an instrument's name
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
-    members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))]
+    members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))
+                                 if not _in_name(doc, e, s.start)]   # ووقعت على ميثاق روما: no member
     org = _canon(doc, after_org[0]) if after_org else None
     if org is None:
         k = j
@@ -231,6 +233,9 @@ def _in_name(doc: Document, e: Span, lo: int) -> bool:
 
 def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
+    k = _after_word(doc, ws, j, min(len(ws), j + 3), "مع")
+    if k is not None and k < len(ws) and _is(ws[k][2], "media_words"):
+        return False   # في اتصال هاتفي مع موقع "…"، لقاء مع صحيفة: an interview
     last = bld.last("MEETING")
     definite_noun = ws[i][2].startswith(("ال", "وال")) and not _is(ws[i][2], "transitive_meeting_verbs")  # التقى
     new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
@@ -247,13 +252,14 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if _is(ws[i][2], "meeting_nouns") and not _is(ws[i][2], "transitive_meeting_verbs") and own_session(doc, ws, j):
         return False   # اجتماع مجلس الوزراء، اجتماع للقيادة الفلسطينية: a body's own session
     if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and _is(ws[i][2], "meeting_nouns") and (
-            fold(ws[j][2]) in _keyset("body_plurals") or any(e.start == ws[j][0] and e.label == "ORG" for e in doc.spans("entities"))
+            fold(ws[j][2]) in _keyset("body_plurals") or _org_after(doc, ws, j)
             or any(_is(w, "ministerial_words") for _, _, w in ws[j:j + 5])):
         return _conference(bld, doc, sents, si, ws, i, j, {}, trig, False, consumed)   # اجتماع وزراء خارجية …
     people = bld.people(s.start, s.end)
     place = _place(doc, s.start, s.end, near=ws[i][0])
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
-    titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if s.start <= a < s.end]
+    c_lo, c_hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # قال مدير المرصد "… مباحثات بين الروس …": not him
+    titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if c_lo <= a < c_hi]
     parties = len(people) + len(dels) + len(titles)
     extra: list[str] = []   # unnamed parties: a dual subject, the object of التقى, the party after مع
     dual = ws[j - 1][2].endswith("هما") or _is(ws[i][2], "dual_verbs")   # جمعهما، التقيا: two participants
@@ -326,6 +332,15 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                                             "delegations": groups, "participant_titles": titles},
             place=place, participants=[c for _, _, _, c in who] or people)
     return True
+
+
+def _org_after(doc: Document, ws, j: int) -> bool:
+    """An organisation right after a meeting noun, or after one adjective, ل/لل glued to it
+    (``اجتماع منظمة …``، ``اجتماع مغلق لمجلس الأمن``): the organisation's meeting."""
+    ks = [j] + ([j + 1] if j + 1 < len(ws) and ws[j + 1][2].startswith("ل") and
+                not _PUNCT.search(doc.text[ws[j][0]:ws[j + 1][0]]) else [])
+    return any(e.label == "ORG" and (e.start == ws[k][0] or (k > j and ws[k][0] < e.start <= ws[k][0] + 2))
+               for k in ks for e in doc.spans("entities"))
 
 
 def _singular_pronoun(ws, i: int, j: int) -> bool:

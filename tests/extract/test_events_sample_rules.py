@@ -345,3 +345,18 @@ def test_a_call_for_a_meeting_is_no_meeting():
     assert _labels(make_doc("ودعا لاجتماع وزراء الخارجية العرب.")) == []
     doc = make_doc("ودعا الوزير خلال لقائه نظيره الفرنسي جان مارك إلى التهدئة.", {"جان مارك": "PERSON"})
     assert _labels(doc) == ["MEETING"]   # لقائه: the word's own ل, and the call follows the meeting
+
+
+def test_an_interview_is_no_meeting_and_an_organisations_session_a_conference():
+    doc = make_doc('وتوقع سامي المنسي، في اتصال هاتفي مع موقع "الأخبار"، أن يتقدم الجيش.', {"سامي المنسي": "PERSON"})
+    assert _labels(doc) == []
+    doc = make_doc("وقال ممثل روسيا في اجتماع مغلق لمجلس الأمن الدولي دعت إليه موسكو، إن الوضع خطير.",
+                   {"روسيا": "GPE", "مجلس الأمن الدولي": "ORG", "موسكو": "GPE"})
+    assert _labels(doc) == ["CONFERENCE"]
+
+
+def test_a_country_in_an_instrument_after_the_trigger_is_no_member():
+    doc = make_doc("وانضمت السلطة إلى المحكمة الجنائية الدولية في 2015 ووقعت على ميثاق روما.",
+                   {"المحكمة الجنائية الدولية": "ORG", "روما": "GPE"})
+    assert all(e.attrs["args"].get("member") != ["روما"] for e in extract_events(doc))
+
