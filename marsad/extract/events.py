@@ -169,7 +169,8 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
         if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 4):k]) or \
                 glued and any(_is(w, "call_words") and not definite(w) for w in wide[max(0, k - 2):k]):
             return True   # (الموعد المقترح للاجتماع: a participle, no call)
-        return any(_is(w, "cancel_words") for w in before[-2:])
+        return any(_is(w, "cancel_words") for w in before[-2:]) or any(   # إلغاء الرئيس دونالد ترامب قمة
+            _is(ws[p][2], "cancel_words") and title_at(ws, p + 1) is not None for p in range(max(0, i - 6), i - 2))
     return False
 
 

@@ -360,3 +360,11 @@ def test_a_country_in_an_instrument_after_the_trigger_is_no_member():
                    {"المحكمة الجنائية الدولية": "ORG", "روما": "GPE"})
     assert all(e.attrs["args"].get("member") != ["روما"] for e in extract_events(doc))
 
+
+
+def test_a_cancel_word_before_a_titled_subject_cancels_and_names_stop_at_hasab():
+    doc = make_doc("غداة إلغاء الرئيس سامي فريد قمة مع الزعيم كريم السالمي.",
+                   {"سامي فريد": "PERSON", "كريم السالمي": "PERSON"})
+    assert _labels(doc) == []
+    doc = make_doc("ويدعو البيان الختامي لقمة حسب مسودة تسربت إلى الصحفيين إلى إرسال قوة حماية.")
+    assert all(e.attrs["args"].get("name") != "قمة حسب" for e in extract_events(doc))
