@@ -5,7 +5,7 @@ sum of ``doc`` (FTS5 BM25 over the title and the whole text), ``sent`` (the best
 BM25), ``trigram`` (character trigrams over search keys, for names and partial words), each
 divided by the query's best; ``cover`` (idf-weighted share of the query terms the document
 holds); ``pairs`` (adjacent query-term pairs found within a window); and the rerank features of
-:mod:`marsad.search.rerank` (``variant``, ``early``, ``lead``, ``atype``, ``bm25``). Features
+:mod:`marsad.search.rerank` (``variant``, ``early``, ``lead``, ``first``, ``atype``, ``bm25``). Features
 whose weight is 0 are not computed.
 """
 from __future__ import annotations
@@ -293,7 +293,7 @@ def _rerank_features(query: str, qterms: list[str], idf: dict[str, float], feats
         f["bm25"] = f.get("bm25", 0.0) / top
 
 
-RERANK = ("variant", "early", "lead", "atype", "bm25")
+RERANK = ("variant", "early", "lead", "first", "atype", "bm25")
 FEATURES = ("doc", "sent", "tri", "light", "cover", "pairs") + RERANK
 _WEIGHT = {"doc": "doc", "sent": "sent", "tri": "trigram", "light": "light", "cover": "cover", "pairs": "pairs",
            **{k: k for k in RERANK}}

@@ -7,6 +7,8 @@ Beside the BM25 scores of :mod:`marsad.search.query`, the best candidates get:
   prefix, a nisba or tanwin ending, letters commonly confused such as ض/ظ);
 - ``early``/``lead``: the idf-weighted share of the query terms among the first ``EARLY`` /
   ``LEAD`` terms of the body (a document *about* the query's subject names it at once);
+  ``first``: the idf-weighted share of the body's first term when it is a query term (a
+  definition opens with its subject: «السرطان (بالإنجليزية …) هو …», not «يستطيع السرطان …»);
 - ``atype``: answer-type fit — for a question asking for a date or a figure (question words in
   ``data/answer_types.json``), 1 when a number or a marker of that type (عام, مليون …) stands
   within ``NEAR`` terms of a query term;
@@ -129,6 +131,9 @@ def doc_features(ctx: QueryContext, terms: list[str], tset: frozenset[str], ntit
                     if j < first:
                         lead += idf[t]
                 break
+    first = 0.0
+    if len(terms) > ntitle and terms[ntitle] in pos:
+        first = idf[terms[ntitle]]
     atype = 0.0
     if marks and pos:
         near = sorted(j for p in pos.values() for j in p)
@@ -140,4 +145,5 @@ def doc_features(ctx: QueryContext, terms: list[str], tset: frozenset[str], ntit
                 atype = 1.0
                 break
     total = ctx.total
-    return {"variant": var / total, "early": early / total, "lead": lead / total, "bm25": bm, "atype": atype}
+    return {"variant": var / total, "early": early / total, "lead": lead / total, "first": first / total,
+            "bm25": bm, "atype": atype}

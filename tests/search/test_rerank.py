@@ -49,6 +49,15 @@ def test_early_and_lead_reward_documents_that_open_with_the_subject():
     assert titled["lead"] == 0.0  # the title does not count as the body's opening
 
 
+def test_first_rewards_a_body_that_opens_with_a_query_term():
+    opens = _features("مرض السكر", ["مرض", "كلام", "سكر"] + ["كلام"] * 20)
+    second = _features("مرض السكر", ["كلام", "مرض", "سكر"] + ["كلام"] * 20)
+    assert opens["first"] == pytest.approx(2.0 / 3.0)  # مرض (idf 2) of 3
+    assert second["first"] == 0.0 and second["lead"] == 1.0
+    titled = _features("مرض السكر", ["مرض", "كلام", "سكر"] + ["كلام"] * 20, ntitle=1)
+    assert titled["first"] == 0.0  # the title's first term is not the body's
+
+
 def test_answer_type_wants_a_number_or_date_near_the_question_terms():
     assert RR.question_type("متى ولد الكاتب؟") == "DATE"
     assert RR.question_type("كم عدد سكان المدينة؟") == "NUMBER"
@@ -86,11 +95,11 @@ def test_rank_uses_the_rerank_features():
     assert by_doc["d1"]["lead"] == 1.0 and by_doc["d0"]["lead"] == 0.0
     assert ids[rank(conn, "ما هو الأسد؟")[0][0]] == "d1"
     # with the rerank weights at 0 the ranking is the old one (still valid output)
-    off = {k: 0.0 for k in ("variant", "early", "lead", "atype", "bm25")}
+    off = {k: 0.0 for k in ("variant", "early", "lead", "first", "atype", "bm25")}
     assert {ids[r] for r, _ in rank(conn, "ما هو الأسد؟", weights=off)} == {"d0", "d1"}
 
 
 def test_ranking_weights_name_every_rerank_feature():
     w = ranking()
-    for k in ("variant", "early", "lead", "atype", "bm25", "bm25_k1", "bm25_b"):
+    for k in ("variant", "early", "lead", "first", "atype", "bm25", "bm25_k1", "bm25_b"):
         assert k in w
