@@ -19,6 +19,10 @@ from marsad.ingest.readers import expand, iter_records
 from marsad.pipeline import Pipeline, default
 
 BATCH = 64
+# SQLite page cache of the writer while it ingests, in KiB (SQLite's default is 2 MiB; the
+# knowledge base's and search index's B-trees outgrow it after a few hundred articles, and the
+# pages are read again: first 5,000 ANT articles, system time 3.1 -> 1.7 s, save 4.2 -> 4.0 ms/doc)
+INGEST_CACHE_KIB = 65_536
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +178,26 @@ def ingest(paths: list[str], store, *, published: str | None = None, progress: b
     transaction. With ``index`` (the default) documents are also put in the search index, in
     the same transaction. ``workers`` > 1 annotates in that many processes; one process writes.
     """
-    from tqdm import tqdm
-
     if index:
         from marsad.search.index import install
 
         install(store)
+    conn = getattr(store, "conn", None)
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0] if conn is not None else 0
+    grow = cache < 0 and -cache < INGEST_CACHE_KIB      # the default (-2000 KiB); page counts kept
+    if grow:
+        conn.execute(f"PRAGMA cache_size = -{INGEST_CACHE_KIB}")
+    try:
+        return _ingest(paths, store, published, progress, on_error, workers)
+    finally:
+        if grow:
+            conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+def _ingest(paths, store, published, progress, on_error, workers) -> IngestReport:
+    """:func:`ingest` once the store is set up."""
+    from tqdm import tqdm
+
     pipeline = default()
     version = pipeline_version(pipeline)
     known = store.versions()

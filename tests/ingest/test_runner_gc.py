@@ -1,4 +1,5 @@
-"""The ingest's garbage-collector regime: off while ingests run, restored by the last one."""
+"""The ingest's process settings: the garbage collector off while ingests run (restored by the last
+one), a larger SQLite page cache for the writer (restored after)."""
 import gc
 
 from marsad.ingest.runner import _collect_by_batch, ingest
@@ -35,3 +36,15 @@ def test_ingest_leaves_the_collector_as_it_found_it(tmp_path):
         store.close()
     assert report.new == 1
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_ingest_restores_the_page_cache(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("وقّعت المملكة المغربية اتفاقية في الرباط يوم الاثنين.", encoding="utf-8")
+    store = SQLiteStore(str(tmp_path / "x.db"))
+    try:
+        before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+        ingest([str(src)], store, progress=False)
+        assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    finally:
+        store.close()
