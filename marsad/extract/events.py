@@ -169,7 +169,7 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
         if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 4):k]) or \
                 glued and any(_is(w, "call_words") and not definite(w) for w in wide[max(0, k - 2):k]):
             return True   # (الموعد المقترح للاجتماع: a participle, no call)
-        return any(_is(w, "cancel_words") for w in before[-2:]) or any(   # إلغاء الرئيس دونالد ترامب قمة
+        return any(_is(w, "cancel_words") for w in before[-3:]) or any(   # ألغى تيلرسون جميع لقاءاته؛ إلغاء الرئيس ترامب قمة
             _is(ws[p][2], "cancel_words") and title_at(ws, p + 1) is not None for p in range(max(0, i - 6), i - 2))
     return False
 
@@ -328,6 +328,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
+    lone = [t for t in extra + titles if len(t.split()) == 1 and _is(t, "quantifiers")]   # واستقبلهم … كل: no party
+    extra, titles[:] = [t for t in extra if t not in lone], [t for t in titles if t not in lone]
     bld.add("MEETING", s.start, s.end, trig, {"participants": named + [t for t in extra if t in doc.text[lo:hi]
                                                                        and t not in named],
                                             "delegations": groups, "participant_titles": titles},

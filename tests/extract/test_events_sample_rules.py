@@ -368,3 +368,13 @@ def test_a_cancel_word_before_a_titled_subject_cancels_and_names_stop_at_hasab()
     assert _labels(doc) == []
     doc = make_doc("ويدعو البيان الختامي لقمة حسب مسودة تسربت إلى الصحفيين إلى إرسال قوة حماية.")
     assert all(e.attrs["args"].get("name") != "قمة حسب" for e in extract_events(doc))
+
+
+def test_negated_and_cancelled_meetings_and_lone_quantifiers():
+    doc = make_doc("ولم يجتمع رئيس للولايات المتحدة بزعيم لكوريا الشمالية في أي وقت مضى.",
+                   {"الولايات المتحدة": "GPE", "كوريا الشمالية": "GPE"})
+    assert _labels(doc) == []
+    doc = make_doc("ويوم السبت، ألغى سامي جميع لقاءاته الرسمية مع المسؤولين في كينيا.", {"سامي": "PERSON", "كينيا": "GPE"})
+    assert _labels(doc) == []
+    doc = make_doc("وقال القيادي في حزب المؤتمر الشعبي العام إن الوضع خطير.")
+    assert _labels(doc) == []
