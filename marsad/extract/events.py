@@ -98,11 +98,10 @@ class _Builder:
             if p not in ev.attrs["participants"]:
                 ev.attrs["participants"].append(p)
         same = {NO_EVENT, ev.label} | ({"MEETING", "CONFERENCE"} if ev.label in ("MEETING", "CONFERENCE") else set())
-        if ev.attrs["date_source"] == "article" and not any(   # إطلاق الشراكة سنة 2019 … خلال قمة باريس:
-                t not in same for t, *_ in find_triggers(words(self.doc.text, a, b))):   # the launch's date
-            d, src = _date(self.doc, a, b)
-            if src == "sentence":
-                ev.attrs["date"], ev.attrs["date_source"] = d, src
+        d, src = _date(self.doc, a, b) if ev.attrs["date_source"] == "article" else (None, "article")
+        if src == "sentence" and not any(   # إطلاق الشراكة سنة 2019 … خلال قمة باريس: the launch's date
+                t not in same for t, *_ in find_triggers(words(self.doc.text, a, b))):
+            ev.attrs["date"], ev.attrs["date_source"] = d, src
         if ev.label == "CONFERENCE":
             ev.attrs["args"].setdefault("figures", []).extend(_figures(self.doc, a, b))
         ev.attrs["place"] = ev.attrs["place"] or _place(self.doc, a, b)
