@@ -25,6 +25,7 @@ from marsad.doc import Document, Span
 from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public lexicon API)
     _DIGITS, _PUNCT, NO_EVENT, _after_word, _canon, _date, _ents, _figures, _is, _is_any, _keyset, _name_phrase,
     _phrase, _place, definite, find_triggers, iso_date, keys, number_value, ontology)
+from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, is_party_start,
                                            noun_phrase, own_session)
@@ -47,6 +48,7 @@ class _Builder:
         from marsad.extract.quotes import surname_mentions
         self.mentions = self.mentions + surname_mentions(doc, self.mentions, roles)
         self.role_titles = [r.attrs["title_span"][0] for r in roles if r.attrs.get("title_span")]
+        self.titled = [tuple(r.attrs["title_span"]) for r in roles if r.attrs.get("title_span")]
         self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
                               [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])
         from marsad.extract.quotes import _title_refs
@@ -104,7 +106,8 @@ class _Builder:
             ev.attrs["date"], ev.attrs["date_source"] = d, src
         if ev.label == "CONFERENCE":
             ev.attrs["args"].setdefault("figures", []).extend(_figures(self.doc, a, b))
-        ev.attrs["place"] = ev.attrs["place"] or _place(self.doc, a, b)
+        if ev.label != "AGREEMENT":   # خلال مؤتمر صحفي في برلين … بالاتفاق النووي: where it is talked of
+            ev.attrs["place"] = ev.attrs["place"] or _place(self.doc, a, b)
 
 
 def _sentences(doc: Document) -> list[Span]:
@@ -143,6 +146,7 @@ def extract_events(doc: Document) -> list[Span]:
             made = handler(bld, doc, sents, si, ws, i, j, fixed, trig, anaphoric, consumed)
             if made and len(bld.events) > n_events:   # a merge into an earlier event leaves room for a
                 seen_types.update({etype, bld.events[-1].label})   # new one (هذه المكالمة … بعد اللقاء الذي جمع …)
+    link_headlines(bld.events, sents)   # the headline's event told again in the body: linked, both kept
     return sorted(bld.events, key=lambda e: (e.start, e.end))
 
 
@@ -294,7 +298,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     k = _after_word(doc, ws, j, min(len(ws), j + 5), "مع")
     if k is not None and k + 2 < len(ws) and _is(ws[k][2], "quantifiers") and fold(ws[k + 1][2]) == fold("من"):
         k += 2   # مع العديد من المسؤولين: the officials, not the quantifier
-    if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs):
+    if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs) \
+            and not any(a <= ws[k][0] < b for a, b in bld.titled):   # مع نظيره الروسي فلاديمير بوتين: the name
         n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
         while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \
                 and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):

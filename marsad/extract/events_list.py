@@ -132,7 +132,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             rest = _subject_after(doc, iws, tj, counter)
             bld.add("AGREEMENT", it.start, it.end, (iws[ti][0], iws[tj - 1][1]),
                     {"parties": first_party + counter, "counterparties": counter, "subject": rest},
-                    list_index=n, list_count=count, intro=[s.start, s.end])
+                    list_index=n, list_count=count, intro=[s.start, s.end],
+                    place=_place(doc, s.start, s.end, near=ws[i][0]))   # signed where the introduction says
         if count is not None and count != len(items):
             doc.warn("event_count_mismatch", s.start, s.end,
                      f"announced {count} agreements, listed {len(items)}")
@@ -170,6 +171,9 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         else None if j < len(ws) and _PUNCT.search(doc.text[ws[j - 1][1]:ws[j][0]]) \
         else _subject_after(doc, ws, j, parties)   # ومنذ توقيع الاتفاق، سلم …: the next clause is no subject
     lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # where it was signed: near the trigger, in its clause
+    if j < len(ws) and (_is(ws[j][2], "relatives") or (_is(ws[j][2], "signing_words") and definite(ws[j][2])
+                                                      and not _is(ws[j][2], "signing_nouns"))):
+        lo = max(lo, ws[j][0])   # خلال زيارة إلى واشنطن … الاتفاق الموقع مع إيران: told there, signed elsewhere
     w_lo, w_hi = ws[max(0, i - PLACE_WINDOW)][0], ws[min(len(ws), j + PLACE_WINDOW) - 1][1]
     place = _place(doc, max(lo, w_lo), min(hi, w_hi), near=ws[i][0])
     bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,

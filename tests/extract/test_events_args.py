@@ -1,0 +1,56 @@
+"""Event arguments and headline links, on sentences written by us: a title apposed to a name after
+مع is no second participant, an agreement's place is where it was signed (not where it is talked
+of later), and a headline's event told again in the body is linked to it with the body's date."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _one(doc, label):
+    evs = [e for e in extract_events(doc) if e.label == label]
+    assert evs, [e.label for e in extract_events(doc)]
+    return evs[0]
+
+
+def test_a_title_before_a_name_after_ma_is_no_second_participant():
+    doc = make_doc("وقال الوزير سمير العلوي خلال مؤتمر صحفي مشترك مع نظيره الروسي فلاديمير بوتين إن البلدين متفقان.",
+                   {"سمير العلوي": "PERSON", "فلاديمير بوتين": "PERSON"})
+    ev = _one(doc, "MEETING")
+    parts = ev.attrs["args"]["participants"]
+    assert "فلاديمير بوتين" in parts and not any("نظيره" in p for p in parts)
+
+
+def test_an_unnamed_party_after_ma_stays_a_participant():
+    doc = make_doc("وبحث سمير العلوي خلال محادثاته مع المسؤولين السعوديين سبل التعاون بين البلدين.",
+                   {"سمير العلوي": "PERSON"})
+    assert "المسؤولين السعوديين" in _one(doc, "MEETING").attrs["args"]["participants"]
+
+
+def test_an_agreement_told_during_a_visit_takes_no_place_from_the_visit():
+    doc = make_doc("اعتبرت المستشارة خلال زيارة إلى برلين أن الاتفاق الموقع مع كندا غير كاف.",
+                   {"برلين": "GPE", "كندا": "GPE"})
+    assert _one(doc, "AGREEMENT").attrs["place"] is None
+
+
+def test_a_later_sentence_does_not_give_an_agreement_its_place():
+    doc = make_doc("ووقعت تونس والسودان اتفاقية للتعاون التجاري. وقال الوزير في مؤتمر صحفي في الخرطوم إن الاتفاقية مهمة.",
+                   {"تونس": "GPE", "السودان": "GPE", "الخرطوم": "GPE"})
+    assert _one(doc, "AGREEMENT").attrs["place"] is None
+
+
+def test_headline_event_told_again_in_the_body_is_linked_with_the_body_date():
+    doc = make_doc("تونس تطلب الانضمام إلى منظمة التعاون الرقمي\n\n"
+                   "أعلنت وزارة الخارجية، أمس الأحد، أن تونس تقدمت بطلب الانضمام إلى منظمة التعاون الرقمي.",
+                   {"تونس": "GPE", "منظمة التعاون الرقمي": "ORG"}, published="2025-02-10")
+    from marsad.extract.dates import make_dates_stage   # أمس الأحد: the body's date
+    make_dates_stage()(doc)
+    evs = [e for e in extract_events(doc) if e.label == "MEMBERSHIP"]
+    assert len(evs) == 2   # the gold counts a headline as an event sentence: both kept
+    head, body = evs
+    assert head.attrs["args"]["status"] == "applied" == body.attrs["args"]["status"]
+    assert head.attrs["same_as"] == [body.start, body.end]
+    assert [head.start, head.end] in body.attrs["more_evidence"]
+    assert body.attrs["date_source"] == "sentence" and head.attrs["date_source"] == "body"
+    assert head.attrs["date"] == body.attrs["date"] == "2025-02-09"
