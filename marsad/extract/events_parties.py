@@ -139,7 +139,7 @@ def noun_phrase(doc: Document, ws, k: int, limit: int = 8) -> tuple[int, int]:
     n = k
     while n < len(ws) and n - k < limit:
         a, b, w = ws[n]
-        in_ent = next((e for e in ents if e.start <= a < e.end), None)
+        in_ent = next((e for e in ents if e.start <= a < e.end or a < e.start <= a + 2 < b), None)   # وبلجيكا
         if n > k:
             counted = _is(ws[n - 1][2], "quantifiers") or (n - 2 >= k and _is(ws[n - 2][2], "quantifiers"))
             if _PUNCT.search(doc.text[ws[n - 1][1]:a]) or a in dates or (_DIGITS.search(w) and not counted):
