@@ -49,7 +49,8 @@ def lexicon() -> dict:
             "place_heads": {_key(w) for w in raw["place_heads"]},
             "event_heads": {_key(w) for w in raw["event_heads"]},
             "directions": {_key(w) for w in raw["direction_words"]},
-            "ordinals": {_key(w) for w in raw["ordinal_words"]}}
+            "ordinals": {_key(w) for w in raw["ordinal_words"]},
+            "age_leads": {_key(w) for w in raw.get("age_leads", [])}}
 
 
 def _verb_like(k: str) -> bool:

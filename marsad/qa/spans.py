@@ -75,14 +75,21 @@ def owner_fit(text: str, s: int, q: Question) -> float:
     gives (أحمد منصور حسان (35 عاما)), else 1."""
     if not q.owner:
         return 1.0
-    before = list(WORD.finditer(text, max(0, s - 40), s))
+    before = list(WORD.finditer(text, max(0, s - 60), s))
     if not before or text[before[-1].end():s].strip(" (\u060c,") != "":
         return 1.0
-    k = _key(before[-1].group(0))
-    if k == q.owner:
-        return 1.15
+    keys = [_key(m.group(0)) for m in before]
+    k = keys[-1]
+    if k == q.owner or ("(" in text[before[-1].end():s] and q.owner in keys[-3:]):
+        return 1.15  # also «ولي العهد النافذ (35 عاما)»
     if any(k == _key(w) for e in q.entities for w in e["text"].split()[-1:]):
         return 0.8
+    # «الرئيس البالغ من العمر 71 عاما»: the age of the noun before البالغ, not of the one asked about
+    lead = [i for i, x in enumerate(keys[-4:]) if x in lexicon()["age_leads"]]
+    if lead:
+        i = max(0, len(keys) - 4) + lead[0]
+        if i > 0 and keys[i - 1] != q.owner:
+            return 0.8
     return 1.0
 
 
@@ -165,8 +172,15 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
     if not set(q.types) & ENTITY_TYPES:
         return
     ents = list(filter(inside, L["entities"]))
+    # a name the tagger cut («سام راضي» of «بسام راضي», «دونالد» of «دونالد ترامب») is given in full
+    # by a role's person span that holds it
+    full = [r[3]["person_span"] for r in filter(inside, L["roles"]) if r[3].get("person_span")]
     for sp in ents:
-        yield sp[0], sp[1], sp[2], sp[3], ["entity"]
+        wide = [p for p in full if p[0] <= sp[0] and sp[1] <= p[1] and (p[0], p[1]) != (sp[0], sp[1])]
+        if sp[2] == "PERSON" and wide:
+            yield wide[0][0], wide[0][1], "PERSON", sp[3], ["entity", "role's full name"]
+        else:
+            yield sp[0], sp[1], sp[2], sp[3], ["entity"]
     if "PERSON" in q.types:
         qk = set(q.terms)
         for sp in filter(inside, L["roles"]):

@@ -151,6 +151,15 @@ def _descriptor_ok(d: str, wwords: list[str]) -> bool:
                for k in wwords)
 
 
+def _phrase_before(q: Question, d: str, before: str) -> bool:
+    """The descriptor ``d`` with the question word before it (الدوري الإسباني) is a phrase of the
+    title or an earlier sentence: the window refers back to it («تلك الحقوق»)."""
+    qw = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
+    pairs = {(a, b) for a, b in zip(qw, qw[1:]) if d in _place_forms(b) or rules()["demonyms"].get(b) == d}
+    bw = [_key(m.group(0)) for m in WORD.finditer(before)]
+    return bool(pairs & set(zip(bw, bw[1:])))
+
+
 def _owner_ok(text: str, ans_start: int, q: Question) -> bool:
     if q.kind != "how_many" or not q.owner:
         return True
@@ -236,7 +245,7 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
                 return "entity: " + ent["text"]
     if "descriptor" in on:
         for d in descriptors(q):
-            if not _descriptor_ok(d, wwords):
+            if not _descriptor_ok(d, wwords) and not _phrase_before(q, d, title + " . " + text[:we]):
                 return "descriptor: " + d
     if "ordinal" in on:
         for o in q.ordinals:  # الدورة الثانية، الفلسطيني الثالث

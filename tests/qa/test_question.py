@@ -56,6 +56,11 @@ def test_the_figure_of_the_asked_person_and_the_place_of_a_direction():
     q = analyze_question("كم كان عمر سامي نجل خالد العلمي؟")
     q.entities = [{"text": "خالد العلمي", "type": "PERSON"}]
     assert owner_fit(text, text.index("13"), q) > 1.0 > owner_fit(text, text.index("35"), q)
+    # a bracketed age two words after the asked noun; «البالغ من العمر» gives another noun's age
+    text2 = "يلتقي الوزير البالغ من العمر 71 عاما ولي العهد الشاب (35 عاما)."
+    q2 = analyze_question("كم يبلغ عمر ولي العهد؟")
+    q2.entities = []
+    assert owner_fit(text2, text2.index("35"), q2) > 1.0 > owner_fit(text2, text2.index("71"), q2)
     assert reference_place(text, text.index("غزة"))
     assert not reference_place(text, text.index("خان يونس")) and not reference_place(text, text.index("الزيتون"))
 

@@ -88,3 +88,14 @@ def test_an_earlier_sentence_or_the_title_may_name_what_the_window_refers_to():
     assert _check(q, other, "ستة").startswith("entity")
     assert check(q, other, {"sentences": [(0, len(other))]}, other.index("ستة"), other.index("ستة") + 3,
                  "ستة", title="فرقة النجوم تحتفل") is None
+
+
+def test_a_descriptor_phrase_of_an_earlier_sentence_counts():
+    q = _q("متى بيعت حقوق بث الدوري المغربي آخر مرة؟")
+    text = "اشترت الشبكة حقوق بث الدوري المغربي. ولم تكشف الشروط. وكانت آخر مرة بيعت فيها الحقوق عام 2014."
+    layers = {"sentences": [(0, 36), (37, 54), (55, len(text))], "events": []}
+    assert _check(q, text, "عام 2014", layers) is None
+    # the descriptor alone elsewhere (not after the same noun) is not enough
+    text = "زار وزير مغربي الشبكة. ولم تكشف الشروط. وكانت آخر مرة بيعت فيها الحقوق عام 2014."
+    layers = {"sentences": [(0, 22), (23, 40), (41, len(text))], "events": []}
+    assert _check(q, text, "عام 2014", layers).startswith("descriptor")
