@@ -221,10 +221,16 @@ def passive_agents(doc: Document, ws, lo: int, hi: int) -> list[str]:
         for phrase in _passive_phrases():
             if all(n + t < hi and fold(ws[n + t][2]) == phrase[t] for t in range(len(phrase))):
                 k = n + len(phrase)
-                if k < hi:
+                if k < hi and fold(ws[k][2]) not in _agent_stops():   # من جانب واحد: unilaterally
                     out += [p for p in (entity_chain(doc, ws, k) or parties_after(doc, ws, k - 1, hi, ws[k - 1][2]))
                             if p not in out]
     return out
+
+
+@lru_cache(maxsize=1)
+def _agent_stops() -> frozenset[str]:
+    from marsad.extract.events_args import ontology
+    return frozenset(fold(w) for w in ontology().get("passive_agent_stops", []))
 
 
 @lru_cache(maxsize=1)

@@ -54,3 +54,15 @@ def test_headline_event_told_again_in_the_body_is_linked_with_the_body_date():
     assert [head.start, head.end] in body.attrs["more_evidence"]
     assert body.attrs["date_source"] == "sentence" and head.attrs["date_source"] == "body"
     assert head.attrs["date"] == body.attrs["date"] == "2025-02-09"
+
+
+def test_conjoined_countries_glued_to_wa_are_all_parties():
+    doc = make_doc("وسيتم توقيع خطاب نوايا الاثنين من جانب ألمانيا وبلجيكا والدنمارك وهولندا.",
+                   {"ألمانيا": "GPE", "بلجيكا": "GPE", "الدنمارك": "GPE", "هولندا": "GPE"})
+    assert _one(doc, "AGREEMENT").attrs["args"]["parties"] == ["ألمانيا", "بلجيكا", "الدنمارك", "هولندا"]
+
+
+def test_unilaterally_names_no_party():
+    doc = make_doc("وكان الرئيس قد انسحب من الاتفاق المبرم عام 2015 بين إيران وكندا، وأعلن خططا من جانب واحد لفرض عقوبات.",
+                   {"إيران": "GPE", "كندا": "GPE"})
+    assert not any("واحد" in p for p in _one(doc, "AGREEMENT").attrs["args"]["parties"])
