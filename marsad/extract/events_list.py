@@ -37,7 +37,10 @@ def _agents(doc, ws) -> list[str]:
         if k and definite(w) and _is(ws[k - 1][2], "signatory_nouns"):
             out.append(ws[k - 1][2])   # الدول الموقعة على الاتفاق
             continue
-        if definite(w) or w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
+        if not definite(w) and w.startswith(("ت", "وت")) and len(w) > 4 and w[-1] == "ع":
+            out += [p for p in _noun_agents(doc, ws, k) if p not in out]   # توقيع الولايات المتحدة، وبريطانيا … اتفاقا
+            continue
+        if definite(w):
             continue   # a verb, not the noun توقيع / the participle الموقع
         nxt = ws[k + 1][2]
         if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") \
@@ -55,6 +58,21 @@ def _agents(doc, ws) -> list[str]:
         found = [doc.text[e.start:e.end] for e in ents] if ents else _split_parties(doc.text[a:b])
         out += [p for p in found if p not in out]
     return out
+
+
+def _noun_agents(doc, ws, k: int) -> list[str]:
+    """Signers between the verbal noun ``ws[k]`` and the agreement noun after it, when only named
+    countries and organisations stand there (``بعد توقيع الولايات المتحدة، وبريطانيا وروسيا اتفاقا``)."""
+    t = next((t[1] for t in find_triggers(ws, k + 1, min(len(ws), k + 25)) if t[0] == "AGREEMENT"), None)
+    if t is None or t == k + 1:
+        return []
+    ents = _ents(doc, ws[k + 1][0], ws[t - 1][1], ("ORG", "GPE", "LOC"))
+    if not ents or ents[0].start != ws[k + 1][0]:
+        return []
+    covered = lambda a, b: any(e.start <= b and a <= e.end and e.start <= a + 2 for e in ents)  # noqa: E731
+    if not all(covered(a, b) or fold(w) == fold("و") for a, b, w in ws[k + 1:t]):
+        return []
+    return [doc.text[e.start:e.end] for e in ents]
 
 
 def _signings(doc, ws) -> list[int]:

@@ -66,3 +66,10 @@ def test_unilaterally_names_no_party():
     doc = make_doc("وكان الرئيس قد انسحب من الاتفاق المبرم عام 2015 بين إيران وكندا، وأعلن خططا من جانب واحد لفرض عقوبات.",
                    {"إيران": "GPE", "كندا": "GPE"})
     assert not any("واحد" in p for p in _one(doc, "AGREEMENT").attrs["args"]["parties"])
+
+
+def test_countries_between_tawqi_and_the_agreement_noun_sign_it():
+    doc = make_doc("ورفعت العقوبات في 2015 بعد توقيع الولايات المتحدة، وبريطانيا وروسيا اتفاقا مهما مع إيران.",
+                   {"الولايات المتحدة": "GPE", "بريطانيا": "GPE", "روسيا": "GPE", "إيران": "GPE"})
+    parties = _one(doc, "AGREEMENT").attrs["args"]["parties"]
+    assert {"الولايات المتحدة", "بريطانيا", "روسيا"} <= set(parties)
