@@ -82,13 +82,19 @@ def _load(store, doc_id: str, rank_score: float) -> Doc:
     for name, spans in conn.execute(f"SELECT name, spans FROM layers WHERE doc_id = ? AND name IN "
                                     f"({','.join('?' * len(LAYERS))})", (doc_id, *LAYERS)):
         layers[name] = [(s[0], s[1], s[2], s[3] if len(s) > 3 else {}) for s in json.loads(spans)]
-    # a person's name the tagger cut and the knowledge base completed («دونالد» → «دونالد ترامب»)
-    wide = conn.execute("SELECT start, end FROM mentions WHERE doc_id = ? AND type = 'PERSON'", (doc_id,)).fetchall()
-    if wide:
+    # the knowledge base's reading of the names: a person's name the tagger cut and it completed
+    # («دونالد» → «دونالد ترامب»), a short form it resolved in the document («محمد» → «محمد بن سلمان»)
+    ments = conn.execute("SELECT start, end, type, canonical FROM mentions WHERE doc_id = ?", (doc_id,)).fetchall()
+    if ments:
+        canon = {(s, e, t): c for s, e, t, c in ments if c}
+        wide = [(s, e) for s, e, t, _ in ments if t == "PERSON"]
         ents = []
         for s, e, lab, a in layers["entities"]:
             m = [w for w in wide if w[0] <= s and e <= w[1] and (w[1] - w[0]) > (e - s)] if lab == "PERSON" else []
-            ents.append((m[0][0], m[0][1], lab, a) if m else (s, e, lab, a))
+            if m:
+                s, e = m[0]
+            c = canon.get((s, e, lab))
+            ents.append((s, e, lab, {**a, "canonical": c} if c and c != a.get("canonical") else a))
         layers["entities"] = ents
     return Doc(doc_id, text, title, pub, layers, rank_score)
 

@@ -159,3 +159,24 @@ def test_an_answer_whose_evidence_lacks_a_descriptor_is_flagged_or_refused(store
     monkeypatch.setenv("MARSAD_QA_VERIFY", "1")
     res = ask(store, q, threshold=0.0)
     assert res["answer"] is None and res["citations"] == [] and res["refused"].startswith("descriptor")
+
+
+def test_names_are_read_as_the_knowledge_base_resolved_them(tmp_path):
+    from marsad.qa.answer import _load
+
+    (tmp_path / "c.txt").write_text(A, encoding="utf-8")
+    with open_store(str(tmp_path / "c.db")) as s:
+        ingest([str(tmp_path / "c.txt")], s, progress=False)
+        doc_id = s.conn.execute("SELECT id FROM documents").fetchone()[0]
+        text = s.get(doc_id).text
+        person = [x for x in _load(s, doc_id, 1.0).layers["entities"] if x[2] == "PERSON"][0]
+        ps, pe = person[0], person[1]
+        # the knowledge base holds a wider name around the tagged one, and its canonical form
+        eid = s.conn.execute("SELECT entity_id FROM mentions WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+        s.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        s.conn.execute("INSERT INTO mentions (doc_id, start, end, entity_id, type, text, canonical) "
+                       "VALUES (?, ?, ?, ?, 'PERSON', ?, 'كريم عبد الله التازي')",
+                       (doc_id, ps - 2, pe, eid, text[ps - 2:pe]))
+        ents = [x for x in _load(s, doc_id, 1.0).layers["entities"] if x[2] == "PERSON"]
+        assert (ents[0][0], ents[0][1]) == (ps - 2, pe)
+        assert ents[0][3]["canonical"] == "كريم عبد الله التازي"
