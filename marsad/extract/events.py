@@ -208,13 +208,17 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     # عادت إلى الولايات المتحدة وانضمت: a destination, not the member; ميثاق باريس: an instrument's name
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
-    members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], s.end, ("GPE",))
+    to = after_org[0].start if after_org else s.end   # انضمام فلسطين إلى اليونسكو … أوقفت واشنطن: not after it
+    members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], to, ("GPE",))
                                  if not _in_name(doc, e, s.start)]   # ووقعت على ميثاق روما: no member
     org = _canon(doc, after_org[0]) if after_org else None
     if org is None:
         k = j
         if k < len(ws) and fold(ws[k][2]) in {fold("إلى"), fold("في")}:
             a, b = _phrase(doc, ws, k + 1)
+            ks = [n for n in range(k + 2, len(ws)) if ws[n][1] <= b and not definite(ws[n][2])
+                  and not ws[n][2].startswith("و") and definite(ws[n - 1][2])]
+            b = ws[ks[0] - 1][1] if ks else b   # إلى المنظمات الدولية سابق لأوانه: a predicate follows
             org = doc.text[a:b]
     count = next((f["value"] for f in _figures(doc, ws[j - 1][1], s.end)
                   if not _is(str(f.get("unit") or "") or f["text"].split()[-1], "duration_units")

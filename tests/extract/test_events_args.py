@@ -73,3 +73,11 @@ def test_countries_between_tawqi_and_the_agreement_noun_sign_it():
                    {"الولايات المتحدة": "GPE", "بريطانيا": "GPE", "روسيا": "GPE", "إيران": "GPE"})
     parties = _one(doc, "AGREEMENT").attrs["args"]["parties"]
     assert {"الولايات المتحدة", "بريطانيا", "روسيا"} <= set(parties)
+
+
+def test_membership_members_stop_at_the_organisation_and_the_name_at_an_indefinite_word():
+    doc = make_doc("وبعد انضمام فلسطين إلى منظمة اليونسكو عام 2011 أوقفت كندا مشاركتها المالية.",
+                   {"فلسطين": "GPE", "منظمة اليونسكو": "ORG", "كندا": "GPE"})
+    assert _one(doc, "MEMBERSHIP").attrs["args"]["member"] == ["فلسطين"]
+    doc = make_doc("وتقدمت فلسطين بطلب الانضمام إلى المنظمات الدولية رغم اعتراض كندا.", {"فلسطين": "GPE", "كندا": "GPE"})
+    assert _one(doc, "MEMBERSHIP").attrs["args"]["organisation"] == "المنظمات الدولية"
