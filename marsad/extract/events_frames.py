@@ -1,0 +1,96 @@
+"""ADOPTION and LAUNCH frames (issue 5): the instrument and who adopted it, with the counts and
+sponsors of the next sentences; the launched object, its name and who launched it. Split out of
+``events.py``, whose builder calls them."""
+from __future__ import annotations
+
+import re
+
+from marsad.extract.events_args import (_after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
+                                        find_triggers, keys, number_value, ontology)
+from marsad.extract.events_parties import clause_people, noun_phrase
+from marsad.extract.people import fold, strip_proclitics, words
+
+
+def _clean_lead(name: str) -> str:
+    """Drop a proclitic before the first word (``والقمة`` → ``القمة``, ``لقمة`` → ``قمة``)."""
+    m = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]ال)", name)
+    if m:
+        return "ال" + name[m.end():]
+    first = name.split(" ")[0]
+    if len(first) > 3 and first[0] in "وفلبك" and find_triggers(words(first[1:])):
+        return name[1:]
+    return name
+
+
+
+def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    inst = {fold(x) for x in ontology()["types"]["ADOPTION"]["instruments"]}
+    signs = _is(ws[i][2], "signing_words")   # وقّع أفورقي وأبي أحمد في أسمرة "إعلان سلام": the signers first
+    k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if keys(ws[k][2]) & inst), None)
+    if k is None or any(t[0] == "AGREEMENT" for t in find_triggers(ws, j, k)):
+        return False
+    if not signs and any(_is(w, "acknowledge_links") for _, _, w in ws[j:k]):
+        return False   # أقر الرئيس الأمريكي بأن القرار …: acknowledged, nothing adopted
+    a, b = noun_phrase(doc, ws, k)
+    adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
+    adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]
+    if not adopters:
+        before = _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))
+        adopters = [_canon(doc, before[-1])] if before else []
+    args.update(instrument=" ".join(doc.text[a:b].split()), adopters=adopters)
+    fu = ontology()["follow_up"]
+    for t in sents[si:si + 4]:
+        tws = words(doc.text, t.start, t.end)
+        for n, (x, y, w) in enumerate(tws):
+            if _is_any(w, fu["signatories"]):
+                v = next((number_value(tws[m][2]) for m in range(max(0, n - 3), n) if number_value(tws[m][2])), None)
+                if v:
+                    args["signatories_count"] = v
+            if _is_any(w, fu["supporters"]) and "supporters_count" not in args:
+                v = next((number_value(tws[m][2]) for m in range(n + 1, min(len(tws), n + 4))
+                          if number_value(tws[m][2])), None)
+                if v:
+                    args["supporters_count"] = v
+            if _is_any(w, fu["sponsors"]) and "sponsors" not in args:
+                m = _after_word(doc, tws, n, min(len(tws), n + 4), "قبل")
+                if m is not None and m < len(tws):
+                    pa, pb = _phrase(doc, tws, m, limit=5)
+                    args["sponsors"] = " ".join(doc.text[pa:pb].split())
+    bld.add("ADOPTION", s.start, s.end, trig, args)
+    return True
+
+def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
+    s = sents[si]
+    objs = {fold(x) for x in ontology()["types"]["LAUNCH"]["objects"]}
+    if i and _is(ws[i - 1][2], "participant_stops"):
+        return False   # مشاريع قرارات بشأن إنشاء آلية: a topic, nothing launched
+    k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
+    if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
+        return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
+    obj = fold(strip_proclitics(ws[k][2])[1])
+    ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
+                and e.label in ("ORG", "EVENT", "MISC")), None)
+    a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, k, k + 1)
+    name = _canon(doc, ent) if ent else _clean_lead(" ".join(doc.text[a:b].split()))
+    definite_alone = ws[k][2].startswith("ال") and b <= ws[k][1]
+    prev = next((e for e in reversed(bld.events) if e.label == "LAUNCH" and e.attrs["args"]["object"] == obj), None)
+    if (definite_alone or anaphoric) and prev is not None:
+        bld.merge(prev, s.start, s.end)
+        prev.attrs["args"]["launcher"] = prev.attrs["args"]["launcher"] or _agent(bld, doc, ws, i, s)
+        return True
+    args.update(object=obj, name=name, launcher=None)
+    args["launcher"] = _agent(bld, doc, ws, i, s)
+    bld.add("LAUNCH", s.start, s.end, trig, args)
+    return True
+
+
+def _agent(bld, doc, ws, i, s) -> str | None:
+    """Who did it: a person after ``بمبادرة من``/``بجهود``…, else the last person before the trigger."""
+    for k in range(i, len(ws)):
+        if _is(ws[k][2], "agent_markers"):
+            after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]
+            if after:
+                return after[0]
+    before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if s.start <= a < ws[i][0]]
+    return before[-1] if before else None
