@@ -57,7 +57,9 @@ def _verb_like(k: str) -> bool:
     """A rough guess that a folded word is a verb (بلغ، تريد، يبلغ، انخفض) rather than a noun."""
     if k.startswith("ال") or k.endswith(("ا", "ه", "ات", "ين", "ون")):
         return False
-    return len(k) == 3 or (k[0] in "يتن" and len(k) in (4, 5)) or (k[0] == "ا" and len(k) in (5, 6))
+    # a past tense with its feminine ت (بيعت، بلغت، دفعت): a noun's ة is folded to ه
+    return (len(k) == 3 or (k[0] in "يتن" and len(k) in (4, 5)) or (k[0] == "ا" and len(k) in (5, 6))
+            or (len(k) == 4 and k.endswith("ت")))
 
 
 def _unit_keys() -> set[str]:

@@ -91,3 +91,9 @@ def test_coordinated_counted_nouns_and_broken_plurals():
 def test_ordinals_are_constraints():
     assert analyze_question("متى ستعقد الدورة الثانية من المنتدى؟").ordinals == ["الثانية"]
     assert analyze_question("من هو الأمين العام للأمم المتحدة؟").ordinals == []
+
+
+def test_a_past_tense_after_how_much_is_no_counted_unit():
+    assert analyze_question("بكم بيعت حقوق البث عام 2014؟").unit_key is None
+    assert analyze_question("كم بلغت قيمة الصفقة؟").unit_key is None
+    assert analyze_question("بكم سنة حكم على الرجل؟").unit_key == "سنه"
