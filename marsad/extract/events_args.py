@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.doc import Document, Span
-from marsad.extract.people import fold, strip_proclitics, words
+from marsad.extract.people import fold, strip_proclitics, title_at, words
 
 DATA = Path(__file__).resolve().parent / "data"
 _PUNCT = re.compile(r"[،,.:;؛!?؟()\[\]\n“”«»\"″]")
@@ -186,7 +186,33 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers) or \
                 re.search(r"(?:في\s+|ب)العاصمة\s+\S+\s+$", wide):
             found.append((abs(e.start - near) if near is not None else 0, e.start, name))
+    if not found:   # a named place first (the seeds' مقر وزارة الخارجية الأمريكية بواشنطن: Washington)
+        found = [(abs(x - near) if near is not None else 0, x, t) for x, t in _venues(doc, a, b)]
     return min(found)[2] if found else None
+
+
+def _venues(doc: Document, a: int, b: int) -> list[tuple[int, str]]:
+    """Venues named by a venue noun after ب or في (``بقصر باردو``، ``في مقر وزارة …``) that the
+    entity layer left untagged: ``(start, text)``, the noun phrase from the venue noun."""
+    from marsad.extract.events_parties import noun_phrase
+    ws = words(doc.text, a, b)
+    ents = doc.spans("entities")
+    out = []
+    for k, (x, y, w) in enumerate(ws[:-1]):
+        glued = w.startswith("ب") and _is(w[1:], "venue_nouns")
+        if not (glued or (k and fold(ws[k - 1][2]) == fold("في") and _is(w, "venue_nouns"))):
+            continue
+        if any(e.start <= x + 1 < e.end for e in ents) or _PUNCT.search(doc.text[y:ws[k + 1][0]]) or \
+                _is(ws[k + 1][2], "venue_fillers"):
+            continue   # an organisation's name (the entity path decides), or no name after it (في قاعة أخرى)
+        s, e = noun_phrase(doc, ws, k, limit=8)
+        s += 1 if glued else 0
+        stop = next((n for n in range(k + 1, len(ws)) if ws[n][0] < e and (
+            title_at(ws, n) is not None or any(p.start == ws[n][0] and p.label == "PERSON" for p in ents))), None)
+        e = ws[stop - 1][1] if stop is not None else e   # بقصر باردو الوزير …: the venue ends at a title
+        if e > ws[k][1]:   # a name follows the noun (not في القاعة alone)
+            out.append((s, " ".join(doc.text[s:e].split())))
+    return out
 
 
 def is_venue(name: str) -> bool:

@@ -81,3 +81,12 @@ def test_membership_members_stop_at_the_organisation_and_the_name_at_an_indefini
     assert _one(doc, "MEMBERSHIP").attrs["args"]["member"] == ["فلسطين"]
     doc = make_doc("وتقدمت فلسطين بطلب الانضمام إلى المنظمات الدولية رغم اعتراض كندا.", {"فلسطين": "GPE", "كندا": "GPE"})
     assert _one(doc, "MEMBERSHIP").attrs["args"]["organisation"] == "المنظمات الدولية"
+
+
+def test_an_untagged_venue_after_bi_or_fi_is_the_place():
+    doc = make_doc("والتقى سمير العلوي بقصر باردو الوزير خالد الناصري لبحث التعاون.",
+                   {"سمير العلوي": "PERSON", "خالد الناصري": "PERSON"})
+    assert _one(doc, "MEETING").attrs["place"] == "قصر باردو"
+    doc = make_doc("والتقى سمير العلوي الوزير خالد الناصري في قاعة أخرى لبحث التعاون.",
+                   {"سمير العلوي": "PERSON", "خالد الناصري": "PERSON"})
+    assert _one(doc, "MEETING").attrs["place"] is None
