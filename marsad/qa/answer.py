@@ -28,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, owner_fit, prep_fit, reference_place, type_fit, typed_spans,
-                              unit_fit)
+from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, kb_names, owner_fit, prep_fit, reference_place,
+                              type_fit, typed_spans, unit_fit)
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
 from marsad.text.keys import TABLE
@@ -82,20 +82,7 @@ def _load(store, doc_id: str, rank_score: float) -> Doc:
     for name, spans in conn.execute(f"SELECT name, spans FROM layers WHERE doc_id = ? AND name IN "
                                     f"({','.join('?' * len(LAYERS))})", (doc_id, *LAYERS)):
         layers[name] = [(s[0], s[1], s[2], s[3] if len(s) > 3 else {}) for s in json.loads(spans)]
-    # the knowledge base's reading of the names: a person's name the tagger cut and it completed
-    # («دونالد» → «دونالد ترامب»), a short form it resolved in the document («محمد» → «محمد بن سلمان»)
-    ments = conn.execute("SELECT start, end, type, canonical FROM mentions WHERE doc_id = ?", (doc_id,)).fetchall()
-    if ments:
-        canon = {(s, e, t): c for s, e, t, c in ments if c}
-        wide = [(s, e) for s, e, t, _ in ments if t == "PERSON"]
-        ents = []
-        for s, e, lab, a in layers["entities"]:
-            m = [w for w in wide if w[0] <= s and e <= w[1] and (w[1] - w[0]) > (e - s)] if lab == "PERSON" else []
-            if m:
-                s, e = m[0]
-            c = canon.get((s, e, lab))
-            ents.append((s, e, lab, {**a, "canonical": c} if c and c != a.get("canonical") else a))
-        layers["entities"] = ents
+    layers["entities"] = kb_names(conn, doc_id, layers["entities"])
     return Doc(doc_id, text, title, pub, layers, rank_score)
 
 

@@ -312,3 +312,22 @@ def head_near(text: str, s: int, e: int, head_terms: set[str], phrase_terms: set
 
 def name_key(s: str) -> str:
     return " ".join(_key(w) for w in s.translate(TABLE).split() if w)
+
+
+def kb_names(conn, doc_id: str, ents: list) -> list:
+    """Entity spans as the knowledge base read them: a person's name the tagger cut and it
+    completed («دونالد» → «دونالد ترامب»), a short form it resolved in the document («محمد» →
+    canonical «محمد بن سلمان»)."""
+    ments = conn.execute("SELECT start, end, type, canonical FROM mentions WHERE doc_id = ?", (doc_id,)).fetchall()
+    if not ments:
+        return ents
+    canon = {(s, e, t): c for s, e, t, c in ments if c}
+    wide = [(s, e) for s, e, t, _ in ments if t == "PERSON"]
+    out = []
+    for s, e, lab, a in ents:
+        m = [w for w in wide if w[0] <= s and e <= w[1] and (w[1] - w[0]) > (e - s)] if lab == "PERSON" else []
+        if m:
+            s, e = m[0]
+        c = canon.get((s, e, lab))
+        out.append((s, e, lab, {**a, "canonical": c} if c and c != a.get("canonical") else a))
+    return out
