@@ -324,6 +324,11 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if between:   # أن اجتماعا بين طالبان ومبعوث أمريكا: the parties follow بين, not the speaker before
         lo = max(lo, ws[j][1])
     who = clause_people(bld, doc, lo, hi)
+    for n, x in enumerate(who):   # مع محامي ترامب، مع مساعد كيم: the lawyer takes part, not Trump
+        h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")), None)
+        if h is not None:
+            a = h[0] + (1 if h[2][0] in "وبل" and _is(h[2][1:], "relation_heads") else 0)
+            who[n] = (a, x[1], doc.text[a:x[1]], doc.text[a:x[1]])
     if dual and len(who) < 2:   # جمعهما: the two people named last before the trigger
         for a, b, c in sorted(bld.persons + bld.title_refs, reverse=True):
             if b <= ws[i][0] and all(c != x[3] for x in who) and len(who) < 2:
@@ -338,7 +343,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
-    lone = [t for t in extra + titles if len(t.split()) == 1 and _is(t, "quantifiers")]   # واستقبلهم … كل: no party
+    lone = [t for t in extra + titles if len(t.split()) == 1 and (_is(t, "quantifiers")   # واستقبلهم … كل: no party
+                                                                 or any(x.startswith(t + " ") for x in named))]
     extra, titles[:] = [t for t in extra if t not in lone], [t for t in titles if t not in lone]
     bld.add("MEETING", s.start, s.end, trig, {"participants": named + [t for t in extra if t in doc.text[lo:hi]
                                                                        and t not in named],

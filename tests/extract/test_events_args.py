@@ -90,3 +90,10 @@ def test_an_untagged_venue_after_bi_or_fi_is_the_place():
     doc = make_doc("والتقى سمير العلوي الوزير خالد الناصري في قاعة أخرى لبحث التعاون.",
                    {"سمير العلوي": "PERSON", "خالد الناصري": "PERSON"})
     assert _one(doc, "MEETING").attrs["place"] is None
+
+
+def test_a_relation_noun_before_a_name_makes_the_construct_the_participant():
+    doc = make_doc("وقال المحقق سمير العلوي إنه أجرى محادثات مع محامي خالد الناصري في مارس.",
+                   {"سمير العلوي": "PERSON", "خالد الناصري": "PERSON"})
+    parts = _one(doc, "MEETING").attrs["args"]["participants"]
+    assert "محامي خالد الناصري" in parts and "خالد الناصري" not in parts and "محامي" not in parts
