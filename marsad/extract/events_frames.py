@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.extract.events_args import (_after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
+from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
                                         find_triggers, keys, number_value, ontology)
 from marsad.extract.events_parties import clause_people, noun_phrase
 from marsad.extract.people import fold, strip_proclitics, words
@@ -85,8 +85,15 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     return True
 
 
-def _agent(bld, doc, ws, i, s) -> str | None:
-    """Who did it: a person after ``بمبادرة من``/``بجهود``…, else the last person before the trigger."""
+def _agent(bld, doc, ws, i, s) -> str | list[str] | None:
+    """Who did it: a person after ``بمبادرة من``/``بجهود``…, the parties of an initiative between two
+    named ones right before the trigger (``المبادرة المشتركة بين المغرب والولايات المتحدة لتشكيل``),
+    else the last person before the trigger."""
+    k = next((k for k in range(max(0, i - 6), i) if fold(ws[k][2]) == fold("بين")), None)
+    if k is not None and not _PUNCT.search(doc.text[ws[k][1]:ws[i][0]]):
+        between = [_canon(doc, e) for e in _ents(doc, ws[k][1], ws[i][0], ("GPE", "ORG"))]
+        if len(between) >= 2:
+            return between
     for k in range(i, len(ws)):
         if _is(ws[k][2], "agent_markers"):
             after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]

@@ -97,3 +97,9 @@ def test_a_relation_noun_before_a_name_makes_the_construct_the_participant():
                    {"سمير العلوي": "PERSON", "خالد الناصري": "PERSON"})
     parts = _one(doc, "MEETING").attrs["args"]["participants"]
     assert "محامي خالد الناصري" in parts and "خالد الناصري" not in parts and "محامي" not in parts
+
+
+def test_an_initiative_between_two_named_parties_is_theirs():
+    doc = make_doc("وأكد الوزير سمير العلوي أهمية المبادرة المشتركة بين تونس وكندا لتشكيل مجموعة أصدقاء الذكاء الاصطناعي.",
+                   {"سمير العلوي": "PERSON", "تونس": "GPE", "كندا": "GPE"})
+    assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == ["تونس", "كندا"]
