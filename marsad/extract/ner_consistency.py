@@ -32,38 +32,58 @@ def propagate(sents: list[list[str]], tags: list[list[str]], window: int = 10, m
     names: list[list[tuple[tuple[str, ...], str, int, int]]] = []
     for ks, tg in zip(keys, tags):
         found = []
-        for s, e, typ in spans(tg):
-            k = tuple(ks[s:e])
-            if e - s <= max_len and (e - s > 1 or len(k[0]) >= 3):
-                found.append((k, typ, s, e))
+        if tg.count("O") != len(tg):
+            for s, e, typ in spans(tg):
+                k = tuple(ks[s:e])
+                if e - s <= max_len and (e - s > 1 or len(k[0]) >= 3):
+                    found.append((k, typ, s, e))
         names.append(found)
     out = [list(t) for t in tags]
     n = len(sents)
+    # the votes of the sliding window (name → type → count) and its names by first token
+    votes: dict[tuple[str, ...], Counter] = {}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+
+    def count(j: int, step: int) -> None:
+        for k, typ, _, _ in names[j]:
+            v = votes.get(k)
+            if v is None:
+                v = votes[k] = Counter()
+                by_first.setdefault(k[0], set()).add(k)
+            v[typ] += step
+            if not v[typ]:
+                del v[typ]
+                if not v:
+                    del votes[k]
+                    by_first[k[0]].discard(k)
+                    if not by_first[k[0]]:
+                        del by_first[k[0]]
+
+    lo = hi = 0  # the window counted: sentences lo..hi-1
     for i in range(n):
-        votes: Counter = Counter()
-        for j in range(max(0, i - window), min(n, i + window + 1)):
-            votes.update((k, typ) for k, typ, _, _ in names[j])
+        while hi < min(n, i + window + 1):
+            count(hi, 1)
+            hi += 1
+        while lo < i - window:
+            count(lo, -1)
+            lo += 1
         if not votes:
             continue
-        best: dict[tuple[str, ...], tuple[int, str]] = {}
-        for (k, typ), c in votes.items():
-            if k not in best or (c, typ) > best[k]:
-                best[k] = (c, typ)
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for k in sorted(best, key=lambda k: (-len(k), k)):
-            by_first.setdefault(k[0], []).append(k)
         ks, row = keys[i], out[i]
         if retype:
             for k, typ, s, e in names[i]:
-                c, best_typ = best[k]
-                if best_typ != typ and c > votes[(k, typ)]:
+                c, best_typ = max((c, t) for t, c in votes[k].items())
+                if best_typ != typ and c > votes[k][typ]:
                     row[s:e] = ["B-" + best_typ] + ["I-" + best_typ] * (e - s - 1)
         for s, key in enumerate(ks):
-            for k in by_first.get(key, ()):
+            cands = by_first.get(key)
+            if not cands:
+                continue
+            for k in sorted(cands, key=lambda k: (-len(k), k)):
                 e = s + len(k)
                 if tuple(ks[s:e]) != k:
                     continue
-                typ = best[k][1]
+                typ = max((c, t) for t, c in votes[k].items())[1]
                 if _free(row, s, e, typ):
                     row[s:e] = ["B-" + typ] + ["I-" + typ] * (e - s - 1)
                     break

@@ -52,3 +52,48 @@ def test_retype_gives_a_name_the_type_it_has_most_often_in_the_window():
     out = propagate(sents, tags, retype=True)
     assert out[2] == ["O", "B-ORG"]
     assert out[3] == ["O", "B-LOC"] and out[4] == ["O", "B-ORG"]  # a tie changes nothing
+
+
+def _recount(sents, tags, window, max_len, retype):
+    """The first implementation: every window's votes counted afresh (the reference)."""
+    from collections import Counter
+
+    from marsad.extract.ner_consistency import _free, spans, token_info
+
+    keys = [[token_info(w)["n"] for w in ws] for ws in sents]
+    names = [[(tuple(ks[s:e]), typ, s, e) for s, e, typ in spans(tg)
+              if e - s <= max_len and (e - s > 1 or len(ks[s]) >= 3)] for ks, tg in zip(keys, tags)]
+    out = [list(t) for t in tags]
+    for i in range(len(sents)):
+        votes = Counter((k, typ) for j in range(max(0, i - window), min(len(sents), i + window + 1))
+                        for k, typ, _, _ in names[j])
+        best = {}
+        for (k, typ), c in votes.items():
+            best[k] = max(best.get(k, (c, typ)), (c, typ))
+        row = out[i]
+        if retype:
+            for k, typ, s, e in names[i]:
+                c, bt = best[k]
+                if bt != typ and c > votes[(k, typ)]:
+                    row[s:e] = ["B-" + bt] + ["I-" + bt] * (e - s - 1)
+        for s, key in enumerate(keys[i]):
+            for k in sorted((k for k in best if k[0] == key), key=lambda k: (-len(k), k)):
+                e = s + len(k)
+                if tuple(keys[i][s:e]) == k and _free(row, s, e, best[k][1]):
+                    row[s:e] = ["B-" + best[k][1]] + ["I-" + best[k][1]] * (e - s - 1)
+                    break
+    return out
+
+
+def test_the_sliding_window_gives_what_counting_each_window_afresh_gives():
+    import random
+
+    rng = random.Random(0)
+    vocab = ["نيسان", "ونيسان", "بان", "كي", "مون", "عن", "الليكود", "باريس", "في", "بنفيكا", "لبان"]
+    labels = ["O"] * 4 + [p + t for p in ("B-", "I-") for t in ("PERS", "LOC", "ORG", "MISC")]
+    for _ in range(1500):
+        lens = [rng.randint(0, 7) for _ in range(rng.randint(0, 25))]
+        sents = [[rng.choice(vocab) for _ in range(n)] for n in lens]
+        tags = [[rng.choice(labels) for _ in range(n)] for n in lens]
+        args = (rng.choice([0, 1, 2, 10, 20]), rng.choice([1, 2, 3]), rng.random() < 0.5)
+        assert propagate(sents, tags, *args) == _recount(sents, tags, *args)
