@@ -103,3 +103,9 @@ def test_an_initiative_between_two_named_parties_is_theirs():
     doc = make_doc("وأكد الوزير سمير العلوي أهمية المبادرة المشتركة بين تونس وكندا لتشكيل مجموعة أصدقاء الذكاء الاصطناعي.",
                    {"سمير العلوي": "PERSON", "تونس": "GPE", "كندا": "GPE"})
     assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == ["تونس", "كندا"]
+
+
+def test_a_country_after_a_topic_noun_is_no_party():
+    doc = make_doc("وسيناقش سمير العلوي خلال محادثاته مع المسؤولين السعوديين سلوك إيران في المنطقة.",
+                   {"سمير العلوي": "PERSON", "إيران": "GPE"})
+    assert "إيران" not in _one(doc, "MEETING").attrs["args"]["participants"]
