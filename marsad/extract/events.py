@@ -325,7 +325,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         lo = max(lo, ws[j][1])
     who = clause_people(bld, doc, lo, hi)
     for n, x in enumerate(who):   # مع محامي ترامب، مع مساعد كيم: the lawyer takes part, not Trump
-        h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")), None)
+        h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")
+                  and any(p[0] == x[0] for p in bld.persons)), None)   # a name, not a title (مساعد الوزير)
         if h is not None:
             a = h[0] + (1 if h[2][0] in "وبل" and _is(h[2][1:], "relation_heads") else 0)
             who[n] = (a, x[1], doc.text[a:x[1]], doc.text[a:x[1]])

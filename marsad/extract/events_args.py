@@ -279,7 +279,10 @@ def _figures(doc: Document, a: int, b: int) -> list[dict]:
 
 
 def _count_near(doc, ws, i: int) -> int | None:
-    """A count in the two words before ``ws[i]`` (``ثمان اتفاقيات``, ``8 اتفاقيات``)."""
+    """A count in the two words before ``ws[i]`` (``ثمان اتفاقيات``, ``8 اتفاقيات``), not a year
+    (``في عام 2013 والاتفاق``) nor a date."""
+    if any(d.start < ws[i][0] and d.end > ws[max(0, i - 2)][0] for d in doc.spans("dates")):
+        return None
     for f in doc.spans("figures"):
         if i and f.end <= ws[i][0] and f.start >= ws[max(0, i - 2)][0] and isinstance(f.attrs.get("value"), (int, float)):
             return int(f.attrs["value"])

@@ -109,3 +109,10 @@ def test_a_country_after_a_topic_noun_is_no_party():
     doc = make_doc("وسيناقش سمير العلوي خلال محادثاته مع المسؤولين السعوديين سلوك إيران في المنطقة.",
                    {"سمير العلوي": "PERSON", "إيران": "GPE"})
     assert "إيران" not in _one(doc, "MEETING").attrs["args"]["participants"]
+
+
+def test_a_year_before_an_agreement_noun_is_no_count():
+    doc = make_doc("ووقعت تونس مع كندا في عام 2013 اتفاقا للتعاون التجاري.", {"تونس": "GPE", "كندا": "GPE"})
+    from marsad.extract.dates import make_dates_stage
+    make_dates_stage()(doc)
+    assert "count" not in _one(doc, "AGREEMENT").attrs["args"]
