@@ -72,6 +72,9 @@ class _Union:
         out = []
         for words, a, b in zip(sents, self.first.tag(sents), self.second.tag(sents)):
             tags = list(a)
+            if b.count("O") == len(b):
+                out.append(tags)
+                continue
             for s, e, typ in sorted(spans(b)):
                 if all(t == "O" for t in tags[s:e]) and (e >= len(tags) or not tags[e].startswith("I-")) \
                         and self.keep(words, s, e, typ):
@@ -202,15 +205,15 @@ def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
     table = _authority()
     firsts, longest = _authority_firsts()
     keys = [_key(w) for w in words]
-    raw = [_raw_key(w) for w in words]
     out, i = [], 0
     while i < len(words):
         found = None
         if keys[i] not in firsts:
             i += 1
             continue
+        raw = [_raw_key(w) for w in words[i + 1:i + longest[keys[i]]]]
         for n in range(min(longest[keys[i]], len(words) - i), 0, -1):
-            cand = (keys[i],) + tuple(raw[i + 1:i + n])
+            cand = (keys[i],) + tuple(raw[:n - 1])
             if cand in table:
                 found = (i, i + n, table[cand])
                 break
@@ -318,7 +321,7 @@ def tag_document(doc: Document) -> list[Span]:
                                                             "source": "authority", "confidence": 0.95}))
                 for k in range(a, b):
                     taken[k] = True
-        i = 0
+        i = 0 if tags.count("O") != len(tags) else len(tags)
         while i < len(tags):
             if tags[i] == "O":
                 i += 1
