@@ -8,6 +8,7 @@ from fastapi import Depends, FastAPI, Path, Query
 from pydantic import BaseModel, Field
 
 from marsad.api.app import DATE_RE, ApiError, Context, FastJSON, page
+from marsad.store.kb import NOT_RETELLING
 
 ENTITY_TYPES = "^(PERSON|ORG|GPE|LOC|FAC|EVENT|MISC)$"
 EVENT_TYPES = "^[A-Z_]{2,30}$"
@@ -54,7 +55,7 @@ def graph_view(s, eid: str | None, limit: int, cooccur: int) -> dict:
 
 def event_months(conn, etype=None, date_from=None, date_to=None, entity=None, topic=None) -> list[dict]:
     """Counts of dated events per month (YYYY-MM) and type, oldest first."""
-    conds, args = ["length(ev.date) >= 7"], []
+    conds, args = ["length(ev.date) >= 7", NOT_RETELLING], []
     for cond, value in (("ev.type = ?", etype), ("substr(ev.date, 1, 10) >= ?", date_from),
                         ("substr(ev.date, 1, 10) <= ?", date_to and date_to + "\uffff"),
                         ("ev.id IN (SELECT event_id FROM event_args WHERE entity_id = ?)", entity),

@@ -18,6 +18,10 @@ EDGE_KINDS = {"AGREEMENT": "signed_with", "MEETING": "met", "MEMBERSHIP": "joine
               "LAUNCH": "launched", "CONFERENCE": "attended"}
 
 
+# a headline's event told again by the body (events_headline.py) counts once, as the body's event
+NOT_RETELLING = "json_extract(ev.attrs, '$.same_as') IS NULL"
+
+
 def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
     conds, args = [], []
     for cond, value in filters:
@@ -149,12 +153,18 @@ class KnowledgeQueries:
     def events(self, *, etype: str | None = None, date_from: str | None = None, date_to: str | None = None,
                entity: str | None = None, topic: str | None = None, doc_id: str | None = None,
                limit: int = 50, offset: int = 0, order: str = "desc") -> tuple[int, list[dict]]:
-        """(total, page) of events with arguments, evidence and topics, newest first (``order='asc'``: oldest)."""
+        """(total, page) of events with arguments, evidence and topics, newest first (``order='asc'``: oldest).
+
+        A headline's event that the body tells again (``same_as``, ``events_headline.py``) is listed
+        once, as the body's event (which cites the headline in ``more_evidence``), except in one
+        document's own listing (``doc_id``), which shows every event of the document."""
         cond, args = _where([
             ("ev.type = ?", etype and etype.upper()), ("substr(ev.date, 1, 10) >= ?", date_from),
             ("substr(ev.date, 1, 10) <= ?", date_to and date_to + "\uffff"), ("ev.doc_id = ?", doc_id),
             ("ev.id IN (SELECT event_id FROM event_args WHERE entity_id = ?)", entity),
             ("ev.id IN (SELECT event_id FROM event_topics WHERE topic = ?)", topic)])
+        if doc_id is None:
+            cond += (" AND " if cond else " WHERE ") + NOT_RETELLING
         total = self.conn.execute(f"SELECT count(*) FROM events ev{cond}", args).fetchone()[0]
         direction = "ASC" if order == "asc" else "DESC"
         rows = self.conn.execute(
@@ -170,7 +180,7 @@ class KnowledgeQueries:
                   "evidence": [r[10], r[11]], "evidence_text": r[12], "corrected": bool(r[13]),
                   "doc_title": r[15], "args": [], "topics": []}
             extra = json.loads(r[14])
-            for k in ("list_index", "list_count", "intro"):
+            for k in ("list_index", "list_count", "intro", "same_as", "more_evidence"):
                 if k in extra:
                     ev[k] = extra[k]
             ev["details"] = {k: v for k, v in (extra.get("args") or {}).items() if not isinstance(v, (str, list))
@@ -218,7 +228,8 @@ class KnowledgeQueries:
             f"SELECT ev.type, a1.entity_id, a2.entity_id, a1.role, a2.role, ev.id FROM event_args a1 "
             f"JOIN event_args a2 ON a2.event_id = a1.event_id AND a2.entity_id > a1.entity_id "
             f"JOIN events ev ON ev.id = a1.event_id {cond} "
-            f"{'AND' if cond else 'WHERE'} a1.entity_id IS NOT NULL AND a1.role NOT IN ('place', 'subject') "
+            f"{'AND' if cond else 'WHERE'} a1.entity_id IS NOT NULL AND {NOT_RETELLING} "
+            f"AND a1.role NOT IN ('place', 'subject') "
             f"AND a2.role NOT IN ('place', 'subject')", args).fetchall()
         edges: dict[tuple[str, str, str], dict] = {}
         for etype, a, b, _ra, _rb, evid in rows:

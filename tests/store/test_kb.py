@@ -88,3 +88,24 @@ def test_resolution_does_not_depend_on_ingest_order(tmp_path, seed_paths):
         report = ingest(others, s)
         assert report.resolved_again >= 1
         assert s.entity(SEGHROUCHNI)["documents"] >= 3
+
+
+def test_a_headline_told_again_in_the_body_is_listed_once(tmp_path):
+    """The headline's event (same_as the body's) stays in the document's own listing, not in
+    corpus listings, timelines or an entity's events; the body's event cites the headline."""
+    from marsad.ingest import process
+
+    text = ("المغرب يطلب الانضمام إلى الشراكة العالمية للذكاء الاصطناعي\n\n"
+            "أعلنت وزارة الخارجية الفرنسية أمس الأحد أن المغرب تقدم بطلب الانضمام إلى الشراكة العالمية "
+            "للذكاء الاصطناعي إلى جانب دول أخرى.\n")
+    doc = process(text, source="ours.txt", published="2025-02-10")
+    heads = [e for e in doc.spans("events") if e.attrs.get("same_as")]
+    assert len(heads) == 1
+    with open_store(str(tmp_path / "kb.db")) as s:
+        s.save(doc, "test")
+        _, own = s.events(doc_id=doc.id)
+        _, listed = s.events(etype="MEMBERSHIP")
+        assert len(own) == 2 and len(listed) == 1
+        body = listed[0]
+        assert body["date"] == "2025-02-09" and body["more_evidence"] and "same_as" not in body
+        assert [e["id"] for e in s.timeline(etype="MEMBERSHIP")] == [body["id"]]
