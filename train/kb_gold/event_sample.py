@@ -20,7 +20,6 @@ their verdicts; events found only by a later version are judged entries too, wit
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -35,34 +34,11 @@ WORDS = ("اتفاق", "لقاء", "التقى", "قمة", "مؤتمر", "انض
          "إطلاق", "أطلق", "وقع", "توقيع", "استقبل", "بحث")
 
 
-def _gold_ids() -> set[str]:
-    from marsad.extract.kb_eval import load_gold
-
-    return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
-
-
 def sample_records(stride: int, offset: int, max_docs: int):
     """``(record id, Record)`` of the fixed sample (politics categories, an event word, not gold)."""
-    from marsad.config import shared_dir
-    from marsad.ingest.readers import _from_object
+    from train.kb_gold.sampling import sample_records as draw
 
-    gold = _gold_ids()
-    full = shared_dir() / PATH
-    n, out = 0, []
-    with gzip.open(full, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            obj = json.loads(line)
-            if obj.get("category") not in CATS or str(obj["id"]) in gold:
-                continue
-            if not any(w in obj.get("text", "") for w in WORDS):
-                continue
-            n += 1
-            if n % stride != offset % stride:
-                continue
-            out.append((str(obj["id"]), _from_object(obj, f"{full}#{obj['id']}")))
-            if len(out) >= max_docs:
-                break
-    return out
+    return draw(PATH, CATS, WORDS, stride, offset, max_docs)
 
 
 def _sha(s: str) -> str:

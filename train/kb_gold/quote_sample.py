@@ -28,7 +28,6 @@ key, or one contains the other as whole words (``ترامب`` / ``دونالد �
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -44,35 +43,12 @@ CORPORA = {   # name: (file under the shared folder, categories sampled; None: a
 MARKS = "«“\""
 
 
-def _gold_ids() -> set[str]:
-    from marsad.extract.kb_eval import load_gold
-
-    return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
-
-
 def sample_records(stride: int, offset: int, max_docs: int, corpus: str = "ant"):
     """``(record id, Record)`` of the fixed sample (politics categories, quotation marks, not gold)."""
-    from marsad.config import shared_dir
-    from marsad.ingest.readers import _from_object
+    from train.kb_gold.sampling import sample_records as draw
 
-    gold = _gold_ids()
     path, cats = CORPORA[corpus]
-    full = shared_dir() / path
-    n, out = 0, []
-    with gzip.open(full, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            obj = json.loads(line)
-            if (cats is not None and obj.get("category") not in cats) or str(obj["id"]) in gold:
-                continue
-            if not any(m in obj.get("text", "") for m in MARKS):
-                continue
-            n += 1
-            if n % stride != offset % stride:
-                continue
-            out.append((str(obj["id"]), _from_object(obj, f"{full}#{obj['id']}")))
-            if len(out) >= max_docs:
-                break
-    return out
+    return draw(path, cats, MARKS, stride, offset, max_docs)
 
 
 def run(stride: int, offset: int, max_docs: int, corpus: str = "ant"):
