@@ -105,6 +105,25 @@ def _patterns() -> dict[str, re.Pattern]:
     return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in pats.items()}
 
 
+@lru_cache(maxsize=1)
+def _gates() -> dict[str, re.Pattern]:
+    """For some patterns, a part that every match of theirs contains (a Hijri month or season
+    name, an ordinal day, a year boundary, a weekday, a numeric date's separators), led by a
+    literal that ``re`` finds fast: where it is absent from a text, the pattern is not run."""
+    lx, r, m_ = _lex(), _lex()["rel"], load("months.json")
+    gates = {
+        "hijri": _alt(lx["hmonth"]),
+        "hijri_year": r"1[34]\d\d\s*(?:هـ|ه|للهجرة|هجري)",
+        "ordinal_day": rf"{_alt(m_['day_ordinals'])}\s+من",
+        "season_rel": _alt(r["seasons"]),
+        "year_bound": rf"(?:{_alt(r['year_boundaries'])})\s+ال(?:عام|سنة)",
+        "weekday": _alt(w for w in lx["wd"] if w.startswith("ال")),
+        "numeric": r"[/.\-][01]?\d[/.\-](?:19|20)\d\d",
+        "iso": r"(?:19|20)\d\d[/\-][01]?\d[/\-]",
+    }
+    return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in gates.items()}
+
+
 ORDER = ["range_months", "range_days", "ordinal_day", "full", "numeric", "iso", "hijri", "hijri_year",
          "month_year", "month_rel", "year_range", "year", "year_and", "bare_year", "day_word",
          "period_rel", "season_rel", "weekday", "today", "year_bound", "month_bare"]
@@ -308,8 +327,11 @@ def find_dates(text: str, published: date | str | None = None) -> list[DateMatch
     folded = fold_text(text)
     pats = _patterns()
     taken = bytearray(len(text))
+    gates = _gates()
     out: list[DateMatch] = []
     for name in ORDER:
+        if name in gates and not gates[name].search(folded):
+            continue
         for m in pats[name].finditer(folded):
             s, e = m.span("x") if "x" in m.groupdict() else m.span()
             while s < e and not folded[s].strip():

@@ -131,3 +131,16 @@ def test_seed_dates(seeds_dir):
     assert dates("002_a46060dbdd9eabe7.txt") == [("يوم الثلاثاء 11 فبراير 2025", "2025-02-11")]
     assert dates("003_66ad7535d1dbfcab.txt") == [("أمس الاثنين", None)]
     assert dates("004_b048df0e1d7784a9.txt") == [("01 و 02 يوليوز 2025", "2025-07-01/2025-07-02")]
+
+
+def test_a_pattern_skipped_for_its_absent_gate_could_not_have_matched():
+    from marsad.extract.dates import _gates, _patterns
+    from marsad.extract.numbers import fold_text
+
+    text = fold_text("وصل في 12 رمضان 1440 هـ، وفي عام 1441 هجري. في اليوم الأول من شهر مايو 2019 "
+                     "وخلال الصيف الماضي ومطلع العام زارها يوم الجمعة الماضي، ثم في 12/05/2019 وفي 2019-05-12.")
+    pats, gates = _patterns(), _gates()
+    for name, gate in gates.items():
+        found = list(pats[name].finditer(text))
+        assert found, name
+        assert all(gate.search(m.group()) for m in found), name
