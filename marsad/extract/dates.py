@@ -108,8 +108,9 @@ def _patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=1)
 def _gates() -> dict[str, re.Pattern]:
     """For some patterns, a part that every match of theirs contains (a Hijri month or season
-    name, an ordinal day, a year boundary, a weekday, a numeric date's separators), led by a
-    literal that ``re`` finds fast: where it is absent from a text, the pattern is not run."""
+    name, an ordinal day, a year boundary, a weekday, a day word, a numeric date's separators),
+    led by a literal that ``re`` finds fast: where it is absent from a text, the pattern is not
+    run."""
     lx, r, m_ = _lex(), _lex()["rel"], load("months.json")
     gates = {
         "hijri": _alt(lx["hmonth"]),
@@ -120,6 +121,8 @@ def _gates() -> dict[str, re.Pattern]:
         "weekday": _alt(w for w in lx["wd"] if w.startswith("ال")),
         "numeric": r"[/.\-][01]?\d[/.\-](?:19|20)\d\d",
         "iso": r"(?:19|20)\d\d[/\-][01]?\d[/\-]",
+        "day_word": _alt(r["day_words"]),
+        "today": "اليوم",
     }
     return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in gates.items()}
 
