@@ -38,6 +38,8 @@ OUT = ROOT / "marsad" / "models" / "ner"
 WORK = Path(__file__).resolve().parent / "work"
 LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 N_CLUSTERS = (100, 300, 1000)
+O_MISC = torch.tensor([lab in ("O", "B-MISC", "I-MISC") for lab in LABELS])
+PARTIAL_O = "O?"  # --extra-o-misc: an extra corpus's O, which may be a MISC of ANERcorp's wider MISC
 
 
 class Tagger(nn.Module):
@@ -90,10 +92,22 @@ class Tagger(nn.Module):
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
         return self.out(self.drop(h))
 
-    def nll(self, em, y, lengths):
+    def nll(self, em, y, lengths, partial=None):
+        """Negative log-likelihood of the gold labels ``y``; where ``partial`` is set, a token's O may
+        also be B-MISC/I-MISC (the gold score is then summed over those paths)."""
         B, T, N = em.shape
         lengths = lengths.to(em.device)
         mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
+        if partial is not None and bool(partial.any()):
+            allowed = nn.functional.one_hot(y, N).bool() | (partial[:, :, None] & O_MISC[None, None, :].to(em.device))
+            em2 = torch.cat([em, em.masked_fill(~allowed, -1e4)])  # free paths, then allowed paths only
+            mask2 = torch.cat([mask, mask])
+            alpha = self.start[None] + em2[:, 0]
+            for t in range(1, T):
+                nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None], 1) + em2[:, t]
+                alpha = torch.where(mask2[:, t, None], nxt, alpha)
+            z = torch.logsumexp(alpha + self.end[None], 1)
+            return (z[:B] - z[B:]).sum()
         bi = torch.arange(B, device=em.device)
         gold = self.start[y[:, 0]] + em[bi, 0, y[:, 0]]
         alpha = self.start[None] + em[:, 0]
@@ -152,7 +166,8 @@ def out_of_fold_memory(sents, folds=10) -> list[np.ndarray]:
 
 
 def batches(sents, vocab, size, shuffle, rng, mems=None):
-    """(torch batch, gold ids or None, original indices) sorted by decreasing length inside a batch."""
+    """(torch batch, gold ids, original indices) sorted by decreasing length inside a batch; the
+    batch's ``partial`` marks PARTIAL_O tokens (gold id of O)."""
     order = np.argsort([-len(w) for w, _ in sents], kind="stable")
     chunks = [order[i:i + size] for i in range(0, len(order), size)]
     if shuffle:
@@ -161,9 +176,13 @@ def batches(sents, vocab, size, shuffle, rng, mems=None):
         idx = sorted(idx, key=lambda i: -len(sents[i][0]))
         b = vocab.batch([sents[i][0] for i in idx], [mems[i] for i in idx] if mems is not None else None)
         y = np.zeros(b["words"].shape, np.int64)
+        partial = np.zeros(b["words"].shape, bool)
         for r, i in enumerate(idx):
-            y[r, :len(sents[i][1])] = [LABELS.index(t) for t in sents[i][1]]
-        yield to_torch(b), torch.from_numpy(y).to(DEVICE), idx
+            y[r, :len(sents[i][1])] = [LABELS.index(t) if t != PARTIAL_O else 0 for t in sents[i][1]]
+            partial[r, :len(sents[i][1])] = [t == PARTIAL_O for t in sents[i][1]]
+        tb = to_torch(b)
+        tb["partial"] = torch.from_numpy(partial).to(DEVICE)
+        yield tb, torch.from_numpy(y).to(DEVICE), idx
 
 
 def export(model: Tagger, vocab_lists: dict, path: Path) -> None:
@@ -212,13 +231,20 @@ def main() -> None:
     ap.add_argument("--filters", type=int, default=50, help="character CNN filters")
     ap.add_argument("--extra", default="", help="extra training corpora, comma-separated: newsfane, wikifane, "
                     "aqmar, wojood (sentences sharing a 30-letter run with ANERcorp test or dev dropped)")
+    ap.add_argument("--extra-o-misc", action="store_true", help="an O of the extra corpora may be MISC (their "
+                    "MISC classes are narrower than ANERcorp's: currencies, religions, events are O there)")
     ap.add_argument("--device", default="cpu", help="torch device (cpu, cuda)")
     ap.add_argument("--max-minutes", type=float, default=0.0, help="stop training after this long (0: no limit)")
     ap.add_argument("--no-test", action="store_true", help="tuning runs: dev and AQMAR dev only, ANERcorp test not tagged")
     ap.add_argument("--limit", type=int, default=0, help="smoke tests: train on this many sentences only")
     ap.add_argument("--out", default=str(WORK / "neural.npz"))
     ap.add_argument("--ship", action="store_true", help="copy the result to marsad/models/ner and rewrite meta.json")
+    ap.add_argument("--ship-only", metavar="NPZ", help="ship an already trained NPZ (with its .json beside it): "
+                    "tags ANERcorp test with NumPy once for the neural-only metrics, then as --ship")
     args = ap.parse_args()
+    if args.ship_only:
+        ship_trained(Path(args.ship_only))
+        return
     torch.set_num_threads(args.threads)
     global DEVICE
     DEVICE = torch.device(args.device)
@@ -235,6 +261,8 @@ def main() -> None:
         train, dev = train[:args.limit], dev[:args.limit // 4]
     test, aq = anercorp("test", shared), aqmar("dev", shared)
     extra = extra_corpora(args.extra, shared, test + dev)
+    if args.extra_o_misc:
+        extra = [(w, [PARTIAL_O if t == "O" else t for t in tags]) for w, tags in extra]
     z = np.load(args.vectors)
     vwords = ["<pad>", "<unk>"] + [str(w) for w in z["words"]]
     vectors = np.concatenate([np.zeros((2, z["vectors"].shape[1]), np.float32), z["vectors"]]).astype(np.float16)
@@ -266,7 +294,7 @@ def main() -> None:
             t0, total = time.time(), 0.0
             for b, y, _ in batches(data, vocab, args.batch, True, rng, mems):
                 opt.zero_grad()
-                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"])
+                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"])
                 (loss / len(y)).backward()
                 nn.utils.clip_grad_norm_(model.parameters(), 5.0)
                 opt.step()
@@ -344,9 +372,28 @@ def extra_corpora(names: str, shared: Path, held_out: list) -> list:
     return out
 
 
+# licences of the --extra corpora (../shared/README.md), recorded in meta.json when shipped
+EXTRA_DATA = {
+    "newsfane": ("NewsFANE gold 2014 (news), fine classes mapped by train_data.FANE_MAP", "CC BY-SA 3.0"),
+    "wikifane": ("WikiFANE gold 2014 (Wikipedia), fine classes mapped by train_data.FANE_MAP", "CC BY-SA 3.0"),
+    "aqmar": ("AQMAR Arabic Wikipedia NER, train", "CC BY-SA 3.0"),
+    "wojood": ("Wojood sample, train, outermost tags mapped by train_data.WOJOOD_MAP", "MIT"),
+}
+
+
+def ship_trained(npz: Path) -> None:
+    """``--ship-only``: neural-only ANERcorp test metrics of a trained ``npz`` (NumPy), then :func:`ship`."""
+    info = json.loads(npz.with_suffix(".json").read_text(encoding="utf-8"))
+    test = anercorp("test", shared_dir())
+    pred = load(npz).tag([w for w, _ in test])
+    info["metrics"] = {"anercorp_test": evaluate_tags([t for _, t in test], pred), **info["metrics"]}
+    ship(npz, info)
+
+
 def ship(npz: Path, info: dict) -> None:
     """Make ``npz`` the shipped tagger: copy it to marsad/models/ner/neural.npz and rewrite meta.json
-    (the CRF's own record is kept under ``crf``)."""
+    (the CRF's own record is kept under ``crf``, the ``consistency`` settings are kept, the minor
+    version is bumped)."""
     import hashlib
     import shutil
 
@@ -359,8 +406,11 @@ def ship(npz: Path, info: dict) -> None:
     crf = old.get("crf") or {k: old[k] for k in ("kind", "params", "train_seconds", "metrics", "command") if k in old}
     files = {name: hashlib.sha256((OUT / name).read_bytes()).hexdigest() for name in ("neural.npz", "crf.crfsuite")
              if (OUT / name).exists()}
+    major, minor = (int(x) for x in old.get("version", "0.0").split(".")[:2])
+    extra = [{"corpus": EXTRA_DATA[n][0] + " (sentences sharing a 30-letter run with ANERcorp test or dev dropped)",
+              "licence": EXTRA_DATA[n][1]} for n in filter(None, info["params"].get("extra", "").split(","))]
     meta = {
-        "name": "marsad-ner", "version": "0.2.0", "marsad_version": __version__, "tagger": "neural",
+        "name": "marsad-ner", "version": f"{major}.{minor + 1}.0", "marsad_version": __version__, "tagger": "neural",
         "kind": "char-CNN + PPMI-SVD word vectors + gazetteer/title/cluster features + label memory → BiLSTM → CRF; "
                 "trained in PyTorch, run with NumPy (marsad/extract/ner_neural.py)",
         "labels": "BIO over PERS, LOC, ORG, MISC (ANERcorp benchmark types); GPE/LOC/EVENT split at inference",
@@ -368,7 +418,7 @@ def ship(npz: Path, info: dict) -> None:
             {"corpus": "ANERcorp CAMeL Lab split, train (last 10% of sentences as dev for early stopping)",
              "licence": "free for research (Benajiba & Rosso)"},
             {"corpus": "word vectors: ANT v2.1 + ANT v1.1 Jawhara FM (Apache-2.0), MARSUM (CC BY 4.0), "
-                       "train/ner/build_vectors.py", "licence": "Apache-2.0 / CC BY 4.0"}],
+                       "train/ner/build_vectors.py", "licence": "Apache-2.0 / CC BY 4.0"}] + extra,
         "gazetteers": "marsad/extract/data/gazetteers (see SOURCES.md)",
         "params": info["params"], "dev_f1": info["dev_f1"], "best_epoch": info["best_epoch"],
         "train_seconds": info["train_seconds"], "metrics": info["metrics"],
@@ -377,9 +427,15 @@ def ship(npz: Path, info: dict) -> None:
         "command": "python train/ner/build_vectors.py && " + info["command"],
         "crf": crf,
     }
+    if "consistency" in old:
+        meta["consistency"] = old["consistency"]
     if "crf.crfsuite" in files:  # ship the union: neural spans, the CRF's where neural found nothing
         meta["tagger"] = "neural+crf"
-        meta["kind"] = "neural+crf: the neural tagger (" + meta["kind"] + ") plus the CRF's spans where it found nothing"
+        meta["kind"] = ("neural+crf: spans of the neural tagger (" + meta["kind"] + ")"
+                        + (", made consistent across neighbouring sentences (marsad/extract/ner_consistency.py)"
+                           if "consistency" in meta else "")
+                        + ", plus the CRF's spans where the neural tagger found nothing and "
+                          "entities._gap_span_kept accepts them (marsad/extract/entities.py _Union)")
         meta["metrics_neural_only"] = meta["metrics"]
         (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         from marsad.extract import entities
