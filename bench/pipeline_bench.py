@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
-import json
 import os
 import sys
 import tempfile
@@ -21,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from marsad.config import shared_path  # noqa: E402
+from bench.corpus import first_records  # noqa: E402
 from marsad.ingest import process  # noqa: E402
 from marsad.ingest.runner import _collect_batch  # noqa: E402
 from marsad.pipeline import build, default  # noqa: E402
@@ -34,15 +32,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--corpus", default=None)
     args = ap.parse_args()
-    corpus = Path(args.corpus) if args.corpus else shared_path("data", "news", "ant-v2.1-multisource.jsonl.gz")
-    if corpus is None or not corpus.exists():
-        raise SystemExit("corpus not found (../shared/data/news/ant-v2.1-multisource.jsonl.gz)")
-    recs = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            recs.append(json.loads(line))
-            if len(recs) >= args.docs:
-                break
+    recs = first_records(args.docs, args.corpus)
     pipe = default()
     process("المغرب ينضم إلى الشراكة العالمية في باريس.", source="warm")   # load models once
     gc.disable()

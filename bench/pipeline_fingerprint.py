@@ -13,7 +13,6 @@ It runs with PYTHONHASHSEED=0 (re-executing itself), because set order decides a
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sqlite3
@@ -25,7 +24,7 @@ if os.environ.get("PYTHONHASHSEED") != "0":  # string hashing decides some tie-b
     os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from marsad.config import shared_path  # noqa: E402
+from bench.corpus import first_records  # noqa: E402
 from marsad.ingest import process  # noqa: E402
 from marsad.search.index import install  # noqa: E402
 from marsad.store import open_store  # noqa: E402
@@ -69,15 +68,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     ap.add_argument("--compare", default=None)
     args = ap.parse_args()
-    corpus = shared_path("data", "news", "ant-v2.1-multisource.jsonl.gz")
-    if corpus is None:
-        raise SystemExit("ANT corpus not found under ../shared/data/news")
-    recs = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            recs.append(json.loads(line))
-            if len(recs) >= args.docs:
-                break
+    recs = first_records(args.docs)
     docs = [process(r["text"], source="bench", published=r.get("date")) for r in recs]
     result = {"docs": [_layers(d) for d in docs]}
     with tempfile.TemporaryDirectory() as tmp:
