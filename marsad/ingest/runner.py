@@ -213,6 +213,7 @@ def _ingest(paths, store, published, progress, on_error, workers) -> IngestRepor
 
     bar = tqdm(unit=" docs", disable=(not sys.stderr.isatty()) if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True)
+    quiet = bar.disable  # (a closed bar reads as disabled)
     try:
         with _collect_by_batch():
             for item in iter_documents(paths, published=published, pipeline=pipeline,
@@ -244,7 +245,14 @@ def _ingest(paths, store, published, progress, on_error, workers) -> IngestRepor
     if saved and hasattr(store, "conn"):
         from marsad.store.kb_write import pending_for, refresh_canonicals, resolve_again
 
-        report.resolved_again = resolve_again(store, pending_for(store.conn, saved))
+        pending = pending_for(store.conn, saved)
+        # earlier documents whose references these ones resolve: a second bar, the work can be long
+        again = tqdm(total=len(pending), unit=" docs", desc="re-resolving", file=sys.stderr, dynamic_ncols=True,
+                     disable=quiet or not pending)
+        try:
+            report.resolved_again = resolve_again(store, pending, on_batch=again.update)
+        finally:
+            again.close()
         with store.transaction() as c:
             refresh_canonicals(c, saved)
     return report
