@@ -29,7 +29,7 @@ from pathlib import Path
 
 from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, kb_names, owner_fit, prep_fit, reference_place,
-                              type_fit, typed_spans, unit_fit)
+                              strings_in, type_fit, typed_spans, unit_fit)
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.search.query import _idf, rank
 from marsad.text.keys import TABLE
@@ -153,16 +153,6 @@ def _in_question(cand_text: str, qstems: set[str]) -> bool:
     return bool(st) and st <= qstems
 
 
-def _flatten(v) -> list[str]:
-    if isinstance(v, str):
-        return [v]
-    if isinstance(v, list):
-        return [x for item in v for x in _flatten(item)]
-    if isinstance(v, dict):
-        return [x for item in v.values() for x in _flatten(item)]
-    return []
-
-
 class _Scorer:
     def __init__(self, q: Question, idf: dict[str, float], qents: list[dict]):
         self.q = q
@@ -232,7 +222,7 @@ def _role_keys(q: Question, ev_args: dict, label: str) -> tuple[set[str], set[st
         wanted |= set(roles.get(label, []))
     good, every = set(), set()
     for role, v in ev_args.items():
-        keys = {_ekey(x) for x in _flatten(v)}
+        keys = {_ekey(x) for x in strings_in(v)}
         every |= keys
         if role in wanted:
             good |= keys

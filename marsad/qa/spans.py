@@ -331,3 +331,14 @@ def kb_names(conn, doc_id: str, ents: list) -> list:
         c = canon.get((s, e, lab))
         out.append((s, e, lab, {**a, "canonical": c} if c and c != a.get("canonical") else a))
     return out
+
+
+def strings_in(v) -> list[str]:
+    """Every string inside a JSON-like value (an event's arguments: strings, lists, dicts)."""
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, list):
+        return [x for item in v for x in strings_in(item)]
+    if isinstance(v, dict):
+        return [x for item in v.values() for x in strings_in(item)]
+    return []

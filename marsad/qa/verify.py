@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
 
 DATA = Path(__file__).with_name("data")
@@ -201,7 +202,7 @@ def _relation_ok(text: str, ws: int, we: int, events: list, q: Question, parties
     plast = [_ekey(p["text"]).split()[-1] for p in parties if _ekey(p["text"])]
     for s, e, label, a in events:
         if label == q.relation and s < we and ws < e:
-            args = " ".join(_ekey(x) for x in _flat(a.get("args") or {}) + list(a.get("participants") or []))
+            args = " ".join(_ekey(x) for x in strings_in(a.get("args") or {}) + list(a.get("participants") or []))
             if any(k in args for ks in pkeys for k in ks) or any(w in args.split() for w in plast):
                 return True
     keys, stems = _relation_words(q)
@@ -212,16 +213,6 @@ def _relation_ok(text: str, ws: int, we: int, events: list, q: Question, parties
             if any(k in ckey for ks in pkeys for k in ks) or any(" " + w + " " in ckey for w in plast):
                 return True
     return False
-
-
-def _flat(v) -> list[str]:
-    if isinstance(v, str):
-        return [v]
-    if isinstance(v, list):
-        return [x for i in v for x in _flat(i)]
-    if isinstance(v, dict):
-        return [x for i in v.values() for x in _flat(i)]
-    return []
 
 
 def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "") -> str | None:
