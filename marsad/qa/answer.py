@@ -4,8 +4,8 @@
 2. The question's entities are found (the NER stage on the question, and question n-grams
    that are stored mention texts).
 3. Search ranks documents; the best ones are read with their layers.
-4. Candidates are typed spans of those documents (entities, dates, figures, role titles,
-   quotes) in sentences scored by fit to the question: idf-weighted coverage of the question's
+4. Candidates (:mod:`marsad.qa.candidates`) are typed spans of those documents (entities,
+   dates, figures, role titles, quotes) in sentences scored by fit to the question: idf-weighted coverage of the question's
    terms, presence of its entities, proximity, and the knowledge base — a candidate that is
    an argument, date or place of an event of the asked relation whose other arguments are the
    question's entities, or the person of a role whose title the question names, is preferred.
@@ -22,20 +22,17 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, kb_names, owner_fit, prep_fit, reference_place,
-                              strings_in, type_fit, typed_spans, unit_fit)
-from marsad.search.analyzer import WORD, analyze, arabic_term
+from marsad.qa.candidates import (Cand, Doc, _Scorer, _candidates, _ekey, _in_question, _score,  # noqa: F401 (kb.py)
+                                  _stem_set)
+from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon
+from marsad.qa.spans import ENTITY_TYPES, kb_names
+from marsad.search.analyzer import WORD
 from marsad.search.query import _idf, rank
-from marsad.text.keys import TABLE
 
 DATA = Path(__file__).with_name("data")
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LAYERS = ("sentences", "entities", "dates", "figures", "roles", "quotes", "events")
 
 
@@ -43,30 +40,6 @@ LAYERS = ("sentences", "entities", "dates", "figures", "roles", "quotes", "event
 def settings() -> dict:
     """Answering parameters (depth, calibrated threshold) from ``data/answering.json``."""
     return json.loads((DATA / "answering.json").read_text(encoding="utf-8"))["params"]
-
-
-@dataclass
-class Cand:
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    type: str
-    score: float
-    key: str
-    sentence: tuple[int, int]
-    why: list[str] = field(default_factory=list)
-    feats: dict = field(default_factory=dict)
-
-
-@dataclass
-class Doc:
-    id: str
-    text: str
-    title: str | None
-    published: str | None
-    layers: dict
-    rank_score: float
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -129,254 +102,6 @@ def question_entities(store, text: str) -> list[dict]:
                     del out[k]
                 out[(s, e)] = {"text": g, "type": etype, "start": s, "end": e, "canonical": None, "id": None}
     return sorted(out.values(), key=lambda x: x["start"])
-
-
-def _ekey(s: str) -> str:
-    """Comparison key of a name: search key without proclitics on each word."""
-    return " ".join(_key(w) for w in s.translate(TABLE).split() if w)
-
-
-def _ent_keys(ent: dict) -> set[str]:
-    keys = {_ekey(ent["text"])}
-    if ent.get("canonical"):
-        keys.add(_ekey(ent["canonical"]))
-    return {k for k in keys if k}
-
-
-# -- scoring -----------------------------------------------------------------------------
-def _stem_set(text: str) -> set[str]:
-    return {t.term for t in analyze(text)}
-
-
-def _in_question(cand_text: str, qstems: set[str]) -> bool:
-    st = _stem_set(cand_text)
-    return bool(st) and st <= qstems
-
-
-class _Scorer:
-    def __init__(self, q: Question, idf: dict[str, float], qents: list[dict]):
-        self.q = q
-        self.idf = idf
-        self.qents = qents
-        self.ent_keys = [_ent_keys(e) for e in qents]
-        self.ent_terms = [_stem_set(e["text"]) for e in qents]
-        # context terms: the question's terms that are not part of its entities (those count apart)
-        ent_stems = set().union(*self.ent_terms) if self.ent_terms else set()
-        self.all_terms = set(q.terms) | ent_stems
-        self.max_idf = max((idf.get(t, 1.0) for t in self.all_terms), default=1.0) or 1.0
-        self.qterms = (set(q.terms) - ent_stems) or set(q.terms)
-        self.total = sum(idf.get(t, 1.0) for t in self.qterms) or 1.0
-        self.qstems = set(q.terms) | ent_stems
-
-    def missing(self, stems: set[str]) -> float:
-        """Idf of the rarest question term (entities included) absent from ``stems``, over the rarest overall."""
-        return max((self.idf.get(t, 1.0) for t in self.all_terms - stems), default=0.0) / self.max_idf
-
-    def coverage(self, stems: set[str]) -> float:
-        return sum(self.idf.get(t, 1.0) for t in self.qterms & stems) / self.total
-
-    def entities_in(self, text: str, mention_keys: set[str], stems: set[str] | None = None) -> float:
-        """Share of the question's entities named in ``text``: a full match (name or canonical
-        name) counts 1, otherwise the idf-weighted share of the entity's terms found there."""
-        if not self.ent_keys:
-            return 1.0
-        return sum(self.hits(text, mention_keys, stems)) / len(self.ent_keys)
-
-    def hits(self, text: str, mention_keys: set[str], stems: set[str] | None = None) -> list[float]:
-        """Per question entity: 1 when named in ``text``, else the idf share of its terms there."""
-        tkey = _ekey(text)
-        stems = _stem_set(text) if stems is None else stems
-        out = []
-        for keys, terms in zip(self.ent_keys, self.ent_terms):
-            if keys & mention_keys or any(k and k in tkey for k in keys):
-                out.append(1.0)
-            elif terms:
-                out.append(sum(self.idf.get(t, 1.0) for t in terms & stems) / sum(self.idf.get(t, 1.0) for t in terms))
-            else:
-                out.append(0.0)
-        return out
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    sents = [(s, e) for s, e, *_ in doc.layers["sentences"]]
-    return sents or [(0, len(doc.text))]
-
-
-def _windows(stext: str, ss: int) -> list[tuple[int, str]]:
-    """(absolute offset, term) of the analysed words of a sentence."""
-    return [(ss + t.start, t.term) for t in analyze(stext)]
-
-
-def _win_cov(sc: "_Scorer", words: list[tuple[int, str]], s: int, e: int, width: int) -> float:
-    """Idf-weighted coverage of the question terms among the ``width`` words either side of [s, e)."""
-    before = [t for p, t in words if p < s][-width:]
-    after = [t for p, t in words if p >= e][:width]
-    return sc.coverage(set(before) | set(after))
-
-
-def _role_keys(q: Question, ev_args: dict, label: str) -> tuple[set[str], set[str]]:
-    """(keys of the arguments in the roles that answer this question, keys of all arguments)."""
-    roles = lexicon()["roles"].get(q.relation or "", {})
-    wanted = set(roles.get("LIST" if q.is_list else label, []) or [])
-    if q.is_list:
-        wanted |= set(roles.get(label, []))
-    good, every = set(), set()
-    for role, v in ev_args.items():
-        keys = {_ekey(x) for x in strings_in(v)}
-        every |= keys
-        if role in wanted:
-            good |= keys
-    return good, every
-
-
-def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> list[Cand]:
-    """Typed candidate spans of one document with their features and scores."""
-    text = doc.text
-    L = doc.layers
-    mkeys = {}
-    for s, e, label, a in L["entities"]:
-        mkeys[(s, e)] = {_ekey(text[s:e])} | ({_ekey(a["canonical"])} if a.get("canonical") else set())
-    all_mk = set().union(*mkeys.values()) if mkeys else set()
-    head = (doc.title or "") + " " + text
-    doc_cov = sc.coverage(_stem_set((doc.title or "") + " " + text[:4000])) if sc.qterms else 0.0
-    doc_ents = sc.entities_in(head, all_mk, _stem_set(head[:6000]))
-    # what the document is about: the question entities its title or opening names
-    lead_text = (doc.title or "") + " " + text[:300]
-    topical = sc.hits(lead_text, set(), None) if q.kind == "yesno" and sc.ent_keys else []
-    years = set(YEAR.findall(q.text))
-    ordinals = {t for o in q.ordinals for t in _stem_set(o)}
-    events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
-    qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
-    subjects = _role_subjects(doc, q)
-    if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان)
-        places = {place_stem(_key(m.group(0))) for s, e, lab, _ in L["entities"] if lab in ("GPE", "LOC")
-                  for m in WORD.finditer(text, s, e)}
-        descs = [d for d in q.descriptors if d in places]
-    else:
-        descs = []
-    head_terms = _stem_set(q.head) if q.head else set()
-    phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
-    out: list[Cand] = []
-    prev: set[str] = set()
-    for ss, se in _sentences(doc):
-        stext = text[ss:se]
-        words = _windows(stext, ss)
-        stems = {t for _, t in words}
-        # the sentence before often names what this one lists or continues (وشملت الاتفاقيات …)
-        cov = max(sc.coverage(stems), w["prev_share"] * sc.coverage(stems | prev))
-        prev = stems
-        smk = set().union(*(k for (a, b), k in mkeys.items() if ss <= a and b <= se)) if mkeys else set()
-        ent = sc.entities_in(stext, smk, stems)
-        if cov == 0 and (ent == 0 or not sc.ent_keys):
-            continue
-        # events of the asked relation in this sentence, and their arguments
-        sevents = [ev for ev in events if ev[0] <= ss < ev[1] or ss <= ev[0] < se
-                   or any(a <= ss < b for a, b in (ev[3].get("more_evidence") or []))]
-        # a year the question names must be the sentence's (قمة … في دجنبر 2024)
-        yr = 1.0 if not years or years <= set(YEAR.findall(stext)) else 0.6
-        if not ordinals <= stems | prev:
-            yr *= 0.6  # and its ordinal (الدورة الثانية)
-        feats = {"yr": yr, "miss": sc.missing(stems), "cov": cov, "doc_cov": doc_cov, "ent": ent, "doc_ent": doc_ents, "rank": doc.rank_score,
-                 "rel": 1.0 if sevents else 0.0}
-        if q.kind == "yesno":
-            # the evidence sentence need not repeat the names the document is about (its title, opening)
-            per = [max(a, b) for a, b in zip(sc.hits(stext, smk, stems), topical)] if topical else [ent]
-            if min(per) >= 1.0:
-                c = Cand(doc.id, ss, se, stext, "YESNO", 0.0, "yes", (ss, se), ["sentence"])
-                c.feats = dict(feats, win=cov, fit=1.0, arg=0.0, prox=1.0)
-                c.score = _score(c.feats, w)
-                out.append(c)
-            continue
-        for s, e, label, attrs, why in typed_spans(doc, q, ss, se, is_place):
-            ctext = text[s:e]
-            if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
-                continue
-            if label == "PERSON" and _ekey(attrs.get("canonical") or ctext) in subjects:
-                continue
-            if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
-                continue
-            fit = type_fit(label, q) if label not in ("TITLE", "QUOTE") else 1.0
-            prep = prep_fit(text, s, label, q)
-            if q.kind == "where" and label == "ORG" and prep > 1.0:
-                fit = 0.9  # «بجامعة …» answers «أين نظمت»
-            if q.kind == "which" and "quoted name" in why:
-                fit = 1.0
-            if q.kind == "where" and label in ("GPE", "LOC", "FAC") and reference_place(text, s):
-                fit *= 0.8  # حي التفاح شرق غزة: غزة only locates the place
-            if "place with its head noun" in why:
-                fit = 0.9 if attrs.get("weak") else 1.0  # حي التفاح: a head noun says «place» itself
-            if fit <= 0:
-                continue
-            ck = _ekey(attrs.get("canonical") or ctext) if label in ENTITY_TYPES else _ekey(ctext)
-            arg = 0.0
-            if label == "FIGURE":
-                fit *= unit_fit(attrs.get("unit"), q) * owner_fit(text, s, q)
-                ck = f"{attrs.get('value')}|{attrs.get('unit')}"
-            if label == "DATE":
-                ck = attrs.get("value") or _ekey(ctext)
-                if not attrs.get("value"):
-                    fit *= 0.85
-            for ev in sevents:
-                a = ev[3]
-                if label == "DATE" and attrs.get("value") and attrs.get("value") == a.get("date"):
-                    arg = 1.0; why.append("event date")
-                if label in ("GPE", "LOC", "FAC", "ORG") and a.get("place") and _ekey(a["place"]) in (ck, _ekey(ctext)):
-                    arg = max(arg, 1.0 if q.kind == "where" else 0.3); why.append("event place")
-                if label in ENTITY_TYPES and q.kind != "where":  # a where-question asks the place only
-                    good, every = _role_keys(q, a.get("args") or {}, label)
-                    every |= {_ekey(x) for x in a.get("participants") or []}
-                    if ck in good or _ekey(ctext) in good:
-                        arg = 1.0; why.append("event argument")
-                    elif ck in every or _ekey(ctext) in every:
-                        arg = max(arg, 0.3)
-            if "role" in why:
-                arg = max(arg, 0.8)
-            c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
-            # the question's head noun should introduce a name it asks for (من هو مدرب …)
-            head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
-            c.feats = dict(feats, head=head, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
-                           prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
-                           desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
-                               text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)
-            c.score = _score(c.feats, w)
-            out.append(c)
-    return out
-
-
-def _score(f: dict, w: dict) -> float:
-    """Ranking score of a candidate from its features (weights in data/answering.json)."""
-    ent = max(f["ent"], w["doc_ent_share"] * f["doc_ent"])
-    s = (w["w_cov"] * f["cov"] + w["w_win"] * f["win"] + w["w_doc_cov"] * f["doc_cov"] + w["w_ent"] * ent
-         + w["w_arg"] * f["arg"] + w["w_rel"] * f["rel"])
-    return (s * f["fit"] * f["prox"] * (w["rank_floor"] + (1 - w["rank_floor"]) * f["rank"]) * (ent ** w["ent_power"])
-            * f.get("prep", 1.0) * (1 + w.get("w_desc", 0.0) * f.get("desc", 0.0)) * f.get("yr", 1.0)
-            * (1 - w.get("w_head", 0.0) * (1 - f.get("head", 1.0))))
-
-
-def _role_subjects(doc: Doc, q: Question) -> set[str]:
-    """Persons the question names by their title as its subject («من وصفه الرئيس الفنزويلي…»):
-    the title occurs in the question but is not what it asks («من هو الرئيس الفنزويلي؟»)."""
-    qkey = " " + _ekey(q.text) + " "
-    asked = " ".join(_ekey(q.text[q.qword_end:]).split()[:2])
-    out = set()
-    for s, e, _, a in doc.layers["roles"]:
-        ts = a.get("title_span")
-        if not ts or not a.get("person"):
-            continue
-        tkey = _ekey(doc.text[ts[0]:ts[1]])
-        if len(tkey.split()) >= 2 and " " + tkey + " " in qkey and not (tkey.startswith(asked) or
-                                                                        asked.startswith(tkey.split()[0])):
-            out.add(_ekey(a["person"]))
-    return out
-
-
-def _proximity(words: list[tuple[int, str]], s: int, e: int, qterms: set[str], scale: float) -> float:
-    """Closeness of the nearest question term to the candidate [s, e) (0.4 … 1)."""
-    pos = [p for p, t in words if t in qterms]
-    if not pos:
-        return 0.7
-    d = min(min(abs(p - s), abs(p - e)) for p in pos)
-    return 1.0 / (1.0 + d / scale) ** 0.5 * 0.6 + 0.4
 
 
 # -- answering ---------------------------------------------------------------------------
