@@ -160,7 +160,8 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
     """The analysed question and every scored candidate from the best-ranked documents."""
     w = w or settings()
     q = analyze_question(question)
-    q.entities = question_entities(store, question)
+    # a span that takes in the question word is no entity of the question («أين سينشأ»)
+    q.entities = [e for e in question_entities(store, question) if e["start"] >= q.qword_end]
     conn = store.conn
     ranked = rank(conn, question)[:int(w["depth"])]
     top = ranked[0][1] if ranked else 1.0

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.qa.question import Question, _key, lexicon, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, describes, head_near, owner_fit, prep_fit, reference_place,
+from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
 from marsad.search.analyzer import WORD, analyze
 from marsad.text.keys import TABLE
@@ -165,6 +165,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     else:
         descs = []
     head_terms = _stem_set(q.head) if q.head else set()
+    dateline = dateline_end(text) if q.kind == "where" else 0
     phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
     out: list[Cand] = []
     prev: set[str] = set()
@@ -213,6 +214,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 fit = 1.0
             if q.kind == "where" and label in ("GPE", "LOC", "FAC") and reference_place(text, s):
                 fit *= 0.8  # حي التفاح شرق غزة: غزة only locates the place
+            if q.kind == "where" and e <= dateline:
+                fit *= 0.5  # the place the story was filed from (الدوحة، قطر (CNN) --)
             if "place with its head noun" in why:
                 fit = 0.9 if attrs.get("weak") else 1.0  # حي التفاح: a head noun says «place» itself
             if fit <= 0:

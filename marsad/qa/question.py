@@ -50,7 +50,8 @@ def lexicon() -> dict:
             "event_heads": {_key(w) for w in raw["event_heads"]},
             "directions": {_key(w) for w in raw["direction_words"]},
             "ordinals": {_key(w) for w in raw["ordinal_words"]},
-            "age_leads": {_key(w) for w in raw.get("age_leads", [])}}
+            "age_leads": {_key(w) for w in raw.get("age_leads", [])},
+            "measures": {_key(w) for w in raw.get("measure_units", [])}}
 
 
 def _verb_like(k: str) -> bool:

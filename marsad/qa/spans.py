@@ -24,6 +24,9 @@ ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{3,120})[”\"»]")
 AND = re.compile(r"\s*و\s*")
+# a dateline: a short opening, then the agency in Latin letters in brackets or a double dash
+# (الدوحة، قطر (CNN) --)
+DATELINE = re.compile(r"[^\n.()]{2,60}?(?:\([A-Za-z .]{2,20}\)\s*[-–—]*|\s--)\s*")
 CLITIC_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 
 
@@ -166,12 +169,13 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
     if "FIGURE" in q.types:
         figs = list(filter(inside, L["figures"]))
         for sp in figs:
-            yield sp[0], sp[1], "FIGURE", sp[3], ["figure"]
+            e = with_measure(text, sp[1], sp[3].get("unit"))
+            yield sp[0], e, "FIGURE", sp[3], ["figure"] if e == sp[1] else ["figure with its unit"]
         for sp in merged_figures(text, figs):
             yield sp[0], sp[1], "FIGURE", sp[3], ["figure in parts"]
     if not set(q.types) & ENTITY_TYPES:
         return
-    ents = list(filter(inside, L["entities"]))
+    ents = joined(text, list(filter(inside, L["entities"])))
     # a name the tagger cut («سام راضي» of «بسام راضي», «دونالد» of «دونالد ترامب») is given in full
     # by a role's person span that holds it
     full = [r[3]["person_span"] for r in filter(inside, L["roles"]) if r[3].get("person_span")]
@@ -193,6 +197,37 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
         yield from _places(text, ents, ss, se, is_place)
     if q.kind == "which" and not q.type_noun:
         yield from _quoted_names(text, q, ss, se)
+
+
+def with_measure(text: str, e: int, unit: str | None) -> int:
+    """End of a figure with its measure unit (عشرة كيلومترات, 18 مترا): a length or a weight
+    without its unit is no answer; counted nouns (عشرة أشخاص) are left out, as the figure layer does."""
+    if not unit or _key(unit) not in lexicon()["measures"]:
+        return e
+    m = WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+    if m and (_singular(m.group(0)) == _singular(unit) or _key(m.group(0)).startswith(_key(unit))):
+        return m.end()
+    return e
+
+
+def joined(text: str, ents: list) -> list:
+    """Entity spans with a neighbour of the same type one space away joined into one: the tagger
+    cut «سيح السديرة» into «سيح» and «السديرة»."""
+    out: list = []
+    for sp in sorted(ents, key=lambda x: x[0]):
+        if out and out[-1][2] == sp[2] and sp[2] in ENTITY_TYPES and text[out[-1][1]:sp[0]] == " ":
+            a = out.pop()
+            out.append((a[0], sp[1], a[2], {k: v for k, v in a[3].items() if k not in ("canonical", "entity_id")}))
+        else:
+            out.append(sp)
+    return out
+
+
+def dateline_end(text: str) -> int:
+    """End of a news dateline («الدوحة، قطر (CNN) --»): the place a story was filed from, not where
+    its events happened; 0 when the text has none."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _places(text: str, ents: list, ss: int, se: int, is_place):
@@ -227,16 +262,19 @@ def _places(text: str, ents: list, ss: int, se: int, is_place):
 
 
 def _quoted_names(text: str, q: Question, ss: int, se: int):
-    """Quoted names starting with the noun the question asks the name of (ما اسم الميثاق → “ميثاق …”)."""
+    """Quoted names starting with the noun the question asks the name of (ما اسم الميثاق → “ميثاق …”),
+    or right after it (القمر الصناعي "KALIFA-Sat")."""
     after = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
     if not after:
         return
     noun = _bare(after[0])
     if len(noun) < 3:
         return
-    for m in QUOTED.finditer(text, ss, se):
+    # every quote mark may open one: a quoted name inside a quotation («"… القمر الصناعي "KALIFA-Sat" …"»)
+    for m in filter(None, (QUOTED.match(text, i, se) for i in range(ss, se) if text[i] in "“\"«")):
         first = WORD.match(m.group(1).lstrip())
-        if first and _bare(_key(first.group(0))) == noun and len(m.group(1).split()) >= 2:
+        before = [_bare(_key(w.group(0))) for w in WORD.finditer(text, max(ss, m.start() - 40), m.start())][-2:]
+        if (first and _bare(_key(first.group(0))) == noun and len(m.group(1).split()) >= 2) or noun in before:
             s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             yield s, m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip())), "MISC", {}, ["quoted name"]
 

@@ -97,3 +97,29 @@ def test_a_past_tense_after_how_much_is_no_counted_unit():
     assert analyze_question("بكم بيعت حقوق البث عام 2014؟").unit_key is None
     assert analyze_question("كم بلغت قيمة الصفقة؟").unit_key is None
     assert analyze_question("بكم سنة حكم على الرجل؟").unit_key == "سنه"
+
+
+def test_candidate_spans_the_tagger_or_the_figure_layer_cut():
+    from types import SimpleNamespace
+
+    from marsad.qa.spans import dateline_end, joined, typed_spans, with_measure
+
+    # a length with its unit; a counted noun stays out
+    text = "يمتد طول السكة إلى عشرة كيلومترات ويعمل فيها عشرة أشخاص."
+    e = text.index("عشرة") + 4
+    assert text[:with_measure(text, e, "كيلومتر")].endswith("عشرة كيلومترات")
+    e2 = text.rindex("عشرة") + 4
+    assert with_measure(text, e2, "شخص") == e2
+    # two spans of one type one space apart are one name
+    text = "في منطقة سيح السديرة، وعلى مقربة من دبي وأبوظبي"
+    s1, s2 = text.index("سيح"), text.index("السديرة")
+    ents = [(s1, s1 + 3, "LOC", {}), (s2, s2 + 7, "LOC", {"canonical": "السديرة"}), (text.index("دبي"), text.index("دبي") + 3, "GPE", {})]
+    assert [text[a:b] for a, b, *_ in joined(text, ents)] == ["سيح السديرة", "دبي"]
+    # the dateline is where the story was filed from
+    assert dateline_end("الدوحة، قطر (CNN) -- وقعت قطر") == len("الدوحة، قطر (CNN) -- ")
+    assert dateline_end("وقعت شركة الدار - اليوم مذكرة") == 0
+    # a quoted name right after the asked noun, inside a quotation
+    text = 'وذكر أنه "تتم عمليات التفتيش على القمر الصناعي "KALIFA-Sat" في كوريا".'
+    doc = SimpleNamespace(text=text, layers={"entities": [], "roles": []})
+    q = analyze_question("ما اسم القمر الصناعي الذي تجرى عليه عمليات التفتيش؟")
+    assert "KALIFA-Sat" in [text[s:e] for s, e, *_ in typed_spans(doc, q, 0, len(text))]
