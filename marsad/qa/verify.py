@@ -13,6 +13,8 @@ states what the question restricts it to:
 * ``head``: the noun naming what is asked (من هو مدرب …) occurs there or earlier in the document;
 * ``owner``: a figure in brackets right after a name (لؤي (13 عاما)) belongs to that name, which
   the question must be asking about («كم كان عمر الفلسطيني الثالث» is not لؤي's age);
+* ``unstated``: the document uses, in some form, the question's predicate verb (من يرافق …:
+  a root ر ف ق) and each definite noun completing an indefinite one (حقل الشرارة، حيز التنفيذ);
 * ``relation``: when the question relates two named parties (أين التقى مادورو ببنس), an
   event of the relation in the window has one of them as an argument, or a relation word of the
   window has one in its clause (not «بعد أن التقى الأخير بمهاجرين»).
@@ -28,7 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.qa.question import Question, _key, _verb_like, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
 
@@ -215,6 +217,86 @@ def _relation_ok(text: str, ws: int, we: int, events: list, q: Question, parties
     return False
 
 
+# -- words the document never uses -------------------------------------------------------
+WEAK = "اويهىءئؤ"
+
+
+def _skel(k: str) -> str:
+    return "".join(ch for ch in k if ch not in WEAK)
+
+
+def _noun_core(k: str) -> str:
+    """Three root consonants of a folded definite noun (الشرارة → شرر, التنفيذ → نفذ, المشرفين → شرف)."""
+    k = k[2:] if k.startswith("ال") else k
+    for suf in ("ون", "ين", "ات", "يه", "ه", "ي"):
+        if k.endswith(suf) and len(k) - len(suf) >= 3:
+            k = k[:-len(suf)]
+            break
+    return _root(_skel(k))
+
+
+def _verb_core(k: str) -> str:
+    """Three root consonants of a folded verb of four letters or more (سيغادر → غدر, يرافق → رفق)."""
+    if k[:1] == "س" and len(k) >= 5 and k[1] in "يتنا":
+        k = k[1:]
+    if k[:1] in "يتنا":
+        k = k[1:]
+    for suf in ("وا", "ون", "ان", "ين", "ها", "ت", "ه"):
+        if k.endswith(suf) and len(k) - len(suf) >= 3:
+            k = k[:-len(suf)]
+            break
+    return _root(_skel(k))
+
+
+def _root(sk: str) -> str:
+    """First three consonants after a derivation prefix (استثمار → ثمر, مشرف → شرف)."""
+    if sk.startswith("ست") and len(sk) >= 5:
+        sk = sk[2:]
+    elif len(sk) >= 4 and sk[0] in "مت":
+        sk = sk[1:]
+    return sk[:3]
+
+
+def _definite(k: str) -> str | None:
+    """A folded word as its definite noun without a proclitic (للشراكة → الشراكه), or None."""
+    if k.startswith("لل") and len(k) > 4:
+        return "ا" + k[1:]
+    for n in (0, 1, 2):
+        if k[n:].startswith("ال") and all(c in "وفبلك" for c in k[:n]) and len(k) - n > 4:
+            return k[n:]
+    return None
+
+
+def unstated(q: Question) -> list[tuple[str, str, str]]:
+    """(kind, word, root) of the question words an answer's document must use: the predicate
+    right after the question word when it is a verb of four letters or more (من يرافق، متى سيغادر),
+    and a definite noun that completes an indefinite one (حقل الشرارة، حيز التنفيذ) — not words of
+    its entities, which the entity check reads."""
+    lex = lexicon()
+    words = [m for m in WORD.finditer(q.text, q.qword_end)
+             if not any(e["start"] <= m.start() < e["end"] for e in q.entities)]
+    out = []
+    for i, m in enumerate(words):
+        k = _key(m.group(0))
+        if i == 0 and not k.startswith("ال") and k not in lex["preps"] and k not in lex["copulas"] \
+                and k not in lex["unit_aliases"] and len(k) >= 4 and (_verb_like(k) or (k[0] == "س" and _verb_like(k[1:]))):
+            out.append(("predicate", m.group(0), _verb_core(k)))
+        d = _definite(k)
+        if i and d and m.start() == words[i - 1].end() + 1:
+            prev = _key(words[i - 1].group(0))
+            # not after a verb (استضاف الملك) or an elative (أشهر الأعمال); a three-letter noun
+            # (حيز، حقل) looks like a verb and counts
+            if not prev.startswith("ال") and _definite(prev) is None and prev not in lex["preps"] \
+                    and prev not in lex["copulas"] and not (len(prev) >= 4 and _verb_like(prev)) \
+                    and not (len(prev) == 4 and prev[0] == "ا"):
+                out.append(("term", m.group(0), _noun_core(d)))
+    return [x for x in out if len(x[2]) == 3]
+
+
+def _uses(text: str, root: str) -> bool:
+    return any(root in _skel(_key(m.group(0))) for m in WORD.finditer(text))
+
+
 def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "") -> str | None:
     """The first constraint of ``q`` that the evidence around [start, end) of ``text`` (a document
     with ``title``) does not support (``"entity: …"``, ``"descriptor: …"``, …), or None when it
@@ -248,6 +330,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
             return "head: " + q.head
     if "owner" in on and not _owner_ok(text, start, q):
         return "owner: " + (q.owner or "")
+    if "unstated" in on:
+        for kind, word, root in unstated(q):
+            if not _uses(title + " " + text, root):
+                return f"{kind}: {word}"
     if "relation" in on and q.relation and q.relation != "QUOTE":
         parties = [e for e in ents if e["type"] in PARTY_TYPES]
         if len(parties) >= 2 and not _relation_ok(text, ws, we, layers.get("events") or [], q, parties):

@@ -99,3 +99,20 @@ def test_a_descriptor_phrase_of_an_earlier_sentence_counts():
     text = "زار وزير مغربي الشبكة. ولم تكشف الشروط. وكانت آخر مرة بيعت فيها الحقوق عام 2014."
     layers = {"sentences": [(0, 22), (23, 40), (41, len(text))], "events": []}
     assert _check(q, text, "عام 2014", layers).startswith("descriptor")
+
+
+def test_the_document_must_use_the_questions_verb_and_completing_nouns():
+    from marsad.qa.verify import unstated
+
+    # the predicate's root (رفق) is nowhere in the document: the host is no companion
+    q = _q("من يرافق الوزير في زيارته؟")
+    assert _check(q, "استقبل الرئيس سمير الحداد الوزير في زيارته الأولى.", "سمير الحداد").startswith("predicate")
+    assert _check(q, "ورافق سمير الحداد الوزير في زيارته الأولى.", "سمير الحداد") is None
+    # a definite noun completing an indefinite one (حيز التنفيذ) must be used in some form
+    q = _q("متى يدخل الاتفاق حيز التنفيذ؟")
+    assert _check(q, "وقع البلدان الاتفاق يوم الأربعاء ودخل الوزير القاعة.", "يوم الأربعاء").startswith("term")
+    assert _check(q, "وقع البلدان الاتفاق يوم الأربعاء على أن يدخل تنفيذه فورا.", "يوم الأربعاء") is None
+    # not after a verb or an elative, not the words of an entity
+    assert [w for _, w, _ in unstated(_q("ما أشهر الأعمال التي قدمها؟"))] == []
+    assert [w for _, w, _ in unstated(_q("من استضاف الملك في الرياض؟"))] == ["استضاف"]
+    assert unstated(_q("كم يبلغ إنتاج حقل الشرارة؟", ("حقل الشرارة", "FAC"))) == []
