@@ -172,8 +172,10 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
             k -= 1   # دعت فرنسا إلى عقد اجتماع، طالب الرئيس بعقد قمة، دعا لاجتماع: a call, no meeting yet
         glued = ws[i][2][0] in "لب" and bool(find_triggers(words(ws[i][2][1:])))   # لاجتماع, not لقائه
         if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 4):k]) or \
-                glued and any(_is(w, "call_words") and not definite(w) for w in wide[max(0, k - 2):k]):
-            return True   # (الموعد المقترح للاجتماع: a participle, no call)
+                glued and any(_is(w, "call_words") and not definite(w) for w in wide[:k]):
+            return True   # دعت ماي حكومتها لاجتماع طارئ (الموعد المقترح للاجتماع: a participle, no call)
+        if any(_is(w, "wish_words") for w in before):
+            return True   # يرغب في اجتماع مع …، احتمال عقد قمة: a wish or a possibility, no meeting
         return any(_is(w, "cancel_words") for w in before[-3:]) or any(   # ألغى تيلرسون جميع لقاءاته؛ إلغاء الرئيس ترامب قمة
             _is(ws[p][2], "cancel_words") and title_at(ws, p + 1) is not None for p in range(max(0, i - 6), i - 2))
     return False
@@ -246,6 +248,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     k = _after_word(doc, ws, j, min(len(ws), j + 3), "مع")
     if k is not None and k < len(ws) and _is(ws[k][2], "media_words"):
         return False   # في اتصال هاتفي مع موقع "…"، لقاء مع صحيفة: an interview
+    if _own_group(ws, k) or (_is(ws[i][2], "transitive_meeting_verbs") and _own_group(ws, j)):
+        return False   # لقاء مع الأجهزة الأمنية، اجتماع مع نواب الحزب: one side's own people
     last = bld.last("MEETING")
     definite_noun = ws[i][2].startswith(("ال", "وال")) and not _is(ws[i][2], "transitive_meeting_verbs")  # التقى
     new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
@@ -352,6 +356,14 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                                             "delegations": groups, "participant_titles": titles},
             place=place, participants=[c for _, _, _, c in who] or people)
     return True
+
+
+def _own_group(ws, k: int | None) -> bool:
+    """The words from ``k`` name one side's own people (``own_groups``: نواب الحزب، الأجهزة الأمنية)."""
+    if k is None or k >= len(ws):
+        return False
+    head = " ".join(fold(w) for _, _, w in ws[k:k + 4]) + " "
+    return any(head.startswith(g + " ") for g in _keyset("own_groups"))
 
 
 def _org_after(doc: Document, ws, j: int) -> bool:
@@ -471,8 +483,9 @@ def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
     _, hi = clause_bounds(doc, ws, k, k + 1, s.start, s.end)
     who = clause_people(bld, doc, ws[k][1], hi)
     if len(who) == 1 and k >= j and (fold(ws[k][2]) == fold("مع") or ws[k][2].endswith(("ه", "ها"))):
-        prior = [x for x in sorted(bld.persons + bld.title_refs)   # the subject: named before the summit
-                 if s.start <= x[0] and x[1] <= ws[i][0] and x[2] != who[0][3]]
+        prior = [x for x in sorted(bld.persons + bld.title_refs)   # the subject: named before the summit,
+                 if x[1] <= ws[i][0] and x[2] != who[0][3]]          # in the sentence or the one before
+        prior = [x for x in prior if x[0] >= s.start] or [x for x in prior if x[0] >= _prev_start(bld, s)]
         if prior:
             who.insert(0, (prior[-1][0], prior[-1][1], doc.text[prior[-1][0]:prior[-1][1]], prior[-1][2]))
     if len(who) < 2:
@@ -485,6 +498,13 @@ def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
             {"participants": [t for _, _, t, _ in who[:2]], "delegations": [], "participant_titles": []},
             place=place, participants=[c for _, _, _, c in who[:2]])
     return True
+
+
+def _prev_start(bld, s) -> int:
+    """Where the sentence before ``s`` starts (``s``'s own start for the first one)."""
+    sents = _sentences(bld.doc)
+    n = next((n for n, x in enumerate(sents) if x.start == s.start), 0)
+    return sents[max(0, n - 1)].start
 
 
 def _between_countries(bld, doc, ws, i, j, k, hi, s, place) -> bool:

@@ -8,17 +8,18 @@ import re
 from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
                                         find_triggers, keys, number_value, ontology)
 from marsad.extract.events_parties import clause_people, noun_phrase
-from marsad.extract.people import fold, strip_proclitics, words
+from marsad.extract.people import fold, words
 
 
 def _clean_lead(name: str) -> str:
     """Drop a proclitic before the first word (``والقمة`` → ``القمة``, ``لقمة`` → ``قمة``)."""
-    m = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]ال)", name)
+    m = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل|[وف]ال)(?=\w{3})", name)   # not وكالة (و + ك + الة)
     if m:
         return "ال" + name[m.end():]
     first = name.split(" ")[0]
-    if len(first) > 3 and first[0] in "وفلبك" and find_triggers(words(first[1:])):
-        return name[1:]
+    objs = {fold(x) for x in ontology()["types"]["LAUNCH"]["objects"]}
+    if len(first) > 3 and first[0] in "وفلبك" and (find_triggers(words(first[1:])) or fold(first[1:]) in objs):
+        return name[1:]   # لخدمة "مواعدة" → خدمة
     return name
 
 
@@ -32,6 +33,8 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
         return False
     if not signs and any(_is(w, "acknowledge_links") for _, _, w in ws[j:k]):
         return False   # أقر الرئيس الأمريكي بأن القرار …: acknowledged, nothing adopted
+    if k + 1 < len(ws) and _is(ws[k + 1][2], "personnel_words"):
+        return False   # أصدر قرار إقالته، قرارا بتعيين …: a decision about a person, no instrument adopted
     a, b = noun_phrase(doc, ws, k)
     adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
     adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]
@@ -68,7 +71,7 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
     if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
         return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
-    obj = fold(strip_proclitics(ws[k][2])[1])
+    obj = max(keys(ws[k][2]) & objs, key=len)   # وكالة, not و + ك + الة
     ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
                 and e.label in ("ORG", "EVENT", "MISC")), None)
     a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, k, k + 1)
@@ -88,7 +91,8 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
 def _agent(bld, doc, ws, i, s) -> str | list[str] | None:
     """Who did it: a person after ``بمبادرة من``/``بجهود``…, the parties of an initiative between two
     named ones right before the trigger (``المبادرة المشتركة بين المغرب والولايات المتحدة لتشكيل``),
-    else the last person before the trigger."""
+    else the last person before the trigger, else an organisation or a country right before it or before
+    its relative pronoun."""
     k = next((k for k in range(max(0, i - 6), i) if fold(ws[k][2]) == fold("بين")), None)
     if k is not None and not _PUNCT.search(doc.text[ws[k][1]:ws[i][0]]):
         between = [_canon(doc, e) for e in _ents(doc, ws[k][1], ws[i][0], ("GPE", "ORG"))]
@@ -100,4 +104,8 @@ def _agent(bld, doc, ws, i, s) -> str | list[str] | None:
             if after:
                 return after[0]
     before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if s.start <= a < ws[i][0]]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    orgs = [e for e in _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))   # أعلن مجلس الوزراء السعودي إنشاء،
+            if all(_is(w, "relatives") for a, _, w in ws if e.end <= a < ws[i][0])]   # الولايات المتحدة التي أطلقت
+    return _canon(doc, orgs[-1]) if orgs else None

@@ -8,6 +8,8 @@ subject arguments are text of the sentence (the store finds their offsets there)
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
                                         _split_parties, definite, find_triggers)
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, noun_phrase,
@@ -230,7 +232,11 @@ def _clause_subject(bld, doc, ws, i, j, s) -> list[str]:
 def _subject_after(doc, ws, j, parties) -> str | None:
     """The clause after the counter-party: what the agreement is about."""
     text = doc.text[ws[j][0]:ws[-1][1]] if j < len(ws) else ""
-    if parties and parties[-1] in text:
-        text = text[text.index(parties[-1]) + len(parties[-1]):]
+    m = re.search(r"(?<!\w)[وفبلك]?" + re.escape(parties[-1]) + r"(?!\w)", text) if parties else None
+    if m:   # والبحرين, not inside البحرينية
+        text = text[m.end():]
     clause = _PUNCT.split(text.strip(), maxsplit=1)[0].strip()
+    first = clause.split(" ")[0] if clause else ""
+    if first and (_is(first, "time_words") or _is(first, "clause_links")):
+        return None   # مع إسرائيل بعد ذلك بعدة أعوام: a time, not what it is about
     return clause or None

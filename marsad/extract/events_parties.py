@@ -40,6 +40,10 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
             if k < i - 1:   # not أن يلتقي (a subjunctive verb right after it)
                 lo = ws[k][1]
             break
+        if _is(ws[k][2], "clause_openers") and any(
+                ws[k][1] <= e.start < ws[i][0] for e in doc.spans("entities") if e.label == "PERSON"):
+            lo = ws[k][1]   # وأضاف أبو ردينة من موسكو، حيث عقد عباس محادثات: not the speaker (but
+            break           # بينما يستعد للسفر … للقاء كيم: the subject is the main clause's)
     q = ws[j - 1][1]   # مع الوزير على هامش الاجتماع "نحن عازمون …": a quotation (four words or more, not a
     while (m := re.compile(r'[«“"]').search(doc.text, q, hi)) is not None:   # quoted name) is another clause
         close = re.compile(r'[»”"]').search(doc.text, m.end(), hi)
@@ -51,10 +55,16 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
         if ws[k][0] >= hi:
             break
         if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")) or (
-                k > j and k + 1 < len(ws) and _is(ws[k][2], "clause_links") and fold(ws[k + 1][2]) in _COMPLEMENTISERS):
+                k > j and k + 1 < len(ws) and _is(ws[k][2], "clause_links") and (
+                    fold(ws[k + 1][2]) in _COMPLEMENTISERS or _another_event(ws, k + 1))):
             hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …، قبل أن يلتقي الأخير …: another clause
             break
     return lo, hi
+
+
+def _another_event(ws, k: int) -> bool:
+    """A meeting word at ``k`` (``بعد اتصال الأربعاء بنظيره``): another event, whose people take no part."""
+    return any(t[0] == "MEETING" and t[1] == k for t in find_triggers(ws, k, min(len(ws), k + 3)))
 
 
 def _unclitic(doc: Document, a: int, b: int) -> int:
@@ -244,13 +254,18 @@ def own_session(doc: Document, ws, j: int) -> bool:
     ``الاجتماع الثالث لمجلس الفضاء الوطني``) and no مع/بين after it: the body's own session, no meeting."""
     k = j
     while k < min(len(ws), j + 2) and definite(ws[k][2]) and not ws[k][2].startswith("لل") and \
-            not any(e.start == ws[k][0] for e in doc.spans("entities")):
-        k += 1   # الثالث، الطارئ، الأسبوعي
+            not any(e.start == ws[k][0] for e in doc.spans("entities")) and not _own_body(ws, k):
+        k += 1   # الثالث، الطارئ، الأسبوعي (not اجتماع القيادة: the body itself)
     if k >= len(ws) or _PUNCT.search(doc.text[ws[j - 1][1]:ws[k][0]]) or \
             any(fold(w) in (fold("مع"), fold("بين")) for _, _, w in ws[k:k + 6]):
         return False
-    raw = " ".join(fold(w) for _, _, w in ws[k:k + 3])
-    heads = (raw, "ال" + raw[2:] if raw.startswith("لل") else raw[1:] if raw.startswith("ل") else raw)
-    if any(h.startswith(fold(b)) for h in heads for b in ontology()["own_bodies"]):
+    if _own_body(ws, k):
         return True
     return _is(ws[k][2], "body_heads") and any(_is(w, "national_words") for _, _, w in ws[k + 1:k + 4])
+
+
+def _own_body(ws, k: int) -> bool:
+    """The words from ``k`` name one of a country's own bodies (``own_bodies``), ل/لل glued or not."""
+    raw = " ".join(fold(w) for _, _, w in ws[k:k + 3])
+    heads = (raw, "ال" + raw[2:] if raw.startswith("لل") else raw[1:] if raw.startswith("ل") else raw)
+    return any(h.startswith(fold(b)) for h in heads for b in ontology()["own_bodies"])

@@ -9,7 +9,7 @@ really has (``null``: no event of the six types, or one told again) and whether 
 are right (``args_ok``, judged for the arguments whose fingerprint ``args_sha`` it stores) —
 never article text::
 
-    python train/kb_gold/event_sample.py dump [--stride 200] [--offset 7] [--max-docs 80]
+    python train/kb_gold/event_sample.py dump [--stride 200] [--offset 7] [--max-docs 80] [--cats wide]
     python train/kb_gold/event_sample.py score train/kb_gold/event_check_s1.json [--half even|odd]
 
 An event of the output no judgment covers is counted as unjudged; one whose arguments changed
@@ -30,15 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 PATH = "data/news/ant-v2.1-multisource.jsonl.gz"
 CATS = ("middleEast", "internationalNews")
+WIDE = CATS + ("economy", "technology")   # --cats wide: politics, economy and technology
 WORDS = ("اتفاق", "لقاء", "التقى", "قمة", "مؤتمر", "انضمام", "اجتماع", "مباحثات", "محادثات", "اعتماد",
          "إطلاق", "أطلق", "وقع", "توقيع", "استقبل", "بحث")
 
 
-def sample_records(stride: int, offset: int, max_docs: int):
-    """``(record id, Record)`` of the fixed sample (politics categories, an event word, not gold)."""
+def sample_records(stride: int, offset: int, max_docs: int, cats: str = "politics"):
+    """``(record id, Record)`` of the fixed sample (``cats`` categories, an event word, not gold)."""
     from train.kb_gold.sampling import sample_records as draw
 
-    return draw(PATH, CATS, WORDS, stride, offset, max_docs)
+    return draw(PATH, WIDE if cats == "wide" else CATS, WORDS, stride, offset, max_docs)
 
 
 def _sha(s: str) -> str:
@@ -55,7 +56,7 @@ def dump(args) -> None:
     from marsad.pipeline import default
 
     pipe = default()
-    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs)):
+    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs, args.cats)):
         doc = process_record(rec, pipe)
         t = doc.text
         print(f"=== {rid} (#{n}, {'even' if n % 2 == 0 else 'odd'}) {len(doc.spans('events'))} events")
@@ -136,6 +137,8 @@ def main() -> None:
     d.add_argument("--stride", type=int, default=200)
     d.add_argument("--offset", type=int, default=7)
     d.add_argument("--max-docs", type=int, default=80)
+    d.add_argument("--cats", choices=("politics", "wide"), default="politics",
+                   help="politics: middleEast and internationalNews; wide: also economy and technology")
     d.add_argument("--missed", action="store_true", help="also print sentences with an event word and no event")
     s = sub.add_parser("score", help="score the extractor against a judgment file")
     s.add_argument("judgments")
