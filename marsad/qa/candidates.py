@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.qa.question import Question, _key, lexicon, place_stem
+from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
 from marsad.search.analyzer import WORD, analyze
@@ -158,10 +158,14 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     subjects = _role_subjects(doc, q)
-    if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان)
+    if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان),
+        # or nationality adjectives that it uses (شركة "إيني" الإيطالية)
+        from marsad.qa.verify import rules
+
         places = {place_stem(_key(m.group(0))) for s, e, lab, _ in L["entities"] if lab in ("GPE", "LOC")
                   for m in WORD.finditer(text, s, e)}
-        descs = [d for d in q.descriptors if d in places]
+        adjs = {nisba_base(_key(m.group(0))) for m in WORD.finditer(text)} & rules()["places"]
+        descs = [d for d in q.descriptors if d in places or d in adjs]
     else:
         descs = []
     head_terms = _stem_set(q.head) if q.head else set()
