@@ -138,7 +138,7 @@ def extract_events(doc: Document) -> list[Span]:
                 etype = other   # وقّع … "إعلان سلام": signing a declaration is an adoption
             if fixed.pop("_no_article", False) and definite(ws[i][2]):
                 continue
-            if _unreal(ws, i, etype, fixed):
+            if _unreal(ws, i, etype, fixed, doc.text):
                 continue
             anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora") and \
                 not _PUNCT.search(doc.text[ws[i - 1][1]:ws[i][0]])   # في غضون ذلك، التقى: no anaphor
@@ -152,7 +152,7 @@ def extract_events(doc: Document) -> list[Span]:
     return sorted(bld.events, key=lambda e: (e.start, e.end))
 
 
-def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
+def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
     """A call, an aim or a possibility (``دعا إلى تشكيل``، ``إمكان الانضمام``) launches or joins
     nothing, nor does readiness or fear (``مستعدون للتوقيع``) conclude anything; a cancelled summit or meeting (``إلغاء القمة``) did not take place (``modality`` in
     the ontology)."""
@@ -164,7 +164,8 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
     if etype in mod.get("irrealis_only_types", ()):   # برفض تمديد الاتفاق الذي أبرم …: a signing told after
         return any(_is(w, "irrealis_words") for w in before) and not any(_is(w, "signing_words") for _, _, w in ws[i:])
     if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
-        return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"]))
+        return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"])) \
+            or (etype == "MEMBERSHIP" and ws[i][2].startswith("لل"))   # فتح الطريق أمامها للانضمام: a purpose
     if etype in mod["cancel_types"]:
         wide = [w for _, _, w in ws[max(0, i - 7):i]]
         k = len(wide)
@@ -177,7 +178,9 @@ def _unreal(ws, i: int, etype: str, fixed: dict) -> bool:
         if any(_is(w, "wish_words") for w in before):
             return True   # يرغب في اجتماع مع …، احتمال عقد قمة: a wish or a possibility, no meeting
         return any(_is(w, "cancel_words") for w in before[-3:]) or any(   # ألغى تيلرسون جميع لقاءاته؛ إلغاء الرئيس ترامب قمة
-            _is(ws[p][2], "cancel_words") and title_at(ws, p + 1) is not None for p in range(max(0, i - 6), i - 2))
+            _is(ws[p][2], "cancel_words") and (title_at(ws, p + 1) is not None or not definite(ws[p][2]) and not _PUNCT.search(
+                text[ws[p][1]:ws[i][0]])) for p in range(max(0, i - 6), i - 2))
+        # ألغى مسؤولون من كوريا الشمالية اجتماعا: a cancel verb and its subject before the meeting
     return False
 
 

@@ -69,9 +69,13 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     if i and _is(ws[i - 1][2], "participant_stops"):
         return False   # مشاريع قرارات بشأن إنشاء آلية: a topic, nothing launched
     k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
+    if j - i == 1 and ws[i][2].endswith(("ه", "ها")) and len(ws[i][2]) > 5:   # لجنة برلمانية تم تشكيلها
+        k = next((k for k in range(i - 1, max(-1, i - 5), -1) if keys(ws[k][2]) & objs), k)
     if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
         return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
     obj = max(keys(ws[k][2]) & objs, key=len)   # وكالة, not و + ك + الة
+    if k + 1 < len(ws) and _is(ws[k + 1][2], "bill_words"):
+        return False   # الإعلان عن مشروع القانون: a bill, nothing launched
     ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
                 and e.label in ("ORG", "EVENT", "MISC")), None)
     a, b = (ent.start, ent.end) if ent else _name_phrase(doc, ws, k, k + 1)

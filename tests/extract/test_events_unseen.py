@@ -83,3 +83,28 @@ def test_speaker_before_a_where_clause_takes_no_part():
     doc = make_doc("وأضاف أبو ردينة من موسكو، حيث عقد عباس محادثات مع الرئيس بوتين، أن الموقف ثابت.",
                    {"أبو ردينة": "PERSON", "موسكو": "GPE", "عباس": "PERSON", "بوتين": "PERSON"})
     assert _one(doc, "MEETING").attrs["args"]["participants"] == ["عباس", "بوتين"]
+
+
+def test_negation_suspension_cancel_verb_purpose_and_objection():
+    doc = make_doc("لكن إسرائيل اعتبرت الخطوة غير قانونية لأنها ليست عضوا في المحكمة.",
+                   {"إسرائيل": "GPE", "المحكمة": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("ألغى مسؤولون من كوريا الشمالية اجتماعا مقررا مع نائب الرئيس مايك بنس.",
+                   {"كوريا الشمالية": "GPE", "مايك بنس": "PERSON"})
+    assert "MEETING" not in _labels(doc)
+    doc = make_doc("ولن تعقد بيونغ يانغ محادثات قبل حل القضايا التي أدت إلى تعليق اجتماع رفيع المستوى.")
+    assert "MEETING" not in _labels(doc)
+    doc = make_doc("وصوت الناخبون لفتح الطريق أمام بلادهم للانضمام إلى الاتحاد الأوروبي.", {"الاتحاد الأوروبي": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("وتسقط أثينا بموجبه اعتراضاتها على انضمام مقدونيا إلى الاتحاد الأوروبي.",
+                   {"أثينا": "GPE", "مقدونيا": "GPE", "الاتحاد الأوروبي": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+
+
+def test_rallies_and_bills_are_no_events_and_a_launched_object_may_come_first():
+    doc = make_doc("وقال المرشح خلال لقاء انتخابي في جبيل إنه لن يتراجع.", {"جبيل": "GPE"})
+    assert _labels(doc) == []
+    doc = make_doc("ويتزامن الإعلان عن مشروع القانون هذا مع اقتراب الانتخابات.")
+    assert "LAUNCH" not in _labels(doc)
+    doc = make_doc("وأوضحت لجنة برلمانية تم تشكيلها لبحث مشروع القانون أن الهدف هو التكريم.")
+    assert _one(doc, "LAUNCH").attrs["args"]["name"] == "لجنة برلمانية"
