@@ -215,7 +215,8 @@ def joined(text: str, ents: list) -> list:
     cut «سيح السديرة» into «سيح» and «السديرة»."""
     out: list = []
     for sp in sorted(ents, key=lambda x: x[0]):
-        if out and out[-1][2] == sp[2] and sp[2] in ENTITY_TYPES and text[out[-1][1]:sp[0]] == " ":
+        if out and out[-1][2] == sp[2] and sp[2] in ENTITY_TYPES and text[out[-1][1]:sp[0]] == " " \
+                and text[sp[0]] != "و":  # not two places joined by و (كاتانيا وسيراكوزا)
             a = out.pop()
             out.append((a[0], sp[1], a[2], {k: v for k, v in a[3].items() if k not in ("canonical", "entity_id")}))
         else:
