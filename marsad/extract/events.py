@@ -172,7 +172,7 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
         while k > 0 and _is(wide[k - 1], "call_links"):
             k -= 1   # دعت فرنسا إلى عقد اجتماع، طالب الرئيس بعقد قمة، دعا لاجتماع: a call, no meeting yet
         glued = ws[i][2][0] in "لب" and bool(find_triggers(words(ws[i][2][1:])))   # لاجتماع, not لقائه
-        if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 4):k]) or \
+        if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 5):k]) or \
                 glued and any(_is(w, "call_words") and not definite(w) for w in wide[:k]):
             return True   # دعت ماي حكومتها لاجتماع طارئ (الموعد المقترح للاجتماع: a participle, no call)
         if any(_is(w, "wish_words") for w in before):
@@ -354,6 +354,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     lone = [t for t in extra + titles if len(t.split()) == 1 and (_is(t, "quantifiers")   # واستقبلهم … كل: no party
                                                                  or any(x.startswith(t + " ") for x in named))]
     extra, titles[:] = [t for t in extra if t not in lone], [t for t in titles if t not in lone]
+    if not named and not [t for t in extra if t in doc.text[lo:hi]] and not between and \
+            _after_word(doc, ws, j, min(len(ws), j + 2), "مع") is None:
+        return False   # مجموعة السبع فرصة لنا للقاء، ستكون هناك محادثات صريحة: nobody named in its clause
     bld.add("MEETING", s.start, s.end, trig, {"participants": named + [t for t in extra if t in doc.text[lo:hi]
                                                                        and t not in named],
                                             "delegations": groups, "participant_titles": titles},

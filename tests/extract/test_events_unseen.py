@@ -108,3 +108,29 @@ def test_rallies_and_bills_are_no_events_and_a_launched_object_may_come_first():
     assert "LAUNCH" not in _labels(doc)
     doc = make_doc("وأوضحت لجنة برلمانية تم تشكيلها لبحث مشروع القانون أن الهدف هو التكريم.")
     assert _one(doc, "LAUNCH").attrs["args"]["name"] == "لجنة برلمانية"
+
+
+def test_calls_drafts_corresponding_periods_and_incidents():
+    doc = make_doc("ونقلت الصحيفة دعوة كل من فرنسا وبريطانيا إلى عقد اجتماع طارئ لمجلس الأمن.",
+                   {"فرنسا": "GPE", "بريطانيا": "GPE", "مجلس الأمن": "ORG"})
+    assert _labels(doc) == []
+    doc = make_doc("واستخدمت روسيا حق النقض ضد مشروع قرار أمريكي لتشكيل لجنة تحقيق دولية.", {"روسيا": "GPE"})
+    assert "LAUNCH" not in _labels(doc)
+    doc = make_doc("وارتفعت التحويلات بنسبة 24% مقارنة بالفترة المناظرة من العام الماضي.")
+    assert _labels(doc) == []
+    doc = make_doc("وقتل منفذو الهجوم الذي وقع قبل ثلاثة أيام من لقاء بين قادة مالي والنيجر.",
+                   {"مالي": "GPE", "النيجر": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+
+
+def test_member_states_meeting_joint_conference_and_a_meeting_of_nobody():
+    doc = make_doc("وفي بيان ختامي عقب اجتماع للدول الأعضاء فيه، قال التحالف إن التركيز باق.")
+    assert "MEETING" not in _labels(doc)
+    doc = make_doc("قال وزير الخارجية التركي مولود تشاوش أوغلو في مؤتمر مشترك مع نظيره الأردني أيمن الصفدي إن الوضع صعب.",
+                   {"مولود تشاوش أوغلو": "PERSON", "أيمن الصفدي": "PERSON"})
+    assert "MEETING" in _labels(doc) and "CONFERENCE" not in _labels(doc)
+    doc = make_doc("وقال ترودو للصحفيين إلى جانب ماكرون \"نعرف أنه ستكون هناك محادثات صريحة حول الطاولة\".",
+                   {"ترودو": "PERSON", "ماكرون": "PERSON"})
+    assert "MEETING" not in _labels(doc)
+    doc = make_doc("اتفق الزعيمان على عقد قمة ثالثة بين بلديهما الشهر المقبل.")
+    assert "CONFERENCE" not in _labels(doc)
