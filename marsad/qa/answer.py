@@ -5,18 +5,19 @@
    that are stored mention texts).
 3. Search ranks documents; the best ones are read with their layers.
 4. Candidates (:mod:`marsad.qa.candidates`) are typed spans of those documents (entities,
-   dates, figures, role titles, quotes) in sentences scored by fit to the question: idf-weighted coverage of the question's
-   terms, presence of its entities, proximity, and the knowledge base — a candidate that is
-   an argument, date or place of an event of the asked relation whose other arguments are the
-   question's entities, or the person of a role whose title the question names, is preferred.
+   dates, figures, role titles, quotes) in sentences scored by fit to the question:
+   idf-weighted coverage of the question's terms, presence of its entities, proximity, and the
+   knowledge base — a candidate that is an argument, date or place of an event of the asked
+   relation whose other arguments are the question's entities, or the person of a role whose
+   title the question names, is preferred.
 5. Candidates with the same key are aggregated across documents; the best one is the answer if
    its confidence reaches the calibrated threshold (``data/answering.json``), else ``null``.
    A who/which question asking for several answers («من وقع اتفاقيات مع …») whose relation's
    events in the ranked documents give two parties or more is answered with those parties
    (:mod:`marsad.qa.kb`), with the events' extraction confidence.
 6. A single answer whose cited sentence and neighbours do not state the question's entities,
-   descriptors, head noun, figure owner or relation is flagged, or refused when that check is
-   switched on (:mod:`marsad.qa.verify`).
+   descriptors, head noun, figure owner or relation, or whose document never uses its verb or
+   completing nouns, is flagged, or refused when that check is switched on (:mod:`marsad.qa.verify`).
 """
 from __future__ import annotations
 
