@@ -8,7 +8,8 @@ after the other in the same order, in float64; Viterbi with the first best prede
 ties — so the labels are crfsuite's, bit for bit, but:
 
 * the attributes a token contributes (its own, and to each neighbour) are looked up once per
-  distinct word and cached across documents, with the running sum of its own features;
+  distinct word, by kind and value (no attribute string is built), and cached across
+  documents, with the running sum of its own features;
 * the unknown attributes (most of a token's features) are never built as strings or looked up;
 * all sentences of a call are scored and decoded together (one vectorised Viterbi).
 
@@ -22,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.errors import ModelError
-from marsad.extract.ner_features import _neighbour_features, _own_features, token_info
+from marsad.extract.ner_features import token_info
 
 _DIRS = (-2, -1, 1, 2)
 _WIDTH = 6  # attributes a token gives a neighbour: n, gaz, shape, 2 cluster ids, bare (|d| = 1)
@@ -79,6 +80,7 @@ class CRFTagger:
         self.bi_left = {a[a.index("=") + 1:].split("|")[0] for a in self.attrs if a.startswith(("bi=", "bi+="))}
         self.bi_right = {a.split("|", 1)[1] for a in self.attrs if a.startswith(("bi=", "bi+=")) and "|" in a}
         self.bound = np.array([self.attrs.get(f"{d}:BOUND", self.zero) for d in _DIRS], np.int64)
+        self._attribute_maps()
         self._reset()
 
     def _reset(self) -> None:
@@ -88,26 +90,85 @@ class CRFTagger:
         self.keys: list[str] = []
         self.pair_ok = np.zeros((1024, 2), bool)  # key starts / ends some bigram attribute
 
-    def _row(self, word: str) -> int:
-        """The cache row of a word: the running sum of its own features' weights, the attributes it
-        gives each neighbour, its key for the bigram features."""
-        r = len(self.keys)
-        if r == len(self.own):
+    def _attribute_maps(self) -> None:
+        """Attribute ids by kind and value (``n=الرباط`` → ``own["n"]["الرباط"]``), and for the
+        neighbour kinds the ids of the four directions together (``-2:n=…``, ``-1:n=…``, …), so
+        that a word's rows are looked up without building its attribute strings."""
+        own: dict[str, dict[str, int]] = {}
+        for a, i in self.attrs.items():  # kinds hold no "=": the first one ends the kind
+            kind, _, value = a.partition("=")
+            own.setdefault(kind, {})[value] = i
+        self.own_maps = own
+        none: dict[str, int] = {}
+        self.nb_maps = {}
+        for kind in ("n", "gaz", "shape", "cl0", "cl1", "cl", "bare"):
+            per = [own.get(f"{d}:{kind}", none) for d in _DIRS]
+            values = set().union(*per)
+            self.nb_maps[kind] = {v: tuple(m.get(v, self.zero) for m in per) for v in values}
+
+    def _add_rows(self, words: list[str]) -> None:
+        """Cache rows for new distinct words: the running sum of each word's own features'
+        weights, the attributes it gives each neighbour, its key for the bigram features (the
+        attributes of ``ner_features._own_features`` and ``_neighbour_features``, in their order)."""
+        r0, m = len(self.keys), len(words)
+        while r0 + m > len(self.own):
             self.own = np.concatenate([self.own, np.zeros_like(self.own)])
             self.nb = np.concatenate([self.nb, np.zeros_like(self.nb)])
             self.pair_ok = np.concatenate([self.pair_ok, np.zeros_like(self.pair_ok)])
-        attrs, zero = self.attrs, self.zero
-        ids = [attrs[f] for f in _own_features(word) if f in attrs]
-        # added one after the other from zero, as crfsuite does (accumulate is sequential)
-        self.own[r] = np.add.accumulate(self.state[ids], axis=0)[-1] if ids else 0.0
-        for k, d in enumerate(_DIRS):
-            ids = [attrs.get(f, zero) for f in _neighbour_features(word, d)]
-            self.nb[r, k] = ids + [zero] * (_WIDTH - len(ids))
-        key = token_info(word)["n"]
-        self.keys.append(key)
-        self.pair_ok[r] = key in self.bi_left, key in self.bi_right
-        self.rows[word] = r
-        return r
+        om, nbm, zero = self.own_maps, self.nb_maps, self.zero
+        get_n, get_bare, get_pre, get_gaz = om.get("n", {}).get, om.get("bare", {}).get, om.get("pre", {}).get, \
+            om.get("gaz", {}).get
+        get_shape, get_al, get_len, get_punct = om.get("shape", {}).get, om.get("al", {}).get, \
+            om.get("len", {}).get, om.get("punct", {}).get
+        cl_gets = [om.get(f"cl{k}", {}).get for k in range(8)]
+        ps_gets = [(om.get(f"p{k}", {}).get, om.get(f"s{k}", {}).get) for k in (1, 2, 3)]
+        bias, cl_unknown = om.get("b", {}).get(""), om.get("cl", {}).get("?")
+        zeros4 = (zero,) * 4
+        nb_n, nb_gaz, nb_shape = nbm["n"].get, nbm["gaz"].get, nbm["shape"].get
+        nb_cl0, nb_cl1, nb_bare = nbm["cl0"].get, nbm["cl1"].get, nbm["bare"].get
+        nb_unknown = nbm["cl"].get("?", zeros4)
+        own_ids: list[list[int]] = []
+        nb_rows = []
+        keys, bi_left, bi_right = self.keys, self.bi_left, self.bi_right
+        pair = []
+        for w in words:
+            info = token_info(w)
+            n, bare, gaz, shape, cls = info["n"], info["bare"], info["gaz"], info["shape"], info["cls"]
+            found = [get_n(n), get_bare(bare), get_pre(info["pre"]), get_gaz(gaz), get_shape(shape),
+                     get_al(info["al"]), get_len(str(min(len(bare), 8))), get_punct(info["punct"])]
+            if cls:
+                found += [cl_gets[k](c) if k < 8 else self.attrs.get(f"cl{k}={c}") for k, c in enumerate(cls)]
+            else:
+                found.append(cl_unknown)
+            for k, (gp, gs) in enumerate(ps_gets, 1):
+                if len(bare) > k:
+                    found.append(gp(bare[:k]))
+                    found.append(gs(bare[-k:]))
+            ids = [i for i in found if i is not None]
+            own_ids.append([bias] + ids if bias is not None else ids)
+            cols = [nb_n(n, zeros4), nb_gaz(gaz, zeros4), nb_shape(shape, zeros4)]
+            if cls:
+                cols.append(nb_cl0(cls[0], zeros4))
+                if len(cls) > 1:
+                    cols.append(nb_cl1(cls[1], zeros4))
+            else:
+                cols.append(nb_unknown)
+            b4 = nb_bare(bare, zeros4)
+            pad = [zero] * (_WIDTH - len(cols))
+            nb_rows.append([[c[0] for c in cols] + pad, [c[1] for c in cols] + [b4[1]] + pad[1:],
+                            [c[2] for c in cols] + [b4[2]] + pad[1:], [c[3] for c in cols] + pad])
+            keys.append(n)
+            pair.append((n in bi_left, n in bi_right))
+        width = max(map(len, own_ids), default=0) or 1
+        ids = np.full((m, width), zero, np.int64)
+        for j, row in enumerate(own_ids):
+            ids[j, :len(row)] = row
+        # added one after the other from zero, as crfsuite does (accumulate is sequential; the
+        # padding adds zeros, which change no sum)
+        self.own[r0:r0 + m] = np.add.accumulate(self.state[ids], axis=1)[:, -1]
+        self.nb[r0:r0 + m] = nb_rows
+        self.pair_ok[r0:r0 + m] = pair
+        self.rows.update(zip(words, range(r0, r0 + m)))
 
     def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Per-token label scores of all tokens [N, labels] (sentences one after the other, in
@@ -115,7 +176,10 @@ class CRFTagger:
         if sum(map(len, sents)) + len(self.keys) > _MAX_WORDS:
             self._reset()
         rows = self.rows
-        idx = [rows[w] if w in rows else self._row(w) for s in sents for w in s]
+        new = list(dict.fromkeys(w for s in sents for w in s if w not in rows))
+        if new:
+            self._add_rows(new)
+        idx = [rows[w] for s in sents for w in s]
         R = np.array(idx, np.int64)
         lengths = np.array([len(s) for s in sents], np.int64)
         pos = np.arange(len(R)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
