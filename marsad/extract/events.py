@@ -207,8 +207,8 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     if args.pop("needs_organisation", False) and \
             not any(e.start < near for e in _ents(doc, ws[j - 1][1], s.end, ("ORG",))):
         return False   # عودة اللاجئين إلى سوريا، ومنذ انتخابه في 2016: no organisation right after, no membership
-    if i and _is(ws[i - 1][2], "appointment_words"):
-        return False   # تعيينه عضوا في المجلس: a person appointed, no membership
+    if any(_is(w, "appointment_words") for _, _, w in ws[max(0, i - 3):i]):
+        return False   # تعيينه عضوا في المجلس، تعيين كافانو عضوا: a person appointed, no membership
     before = [e for e in _ents(doc, s.start, ws[i][0], ("GPE", "ORG"))
               if not re.search(r"(?:^|\s)(?:إلى|الى|في|من)\s*$", doc.text[max(s.start, e.start - 6):e.start])
               and not _in_name(doc, e, s.start)]

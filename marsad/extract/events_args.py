@@ -178,7 +178,7 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
             continue   # بجامعة محمد السادس: a university, a hotel, a palace is a venue; other bodies are not
         if name in exclude or _canon(doc, e) in exclude:
             continue
-        before = doc.text[max(a, e.start - 14):e.start].rstrip("\"«“")   # في "نيوم"
+        before = doc.text[max(a, e.start - 14):e.start].rstrip("\"«“(")   # في "نيوم"، في مدينة (سيئول)
         prev = words(doc.text, max(a, e.start - 30), e.start)
         if len(prev) >= 2 and fold(prev[-1][2]) == fold("في") and _is(prev[-2][2], "topic_nouns"):
             continue   # الوضع في الشرق الأوسط: a topic, not the place

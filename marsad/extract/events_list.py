@@ -19,6 +19,9 @@ from marsad.extract.people import fold, words
 PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
 
 
+_TOPIC_LINK = re.compile(r"\s(?:حول|بشأن|حيال|في مجال|في مجالات)\s")
+
+
 def _modifier(doc, ws, j: int) -> str | None:
     """Definite adjectives right after the agreement noun (``الاتفاق النووي الإيراني`` → ``النووي الإيراني``)."""
     k = j
@@ -159,7 +162,9 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             doc.warn("event_count_mismatch", s.start, s.end,
                      f"announced {count} agreements, listed {len(items)}")
         return True
-    parties = first_party or []
+    right_after = j < len(ws) and fold(ws[j][2]) == fold("بين")   # مذكرة تعاون بين حكومة السعودية وحكومة
+    parties = (parties_after(doc, ws, j, len(ws), "بين") if right_after else first_party) or []   # كوريا: both
+    parties = [_TOPIC_LINK.split(p)[0].strip() or p for p in parties]   # … وحكومة أستراليا في مجال النقل: the topic
     agents = _agents(doc, ws)
     parties += [p for p in agents if p not in parties]
     parties += [p for p in parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
@@ -197,6 +202,10 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         lo = max(lo, ws[j][0])   # خلال زيارة إلى واشنطن … الاتفاق الموقع مع إيران: told there, signed elsewhere
     w_lo, w_hi = ws[max(0, i - PLACE_WINDOW)][0], ws[min(len(ws), j + PLACE_WINDOW) - 1][1]
     place = _place(doc, max(lo, w_lo), min(hi, w_hi), near=ws[i][0])
+    part = next((k for k in range(j, len(ws) - 1) if _is(ws[k][2], "signing_words") and definite(ws[k][2])
+                 and not _is(ws[k][2], "signing_nouns")), None)
+    if place is None and part is not None:   # … في مجال النقل الجوي، الموقعة في مدينة الرياض بتاريخ …
+        place = _place(doc, ws[part][1], ws[min(len(ws), part + 5) - 1][1])
     bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,
                                               **({"count": count} if count else {})}, place=place)
     return True
@@ -238,6 +247,6 @@ def _subject_after(doc, ws, j, parties) -> str | None:
         text = text[m.end():]
     clause = _PUNCT.split(text.strip(), maxsplit=1)[0].strip()
     first = clause.split(" ")[0] if clause else ""
-    if first and (_is(first, "time_words") or _is(first, "clause_links")):
-        return None   # مع إسرائيل بعد ذلك بعدة أعوام: a time, not what it is about
+    if first and (_is(first, "time_words") or _is(first, "clause_links")) or re.match(r"في \d+$", clause or ""):
+        return None   # مع إسرائيل بعد ذلك بعدة أعوام، في 1962: a time, not what it is about
     return clause or None

@@ -134,3 +134,25 @@ def test_member_states_meeting_joint_conference_and_a_meeting_of_nobody():
     assert "MEETING" not in _labels(doc)
     doc = make_doc("اتفق الزعيمان على عقد قمة ثالثة بين بلديهما الشهر المقبل.")
     assert "CONFERENCE" not in _labels(doc)
+
+
+def test_victims_appointees_and_interviews_are_no_events():
+    doc = make_doc("ووقعوا ضحية الإتجار بالبشر عبر الحدود مع الصين.", {"الصين": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("وصادق مجلس الشيوخ على تعيين كافانو عضوا في المحكمة العليا.",
+                   {"كافانو": "PERSON", "مجلس الشيوخ": "ORG", "المحكمة العليا": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("وأجرت دانييلز محادثات مع برنامج صباحي للظهور فيه.", {"دانييلز": "PERSON"})
+    assert "MEETING" not in _labels(doc)
+
+
+def test_memorandum_between_two_governments_with_topic_and_place_after_a_participle():
+    doc = make_doc("وقرر مجلس الوزراء الموافقة على مذكرة تعاون بين حكومة المملكة وحكومة جمهورية كوريا حول "
+                   "الرؤية المشتركة، الموقعة في مدينة (سيئول) بتاريخ 7 / 2 / 1439ه .",
+                   {"سيئول": "GPE"})
+    ev = _one(doc, "AGREEMENT")
+    assert ev.attrs["args"]["parties"] == ["حكومة المملكة", "حكومة جمهورية كوريا"]
+    assert ev.attrs["args"]["subject"].startswith("حول") and ev.attrs["place"] == "سيئول"
+    doc = make_doc("وكان وزيرا داخلية موريتانيا والجزائر وقعا في نواكشوط اتفاقا مع الجزائر في 1962.",
+                   {"موريتانيا": "GPE", "الجزائر": "GPE", "نواكشوط": "GPE"})
+    assert _one(doc, "AGREEMENT").attrs["args"].get("subject") is None
