@@ -1,6 +1,7 @@
 """The one analyzer used for documents, sentences and queries alike.
 
-Arabic: search key (alef/hamza, yeh, teh marbuta, diacritics, tatweel, digits), proclitic
+Arabic: search key (alef/hamza, yeh, teh marbuta, diacritics, tatweel, digits; Persian-script
+letters folded to the Arabic letter a reader would write, ``letter_folds`` in data/stems.json), proclitic
 stripping (و ف ب ل ك + ال, لل; with ``lone_proclitic_guard`` in data/stems.json, a lone و ف ب ك ل
 only where news word counts say it is one, so that وزارة, فلسطين, بطولة keep the first letter
 Snowball would strip), Snowball Arabic stemming (PyStemmer) with fixes for the plural/nisba
@@ -43,6 +44,15 @@ def settings() -> dict:
     """data/stems.json: stem exceptions, ``analyzer_version``, ``lone_proclitic_guard``."""
     return json.loads((DATA / "stems.json").read_text(encoding="utf-8"))
 
+
+def _key_table() -> dict[int, int | None]:
+    """:data:`marsad.text.keys.TABLE` plus data/stems.json's ``letter_folds`` (ی → ي, پ → ب …)."""
+    table = dict(TABLE)
+    table.update({ord(a): ord(b) for a, b in settings().get("letter_folds", {}).items()})
+    return table
+
+
+KEY_TABLE = _key_table()  # the analyzer's search key of a word (one character to one or none)
 
 GUARD: list[bool | None] = [None]  # None: as data/stems.json says (tests may force it)
 
@@ -111,7 +121,7 @@ def _frequencies() -> dict[str, int]:
 
     out: dict[str, int] = {}
     for w, c in word_frequencies().items():
-        k = w.translate(TABLE)
+        k = w.translate(KEY_TABLE)
         out[k] = out.get(k, 0) + c
     return out
 
@@ -138,7 +148,7 @@ def _is_proclitic(key: str) -> bool:
     return others + freq.get("ال" + key[1:], 0) >= _MIN_COUNT
 
 
-_STEM_TABLE = dict(TABLE)
+_STEM_TABLE = dict(KEY_TABLE)
 _STEM_TABLE[ord("ة")] = ord("ة")  # Snowball needs teh marbuta to tell it from the pronoun ه
 
 
@@ -158,7 +168,7 @@ def stem_exceptions() -> dict[str, str]:
 @lru_cache(maxsize=200_000)
 def arabic_term(word: str) -> str:
     """Index term of one Arabic word ('' for a stop word)."""
-    key = word.translate(TABLE)
+    key = word.translate(KEY_TABLE)
     stops = stopwords()["ar"]
     if key in stops or not key:
         return ""
@@ -196,7 +206,7 @@ def latin_term(word: str, lang: str) -> str:
 @lru_cache(maxsize=200_000)
 def arabic_light(word: str) -> str:
     """Light term of one Arabic word: search key without proclitics, not stemmed ('' for a stop word)."""
-    key = word.translate(TABLE)
+    key = word.translate(KEY_TABLE)
     stops = stopwords()["ar"]
     if not key or key in stops:
         return ""

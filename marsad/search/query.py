@@ -4,7 +4,8 @@ Ranking (weights in ``data/ranking.json``, tuned on ARCD *train* questions only)
 sum of ``doc`` (FTS5 BM25 over the title and the whole text), ``sent`` (the best sentence's
 BM25), ``trigram`` (character trigrams over search keys, for names and partial words), each
 divided by the query's best; ``cover`` (idf-weighted share of the query terms the document
-holds); ``pairs`` (adjacent query-term pairs found within a window); and the rerank features of
+holds; question-frame words such as اسم، عدد count ``frame`` times their idf here and below); ``pairs``
+(adjacent query-term pairs found within a window); and the rerank features of
 :mod:`marsad.search.rerank` (``variant``, ``early``, ``lead``, ``first``, ``atype``, ``bm25``). Features
 whose weight is 0 are not computed.
 """
@@ -247,6 +248,9 @@ def features(conn: sqlite3.Connection, query: str, filters: Filters | None = Non
     qterms = [t.term for t in qt]
     uterms = _unique(qterms)
     idf = _idf(conn, uterms) if uterms else {}
+    if w.get("frame", 1.0) != 1.0:  # question-frame words (اسم، عدد …) count less beyond the FTS search
+        frame = RR.frame_terms()
+        idf = {t: v * w["frame"] if t in frame else v for t, v in idf.items()}
     keys = _unique(query[t.start:t.end].translate(TABLE) for t in qt)
     lterms = _unique(t.term for t in analyze(query, lang, light=True)) if w.get("light", 0) > 0 else []
     feats = candidates(conn, uterms, keys, filters, int(w["depth"]), w, lterms)

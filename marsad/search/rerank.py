@@ -49,6 +49,13 @@ def answer_types() -> dict:
     return {"questions": questions, "markers": markers}
 
 
+@lru_cache(maxsize=1)
+def frame_terms() -> frozenset[str]:
+    """Analysed question-frame words of data/answer_types.json (اسم، عدد، معنى …)."""
+    words = json.loads((DATA / "answer_types.json").read_text(encoding="utf-8"))["frame"]
+    return frozenset(t.term for w in words for t in analyze(w))
+
+
 def question_type(query: str) -> str | None:
     """``DATE`` or ``NUMBER`` when the question asks for one (first matching pattern)."""
     key = query.translate(TABLE)

@@ -61,6 +61,15 @@ def test_stop_words_dropped_content_words_kept():
     assert terms("مليار دولار") != []  # numbers and currencies are searchable in news
 
 
+def test_persian_script_letters_fold_to_arabic_ones():
+    # ی ک are Persian code points of ي ك; پ گ ڤ are written ب ك ف by Arabic readers
+    assert terms("الپاراسیتامول") == terms("الباراسيتامول") == terms("للباراسيتامول")
+    assert terms("پاشا") == terms("باشا") and terms("إنگلترا") == terms("إنكلترا")
+    assert terms("السوڤييتي") == terms("السوفييتي")
+    text = "دواء الپاراسیتامول"
+    assert [text[t.start:t.end] for t in analyze(text)] == ["دواء", "الپاراسیتامول"]
+
+
 def test_offsets_index_the_original_text():
     text = "وقّعت المملكةُ اتفاقيةً، يوم ٢٠٢٤."
     for t in analyze(text):

@@ -99,7 +99,21 @@ def test_rank_uses_the_rerank_features():
     assert {ids[r] for r, _ in rank(conn, "ما هو الأسد؟", weights=off)} == {"d0", "d1"}
 
 
+def test_question_frame_words_count_only_in_the_candidate_search():
+    # «ما معنى كلمة X»: the paragraph that explains X need not hold معنى or كلمة
+    assert {"معن", "كلم", "اسم", "عدد"} <= RR.frame_terms()
+    conn, ids = _index([
+        "كلمة السلام لها معنى في كل لغة، والكلمة تتردد في الخطب.",
+        "نيبون اسم اليابان في لغتها، وتعني منشأ الشمس.",
+    ])
+    feats = {ids[r]: f for r, f in features(conn, "ما معنى كلمة نيبون؟").items()}
+    assert feats["d1"]["cover"] == 1.0 and feats["d0"]["cover"] == 0.0
+    assert ids[rank(conn, "ما معنى كلمة نيبون؟")[0][0]] == "d1"
+    full = {ids[r]: f for r, f in features(conn, "ما معنى كلمة نيبون؟", w={**ranking(), "frame": 1.0}).items()}
+    assert 0.0 < full["d1"]["cover"] < 1.0 and full["d0"]["cover"] > 0.0
+
+
 def test_ranking_weights_name_every_rerank_feature():
     w = ranking()
-    for k in ("variant", "early", "lead", "first", "atype", "bm25", "bm25_k1", "bm25_b"):
+    for k in ("variant", "early", "lead", "first", "atype", "bm25", "bm25_k1", "bm25_b", "frame"):
         assert k in w
