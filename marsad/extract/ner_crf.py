@@ -236,22 +236,26 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start=None, 
     transitions [from, to] and optional start and end scores; the first best predecessor and the
     first best final label win ties (as crfsuite and the loops this replaces)."""
     B, T, N = em.shape
-    live = np.searchsorted(-lengths, -np.arange(T), side="left")  # rows longer than t
+    live = np.searchsorted(-lengths, -np.arange(T), side="left").tolist()  # rows longer than t
     score = em[:, 0] + start if start is not None else em[:, 0].copy()
-    back = np.zeros((B, T, N), np.int64)
+    to_from = np.ascontiguousarray(np.swapaxes(trans, 0, 1))  # best predecessor along the last axis
+    back = np.zeros((T, B, N), np.int64)
+    at = np.arange(B * N).reshape(B, N) * N  # index of cand[b, to, 0] in the flattened cand
     for t in range(1, T):
-        n = int(live[t])
-        cand = score[:n, :, None] + trans  # n, from, to
-        back[:n, t] = cand.argmax(1)
-        score[:n] = cand.max(1) + em[:n, t]  # the same numbers as cand at the argmax
+        n = live[t]
+        cand = score[:n, None, :] + to_from  # n, to, from
+        best = cand.argmax(2)
+        back[t, :n] = best
+        score[:n] = cand.take(at[:n] + best) + em[:n, t]  # the best candidates themselves
     if end is not None:
         score = score + end
     cur = score.argmax(1)  # each row's best final label (its score stopped at its own length)
-    path = np.zeros((B, T), np.int64)
-    rows = np.arange(B)
-    for t in range(T - 1, -1, -1):
-        n = int(live[t])  # a row joins the backtrace at its own last position
-        path[:n, t] = cur[:n]
-        if t:
-            cur[:n] = back[rows[:n], t, cur[:n]]
-    return path
+    path = np.zeros((T, B), np.int64)
+    flat = back.reshape(T, B * N)
+    rows = np.arange(B) * N
+    for t in range(T - 1, 0, -1):
+        n = live[t]  # a row joins the backtrace at its own last position
+        path[t, :n] = cur[:n]
+        cur[:n] = flat[t, rows[:n] + cur[:n]]
+    path[0] = cur
+    return path.T
