@@ -4,10 +4,10 @@ Ranking (weights in ``data/ranking.json``, tuned on ARCD *train* questions only)
 sum of ``doc`` (FTS5 BM25 over the title and the whole text), ``sent`` (the best sentence's
 BM25), ``trigram`` (character trigrams over search keys, for names and partial words), each
 divided by the query's best; ``cover`` (idf-weighted share of the query terms the document
-holds; question-frame words such as اسم، عدد count ``frame`` times their idf here and below); ``pairs``
-(adjacent query-term pairs found within a window); and the rerank features of
-:mod:`marsad.search.rerank` (``variant``, ``early``, ``lead``, ``first``, ``atype``, ``bm25``). Features
-whose weight is 0 are not computed.
+holds; question-frame words such as اسم، عدد count ``frame`` times their idf here and
+below); ``pairs`` (adjacent query-term pairs found within a window); and the rerank features
+of :mod:`marsad.search.rerank` (``variant``, ``vowel``, ``early``, ``lead``, ``first``,
+``atype``, ``bm25``). Features whose weight is 0 are not computed.
 """
 from __future__ import annotations
 
@@ -297,7 +297,7 @@ def _rerank_features(query: str, qterms: list[str], idf: dict[str, float], feats
         f["bm25"] = f.get("bm25", 0.0) / top
 
 
-RERANK = ("variant", "early", "lead", "first", "atype", "bm25")
+RERANK = ("variant", "vowel", "early", "lead", "first", "atype", "bm25")
 FEATURES = ("doc", "sent", "tri", "light", "cover", "pairs") + RERANK
 _WEIGHT = {"doc": "doc", "sent": "sent", "tri": "trigram", "light": "light", "cover": "cover", "pairs": "pairs",
            **{k: k for k in RERANK}}

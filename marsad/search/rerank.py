@@ -5,6 +5,9 @@ Beside the BM25 scores of :mod:`marsad.search.query`, the best candidates get:
 - ``variant``: the idf-weighted share of the query terms the document lacks but holds in a
   spelling variant (``data/variants.json``: a clitic left attached or stripped, another verb
   prefix, a nisba or tanwin ending, letters commonly confused such as ض/ظ);
+- ``vowel``: the same for query terms found only with one long vowel more or less inside
+  (``data/variants.json`` long_vowels: a broken plural or verbal noun beside its stem, مدينة/مدن,
+  سقوط/سقط, انسحب/انسحاب, ذكر/ذكور), when no spelling variant matched;
 - ``early``/``lead``: the idf-weighted share of the query terms among the first ``EARLY`` /
   ``LEAD`` terms of the body (a document *about* the query's subject names it at once);
   ``first``: the idf-weighted share of the body's first term when it is a query term (a
@@ -98,6 +101,26 @@ def variants(term: str) -> frozenset[str]:
     return frozenset(v for v in out if len(v) >= 3)
 
 
+@lru_cache(maxsize=1)
+def _vowel_rules() -> tuple[str, str]:
+    """(long vowels a variant may drop, long vowels it may insert) of data/variants.json."""
+    r = json.loads((DATA / "variants.json").read_text(encoding="utf-8"))["long_vowels"]
+    return "".join(r["drop"]), "".join(r["insert"])
+
+
+@lru_cache(maxsize=50_000)
+def vowel_variants(term: str) -> frozenset[str]:
+    """An Arabic term with one long vowel dropped or inserted inside it (not at either end;
+    itself excluded; each at least 3 letters): مدن ↔ مدين, سقط ↔ سقوط."""
+    if len(term) < 3 or not ("\u0621" <= term[0] <= "\u064a"):
+        return frozenset()
+    drop, insert = _vowel_rules()
+    out = {term[:i] + term[i + 1:] for i in range(1, len(term) - 1) if term[i] in drop}
+    out.update(term[:i] + v + term[i:] for i in range(1, len(term)) for v in insert)
+    out.discard(term)
+    return frozenset(v for v in out if len(v) >= 3)
+
+
 class QueryContext:
     """What the features need from the query, computed once per query."""
 
@@ -106,7 +129,8 @@ class QueryContext:
         self.idf = {t: idf.get(t, 0.0) for t in self.qterms}
         self.total = sum(self.idf.values()) or 1.0
         self.atype = question_type(query)
-        self.variants = [(t, v) for t, v in ((t, variants(t)) for t in self.qterms) if v]
+        self.variants = [(t, v, w) for t, v, w in ((t, variants(t), vowel_variants(t)) for t in self.qterms)
+                         if v or w]
 
 
 def marker_positions(terms: list[str], atype: str) -> list[int]:
@@ -122,10 +146,14 @@ def doc_features(ctx: QueryContext, terms: list[str], tset: frozenset[str], ntit
     their set, ``pos``: positions of the query terms it holds, ``marks``: the positions
     :func:`marker_positions` gives for the question's answer type)."""
     idf = ctx.idf
-    var = 0.0
-    for t, vs in ctx.variants:
-        if t not in pos and not vs.isdisjoint(tset):
+    var = vow = 0.0
+    for t, vs, ws in ctx.variants:
+        if t in pos:
+            continue
+        if not vs.isdisjoint(tset):
             var += idf[t]
+        elif not ws.isdisjoint(tset):
+            vow += idf[t]
     early, lead, bm, lim, first = 0.0, 0.0, 0.0, ntitle + EARLY, ntitle + LEAD
     norm = k1 * (1 - b + b * len(terms) / avgdl)
     for t, p in pos.items():
@@ -152,5 +180,5 @@ def doc_features(ctx: QueryContext, terms: list[str], tset: frozenset[str], ntit
                 atype = 1.0
                 break
     total = ctx.total
-    return {"variant": var / total, "early": early / total, "lead": lead / total, "first": first / total,
+    return {"variant": var / total, "vowel": vow / total, "early": early / total, "lead": lead / total, "first": first / total,
             "bm25": bm, "atype": atype}

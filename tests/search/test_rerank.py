@@ -38,6 +38,16 @@ def test_variant_feature_counts_only_missing_terms_found_as_variants():
     assert _features("مرض السكر", ["مرض", "سكر"])["variant"] == 0.0
 
 
+def test_vowel_feature_matches_broken_plurals_and_verbal_nouns():
+    assert "مدن" in RR.vowel_variants("مدين") and "سقوط" in RR.vowel_variants("سقط")
+    assert "ذكور" in RR.vowel_variants("ذكر") and RR.vowel_variants("2006") == frozenset()
+    idf = {"سقوط": 2.0, "مدين": 1.0}
+    f = _features("متى سقوط المدينة؟", terms("سقطت المدن بعد الحصار"), idf=idf)
+    assert f["vowel"] == 1.0 and f["variant"] == 0.0
+    f = _features("متى سقوط المدينة؟", terms("سقوط المدينة بعد الحصار"), idf=idf)
+    assert f["vowel"] == 0.0  # found as they are: no variant credit
+
+
 def test_early_and_lead_reward_documents_that_open_with_the_subject():
     lead = _features("مرض السكر", ["سكر", "مرض", "مزمن"] + ["كلام"] * 20)
     late = _features("مرض السكر", ["كلام"] * 5 + ["سكر", "مرض"] + ["كلام"] * 20)
@@ -95,7 +105,7 @@ def test_rank_uses_the_rerank_features():
     assert by_doc["d1"]["lead"] == 1.0 and by_doc["d0"]["lead"] == 0.0
     assert ids[rank(conn, "ما هو الأسد؟")[0][0]] == "d1"
     # with the rerank weights at 0 the ranking is the old one (still valid output)
-    off = {k: 0.0 for k in ("variant", "early", "lead", "first", "atype", "bm25")}
+    off = {k: 0.0 for k in ("variant", "vowel", "early", "lead", "first", "atype", "bm25")}
     assert {ids[r] for r, _ in rank(conn, "ما هو الأسد؟", weights=off)} == {"d0", "d1"}
 
 
@@ -115,5 +125,5 @@ def test_question_frame_words_count_only_in_the_candidate_search():
 
 def test_ranking_weights_name_every_rerank_feature():
     w = ranking()
-    for k in ("variant", "early", "lead", "first", "atype", "bm25", "bm25_k1", "bm25_b", "frame"):
+    for k in ("variant", "vowel", "early", "lead", "first", "atype", "bm25", "bm25_k1", "bm25_b", "frame"):
         assert k in w
