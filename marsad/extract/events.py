@@ -215,9 +215,16 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     # عادت إلى الولايات المتحدة وانضمت: a destination, not the member; ميثاق باريس: an instrument's name
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
+    first = next((e for e in _ents(doc, ws[j - 1][1], s.end, ("GPE", "ORG")) if j < len(ws) and e.start == ws[j][0]), None)
+    if first is not None and any(fold(w) in (fold("إلى"), fold("الى")) for _, _, w in ws[j + 1:j + 8]) and \
+            not _in_name(doc, first, s.start):
+        member = None   # انضمام حزب الاتحاد الديمقراطي … إلى "الاشتراكية الدولية": the one after
+        after_org = [e for e in after_org if e.start > first.start]
     to = after_org[0].start if after_org else s.end   # انضمام فلسطين إلى اليونسكو … أوقفت واشنطن: not after it
     members = [] if member else [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], to, ("GPE",))
                                  if not _in_name(doc, e, s.start)]   # ووقعت على ميثاق روما: no member
+    if first is not None and member is None and _canon(doc, first) not in members:
+        members.insert(0, _canon(doc, first))
     org = _canon(doc, after_org[0]) if after_org else None
     if org is None:
         k = j
@@ -302,6 +309,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         obj = next((k for k in range(k0, min(len(ws), k0 + 3)) if is_party_start(doc, ws, k, [])), None)
         if obj is not None and not any(ws[obj][0] <= a < ws[obj][1] for a in starts):   # التقى بالوفد اليمني
             a, b = noun_phrase(doc, ws, obj, limit=5)
+            b = next((ws[n - 1][1] for n in range(obj + 1, len(ws)) if ws[n][0] < b
+                      and _is(ws[n][2], "participant_stops")), b)   # نوابا روسا مؤكدا لهم: not the predicate
             first = doc.text[a + 1:b].split(" ")[0]
             a += 1 if doc.text[a] == "ب" and title_at(words(doc.text, a + 1, b), 0) is None and \
                 (doc.text[a + 1:a + 3] == "ال" or fold(first) in _keyset("party_nouns")) else 0   # بوفد سوري
@@ -322,6 +331,10 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if place is None and not transitive and j < len(ws) and \
             any(e.start == ws[j][0] for e in _ents(doc, ws[j][0], s.end, ("GPE",))):   # محادثات جنيف
         place = next(doc.text[e.start:e.end] for e in _ents(doc, ws[j][0], s.end, ("GPE",)) if e.start == ws[j][0])
+    h = next((k for k in range(i - 1, max(-1, i - 8), -1) if fold(ws[k][2]) == fold("حيث")), None)
+    if place is None and h:   # وأضاف أبو ردينة من موسكو، حيث عقد عباس محادثات: where
+        g = [e for e in _ents(doc, ws[h - 1][0], ws[h][0], ("GPE", "LOC")) if e.end >= ws[h - 1][1]]
+        place = doc.text[g[-1].start:g[-1].end] if g else None
     if place is None:   # يتوجه … إلى بروكسل للقاء
         to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))
               if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]

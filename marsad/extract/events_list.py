@@ -206,6 +206,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
                  and not _is(ws[k][2], "signing_nouns")), None)
     if place is None and part is not None:   # … في مجال النقل الجوي، الموقعة في مدينة الرياض بتاريخ …
         place = _place(doc, ws[part][1], ws[min(len(ws), part + 5) - 1][1])
+    if place in parties and len(parties) > 1:
+        parties.remove(place)   # أعلن في العاصمة الأردنية عمان عن توقيع اتفاقية: where, not who
     bld.add("AGREEMENT", s.start, s.end, trig, {"parties": parties, "subject": subject,
                                               **({"count": count} if count else {})}, place=place)
     return True

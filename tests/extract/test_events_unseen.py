@@ -156,3 +156,20 @@ def test_memorandum_between_two_governments_with_topic_and_place_after_a_partici
     doc = make_doc("وكان وزيرا داخلية موريتانيا والجزائر وقعا في نواكشوط اتفاقا مع الجزائر في 1962.",
                    {"موريتانيا": "GPE", "الجزائر": "GPE", "نواكشوط": "GPE"})
     assert _one(doc, "AGREEMENT").attrs["args"].get("subject") is None
+
+
+def test_places_members_and_unnamed_parties():
+    doc = make_doc("أعلن في العاصمة الأردنية عمان عن توقيع اتفاقية تجمع حكومة البلاد مع السعودية والكويت.",
+                   {"عمان": "GPE", "السعودية": "GPE", "الكويت": "GPE"})
+    ev = _one(doc, "AGREEMENT")
+    assert ev.attrs["place"] == "عمان" and "عمان" not in ev.attrs["args"]["parties"]
+    doc = make_doc("وأضاف المتحدث من موسكو، حيث عقد عباس محادثات مع بوتين، أن الموقف ثابت.",
+                   {"موسكو": "GPE", "عباس": "PERSON", "بوتين": "PERSON"})
+    assert _one(doc, "MEETING").attrs["place"] == "موسكو"
+    doc = make_doc("ووافق مؤتمر الاشتراكية الدولية على انضمام حزب الاتحاد الديمقراطي إلى الاشتراكية الدولية.",
+                   {"الاشتراكية الدولية": "ORG", "حزب الاتحاد الديمقراطي": "ORG"})
+    ev = _one(doc, "MEMBERSHIP")
+    assert ev.attrs["args"]["member"] == ["حزب الاتحاد الديمقراطي"]
+    assert ev.attrs["args"]["organisation"] == "الاشتراكية الدولية"
+    doc = make_doc("والتقى باشينيان نوابا روسا مؤكدا لهم أن العلاقات جيدة.", {"باشينيان": "PERSON"})
+    assert "نوابا روسا" in " ".join(_one(doc, "MEETING").attrs["args"]["participants"])
