@@ -201,8 +201,9 @@ def _label_of(ws, i) -> str:
 
 def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
-    if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])):
-        return False   # بأغلبية 62 عضوا: a count of members, not a membership
+    if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])
+              or _is(ws[i - 1][2], "member_nouns")):
+        return False   # بأغلبية 62 عضوا، 19 دولة عضوا في الاتحاد: members counted or described, no membership
     near = _phrase(doc, ws, j, limit=4)[1] if j < len(ws) else ws[j - 1][1]
     if args.pop("needs_organisation", False) and \
             not any(e.start < near for e in _ents(doc, ws[j - 1][1], s.end, ("ORG",))):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
-                                        find_triggers, keys, number_value, ontology)
+                                        definite, find_triggers, keys, number_value, ontology)
 from marsad.extract.events_parties import clause_people, noun_phrase
 from marsad.extract.people import fold, words
 
@@ -84,16 +84,16 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     prev = next((e for e in reversed(bld.events) if e.label == "LAUNCH" and e.attrs["args"]["object"] == obj), None)
     if (definite_alone or anaphoric) and prev is not None:
         bld.merge(prev, s.start, s.end)
-        prev.attrs["args"]["launcher"] = prev.attrs["args"]["launcher"] or _agent(bld, doc, ws, i, s)
+        prev.attrs["args"]["launcher"] = prev.attrs["args"]["launcher"] or _agent(bld, doc, ws, i, s, j)
         return True
     args.update(object=obj, name=name, launcher=None)
-    args["launcher"] = _agent(bld, doc, ws, i, s)
+    args["launcher"] = _agent(bld, doc, ws, i, s, j)
     bld.add("LAUNCH", s.start, s.end, trig, args)
     return True
 
 
-def _agent(bld, doc, ws, i, s) -> str | list[str] | None:
-    """Who did it: a person after ``بمبادرة من``/``بجهود``…, the parties of an initiative between two
+def _agent(bld, doc, ws, i, s, j: int | None = None) -> str | list[str] | None:
+    """Who did it: the entity right after a launch verb (``أطلقتها أنقرة``), a person after ``بمبادرة من``/``بجهود``…, the parties of an initiative between two
     named ones right before the trigger (``المبادرة المشتركة بين المغرب والولايات المتحدة لتشكيل``),
     else the last person before the trigger, else an organisation or a country right before it or before
     its relative pronoun."""
@@ -102,6 +102,10 @@ def _agent(bld, doc, ws, i, s) -> str | list[str] | None:
         between = [_canon(doc, e) for e in _ents(doc, ws[k][1], ws[i][0], ("GPE", "ORG"))]
         if len(between) >= 2:
             return between
+    if j is not None and j < len(ws) and not definite(ws[i][2]) and not _is(ws[i][2], "launch_nouns"):   # أطلقتها أنقرة، أطلق
+        after = [e for e in doc.spans("entities") if e.start == ws[j][0] and e.label in ("PERSON", "ORG", "GPE")]
+        if after:   # تطبيق انستغرام خاصية: a verb's subject follows it
+            return _canon(doc, after[0])
     for k in range(i, len(ws)):
         if _is(ws[k][2], "agent_markers"):
             after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]

@@ -14,7 +14,7 @@ from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is
                                         _split_parties, definite, find_triggers)
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, noun_phrase,
                                            parties_after, passive_agents)
-from marsad.extract.people import fold, words
+from marsad.extract.people import fold, strip_proclitics, words
 
 PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
 
@@ -87,6 +87,9 @@ def _signings(doc, ws) -> list[int]:
     for k, (_, _, w) in enumerate(ws):
         if not _is(w, "signing_words"):
             continue
+        if fold(strip_proclitics(w)[1]) == fold("توقع") and any(
+                fold(x) in (fold("أن"), fold("ان")) for _, _, x in ws[k + 1:k + 7]):
+            continue   # توقع بنك JPMorgan أن تقود … صفقات الاندماج: expects, signs nothing
         nx = k + 2
         if nx < len(ws) and fold(ws[k + 1][2]) == fold("بين") and (
                 _DIGITS.match(ws[nx][2]) or any(d.start <= ws[nx][0] < d.end for d in doc.spans("dates"))):

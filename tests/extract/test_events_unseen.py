@@ -173,3 +173,21 @@ def test_places_members_and_unnamed_parties():
     assert ev.attrs["args"]["organisation"] == "الاشتراكية الدولية"
     doc = make_doc("والتقى باشينيان نوابا روسا مؤكدا لهم أن العلاقات جيدة.", {"باشينيان": "PERSON"})
     assert "نوابا روسا" in " ".join(_one(doc, "MEETING").attrs["args"]["participants"])
+
+
+def test_expectations_member_states_and_conditions():
+    doc = make_doc("توقع بنك جي بي مورغان أن تقود الطروحات الأولية وصفقات الاندماج النمو في المنطقة.",
+                   {"جي بي مورغان": "ORG"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("وعمدت 19 دولة عضوا في الاتحاد الأوروبي إلى طرد دبلوماسيين روس.", {"الاتحاد الأوروبي": "ORG"})
+    assert "MEMBERSHIP" not in _labels(doc)
+    doc = make_doc("وفي حال تم توقيع اتفاق نهائي مع قطر فستشكل الصفقة مكسبا للبرنامج.", {"قطر": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("ووقعت الحكومة اتفاقا مع قطر لشراء 24 طائرة.", {"قطر": "GPE", "الحكومة": "ORG"})
+    assert "AGREEMENT" in _labels(doc)
+
+
+def test_the_subject_after_a_launch_verb_launches():
+    doc = make_doc("وتم توقيف دميرتاش خلال الحملة الأمنية التي أطلقتها أنقرة عقب الانقلاب.",
+                   {"دميرتاش": "PERSON", "أنقرة": "GPE"})
+    assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == "أنقرة"
