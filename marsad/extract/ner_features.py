@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.text.segment import clitic_split
+
 DATA = Path(__file__).with_name("data")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _NORM = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -29,8 +31,6 @@ def strip_clitics(word: str) -> tuple[str, str]:
 
     ``وكازاخستان`` → ("و", "كازاخستان"); ``للمغرب`` → ("ل", "المغرب"); ``فرنسا`` → ("", "فرنسا").
     """
-    from marsad.text.segment import clitic_split
-
     if len(word) < 3 or not _ARABIC.match(word):
         return "", word
     cut, prev = 0, 0
@@ -97,30 +97,43 @@ def _shape(w: str) -> str:
     return "P" if len(w) == 1 else "O"
 
 
+_GAZ = (("person_names", "PER", True), ("places", "LOC", True), ("org_words", "ORGW", True),
+        ("org_names", "ORG", False), ("titles", "TITLE", True), ("demonyms", "DEM", True))
+
+
+@lru_cache(maxsize=1)
+def _gaz_tables() -> tuple[dict[str, int], dict[str, int], list[str]]:
+    """The lexicons as bit masks (bit k: ``_GAZ[k]``) of a key and of a key without its article
+    (``org_names`` only for the key itself), and each mask's ``gaz`` string."""
+    lex = lexicons()
+    by_key: dict[str, int] = {}
+    by_bare: dict[str, int] = {}
+    for bit, (name, _, bare_too) in enumerate(_GAZ):
+        for w in lex[name]:
+            by_key[w] = by_key.get(w, 0) | 1 << bit
+            if bare_too:
+                by_bare[w] = by_bare.get(w, 0) | 1 << bit
+    labels = ["|".join(tag for bit, (_, tag, _) in enumerate(_GAZ) if m >> bit & 1) or "-"
+              for m in range(1 << len(_GAZ))]
+    return by_key, by_bare, labels
+
+
 @lru_cache(maxsize=300_000)
 def token_info(word: str) -> dict[str, str]:
     """Per-token facts reused by the window features (cached: callers must not modify it)."""
-    core = _EDGE_PUNCT.sub("", word) or word
+    if word and (word[0].isalnum() or word[0] == "_") and (word[-1].isalnum() or word[-1] == "_"):
+        core = word  # no edge punctuation to strip (\w is alnum or _)
+    else:
+        core = _EDGE_PUNCT.sub("", word) or word
     punct = "1" if core != word else "0"
-    pre, rest = strip_clitics(_DIACRITICS.sub("", core) or core)  # ودمّرت: و + دمرت
-    n = norm(rest)
+    plain = _DIACRITICS.sub("", core)
+    pre, rest = strip_clitics(plain or core)  # ودمّرت: و + دمرت
+    n = rest.translate(_NORM) if plain else norm(rest)  # rest has no diacritics left to drop
     bare = without_article(n)
-    lex = lexicons()
-    gaz = []
-    if n in lex["person_names"] or bare in lex["person_names"]:
-        gaz.append("PER")
-    if n in lex["places"] or bare in lex["places"]:
-        gaz.append("LOC")
-    if n in lex["org_words"] or bare in lex["org_words"]:
-        gaz.append("ORGW")
-    if n in lex["org_names"]:
-        gaz.append("ORG")
-    if n in lex["titles"] or bare in lex["titles"]:
-        gaz.append("TITLE")
-    if n in lex["demonyms"] or bare in lex["demonyms"]:
-        gaz.append("DEM")
-    return {"n": n, "bare": bare, "pre": pre, "gaz": "|".join(gaz) or "-", "shape": _shape(core),
-            "al": "1" if n.startswith("ال") else "0", "punct": punct, "cls": clusters().get(n, ())}
+    by_key, by_bare, labels = _gaz_tables()
+    return {"n": n, "bare": bare, "pre": pre, "gaz": labels[by_key.get(n, 0) | by_bare.get(bare, 0)],
+            "shape": _shape(core), "al": "1" if n.startswith("ال") else "0", "punct": punct,
+            "cls": clusters().get(n, ())}
 
 
 @lru_cache(maxsize=300_000)
