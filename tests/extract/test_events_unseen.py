@@ -191,3 +191,10 @@ def test_the_subject_after_a_launch_verb_launches():
     doc = make_doc("وتم توقيف دميرتاش خلال الحملة الأمنية التي أطلقتها أنقرة عقب الانقلاب.",
                    {"دميرتاش": "PERSON", "أنقرة": "GPE"})
     assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == "أنقرة"
+
+
+def test_foiled_deals_and_sought_meetings():
+    doc = make_doc("وأعلن الجيش إحباط صفقة أسلحة مع تجار في الخليل.", {"الخليل": "GPE"})
+    assert "AGREEMENT" not in _labels(doc)
+    doc = make_doc("وأضاف أن روسيا تسعى للقاء مع كبار مسؤولي المنظمة.", {"روسيا": "GPE"})
+    assert "MEETING" not in _labels(doc)
