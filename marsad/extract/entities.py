@@ -101,7 +101,8 @@ def tagger():
     """The shipped tagger (``meta.json``'s ``tagger``: ``neural``, ``crf`` or ``neural+crf``), loaded once, with
     ``.tag(list of token lists) → list of BIO label lists``; ModelError if a file is missing or
     does not match its sha256 in meta.json. With ``consistency`` in meta.json the neural tagger's
-    labels are made consistent across the sentences tagged together (before the CRF fills gaps)."""
+    labels are made consistent across the sentences tagged together (before the CRF fills gaps); with
+    ``neural_members`` (files) the neural tagger is the ensemble of those members (``ner_neural.Ensemble``)."""
     meta_path = MODEL_DIR / "meta.json"
     if not meta_path.exists():
         raise ModelError(f"NER model missing in {MODEL_DIR} (rebuild: python train/ner/train_neural.py --ship)")
@@ -116,7 +117,7 @@ def tagger():
     if kind in ("neural", "neural+crf"):
         from marsad.extract import ner_neural
 
-        neural = ner_neural.load(MODEL_DIR / "neural.npz")
+        neural = ner_neural.load_members([MODEL_DIR / f for f in meta.get("neural_members", ["neural.npz"])])
         cons = meta.get("consistency")
         if cons:
             neural = _Consistent(neural, int(cons.get("window", 10)), int(cons.get("max_len", 3)),

@@ -20,6 +20,7 @@ from marsad.extract.ner_features import _EDGE_PUNCT, norm, token_info
 GAZ = ("PER", "LOC", "ORGW", "ORG", "TITLE", "DEM")
 MAX_CHARS = 20
 PAD, UNK = 0, 1
+CRF_KEYS = ("crf.trans", "crf.start", "crf.end")
 
 
 def word_key(info: dict) -> list[str]:
@@ -117,21 +118,55 @@ class Vocab:
         return np.array(rows, np.float32).reshape(len(words), dim)
 
 
-class NumpyTagger:
-    """Inference with the exported weights (``W``: name → array, as saved by the trainer).
-
-    Every input of the LSTM depends on its word alone, so each distinct word's input projection
-    (both directions' gates, ``x @ W_ih + b``) is computed once and kept (up to ``cache_words``
-    words, then the table starts afresh); a batch then only gathers rows, runs the recurrence and
-    decodes."""
+class _WordTable:
+    """Every input of the LSTM depends on its word alone, so each distinct word's input projection
+    (``_word_projection``: the gates of every direction, ``x @ W_ih + b``) is computed once and kept
+    (up to ``cache_words`` words, then the table starts afresh); a batch then only gathers rows, runs
+    the recurrence (``_recurrent``) and scores the labels (``_output``)."""
 
     cache_words = 30_000
+    _rows: dict[str, int]
+
+    def _word_rows(self, words: list[str]) -> list[int]:
+        """Rows of the per-word projection table for these tokens, computing the missing ones."""
+        rows = self._rows
+        new = list(dict.fromkeys(w for w in words if w not in rows))
+        if new:
+            if len(rows) + len(new) > self.cache_words:
+                rows.clear()
+                new = list(dict.fromkeys(words))
+            start = len(rows)
+            proj = self._word_projection(new)
+            if start == 0 or not hasattr(self, "_table"):
+                self._table = np.zeros((max(self.cache_words, len(new)), proj.shape[1]), np.float32)
+            self._table[start:start + len(new)] = proj
+            rows.update(zip(new, range(start, start + len(new))))
+        return [rows[w] for w in words]
+
+    def scores(self, words: list[str], lengths: np.ndarray) -> np.ndarray:
+        """Emission scores [B, T, labels] of a batch sorted by decreasing length, given as its tokens
+        in a row (``words``) and the sentence ``lengths``."""
+        flat = self._word_rows(words)
+        rows = np.zeros((len(lengths), int(lengths[0])), np.int64)
+        pos = 0
+        for r, n in enumerate(lengths.tolist()):
+            rows[r, :n] = flat[pos:pos + n]
+            pos += n
+        return self._output(bilstm(self._table, rows, lengths, self._recurrent()))
+
+    def tag(self, sents: list[list[str]], batch_size: int = 64) -> list[list[str]]:
+        """BIO labels for each token list."""
+        return _decode(sents, batch_size, self.scores, self.crf(), self.labels)
+
+
+class NumpyTagger(_WordTable):
+    """Inference with the exported weights (``W``: name → array, as saved by the trainer)."""
 
     def __init__(self, W: dict[str, np.ndarray], vocab: Vocab, labels: list[str]):
-        self.W = {k: v.astype(np.float32) for k, v in W.items()}
+        self.W = {k: v.astype(np.float32, copy=False) for k, v in W.items()}
         self.vocab = vocab
         self.labels = labels
-        self._rows: dict[str, int] = {}
+        self._rows = {}
 
     def _chars(self, chars: np.ndarray) -> np.ndarray:
         W = self.W
@@ -197,39 +232,9 @@ class NumpyTagger:
         return np.concatenate(parts, axis=1)
 
     def _bilstm(self, proj: np.ndarray, rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Forward and backward LSTM outputs [B, T, 2H] of a batch sorted by decreasing length,
-        given each token's input projection (``proj[rows[b, t]]``, [.., 8H]; rows past a
-        sentence's end are ignored). Both directions advance together, each step one stacked
-        matmul [2, n, H] @ [2, H, 4H] over the n sentences still running, in preallocated buffers."""
-        _, _, U, H = self._weights()
-        B, T = rows.shape
-        ar = np.arange(T)
-        rev = np.where(ar[None, :] < lengths[:, None], lengths[:, None] - 1 - ar[None, :], ar[None, :])
-        xp = np.empty((T, 2, B, 4 * H), np.float32)  # step, direction, sentence, gates
-        xp[:, 0] = proj[rows.T, :4 * H]
-        xp[:, 1] = proj[np.take_along_axis(rows, rev, 1).T, 4 * H:]
-        out = np.zeros((T + 1, 2, B, H), np.float32)  # out[t + 1]: hidden state after step t
-        c = np.zeros((2, B, H), np.float32)
-        g = np.empty((2, B, 4 * H), np.float32)
-        tmp = np.empty((2, B, H), np.float32)
-        live = np.searchsorted(-lengths, -ar, side="left")  # sentences longer than t (sorted)
-        for t in range(T):
-            n = int(live[t])
-            gn, cn, tn = g[:, :n], c[:, :n], tmp[:, :n]
-            np.matmul(out[t, :, :n], U, out=gn)
-            gn += xp[t, :, :n]
-            np.tanh(gn, out=gn)
-            gn[:, :, :3 * H] += 1.0  # 2 * sigmoid of i, f, o
-            cn *= gn[:, :, H:2 * H]
-            np.multiply(gn[:, :, :H], gn[:, :, 3 * H:], out=tn)
-            cn += tn
-            cn *= 0.5
-            np.tanh(cn, out=tn)
-            tn *= gn[:, :, 2 * H:3 * H]
-            np.multiply(tn, 0.5, out=out[t + 1, :, :n])
-        fwd = out[1:, 0].transpose(1, 0, 2)  # B, T, H
-        bwd = np.take_along_axis(out[1:, 1].transpose(1, 0, 2), rev[:, :, None], 1)
-        return np.concatenate([fwd, bwd], axis=2)
+        """Forward and backward LSTM outputs [B, T, 2H] (:func:`bilstm`)."""
+        _, _, U, _ = self._weights()
+        return bilstm(proj, rows, lengths, U)
 
     def _project(self, x: np.ndarray) -> np.ndarray:
         w, b, _, _ = self._weights()
@@ -244,57 +249,123 @@ class NumpyTagger:
 
     def viterbi(self, em: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
         """Best label path of each sentence under the CRF (transitions, start and end scores)."""
-        W = self.W
-        order = np.argsort(-lengths, kind="stable")
-        paths = viterbi(em[order], lengths[order], W["crf.trans"], W["crf.start"], W["crf.end"])
-        out: list[list[int]] = [[] for _ in range(len(lengths))]
-        for r, i in enumerate(order):
-            out[i] = paths[r, :int(lengths[i])].tolist()
-        return out
+        return _viterbi_rows(em, lengths, self.crf())
 
-    def _word_rows(self, words: list[str]) -> list[int]:
-        """Rows of the per-word projection table for these tokens, computing the missing ones."""
-        rows = self._rows
-        new = list(dict.fromkeys(w for w in words if w not in rows))
-        if new:
-            if len(rows) + len(new) > self.cache_words:
-                rows.clear()
-                new = list(dict.fromkeys(words))
-            start = len(rows)
-            proj = self._project(self._word_inputs(new))
-            if start == 0 or not hasattr(self, "_table"):
-                self._table = np.zeros((max(self.cache_words, len(new)), proj.shape[1]), np.float32)
-            self._table[start:start + len(new)] = proj
-            rows.update(zip(new, range(start, start + len(new))))
-        return [rows[w] for w in words]
+    def _word_projection(self, words: list[str]) -> np.ndarray:
+        return self._project(self._word_inputs(words))
 
-    def tag(self, sents: list[list[str]], batch_size: int = 64) -> list[list[str]]:
-        """BIO labels for each token list (BLAS kept to one thread: the matrices are small, and
-        OpenBLAS threads spinning against a busy second core made it ten times slower)."""
-        limit = _one_blas_thread()
-        if limit is None:
-            return self._tag(sents, batch_size)
-        with limit:
-            return self._tag(sents, batch_size)
+    def _recurrent(self) -> np.ndarray:
+        return self._weights()[2]
 
-    def _tag(self, sents: list[list[str]], batch_size: int) -> list[list[str]]:
-        order = sorted((i for i in range(len(sents)) if sents[i]), key=lambda i: -len(sents[i]))
-        result: list[list[str]] = [[] for _ in sents]
-        W, labels = self.W, self.labels
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            lengths = np.array([len(sents[i]) for i in idx], np.int64)
-            flat = self._word_rows([w for i in idx for w in sents[i]])
-            rows = np.zeros((len(idx), int(lengths[0])), np.int64)
-            pos = 0
-            for r, n in enumerate(lengths.tolist()):
-                rows[r, :n] = flat[pos:pos + n]
-                pos += n
-            em = self._bilstm(self._table, rows, lengths) @ W["out.w"].T + W["out.b"]
-            paths = viterbi(em, lengths, W["crf.trans"], W["crf.start"], W["crf.end"])
-            for r, i in enumerate(idx):
-                result[i] = [labels[j] for j in paths[r, :int(lengths[r])]]
-        return result
+    def _output(self, h: np.ndarray) -> np.ndarray:
+        return h @ self.W["out.w"].T + self.W["out.b"]
+
+    def crf(self) -> tuple:
+        """The CRF's (transitions, start, end) scores."""
+        return tuple(self.W[k] for k in CRF_KEYS)
+
+
+def bilstm(proj: np.ndarray, rows: np.ndarray, lengths: np.ndarray, U: np.ndarray) -> np.ndarray:
+    """Outputs [B, T, K*H] of K LSTM runs over a batch sorted by decreasing length: runs 0, 2, …
+    read forwards, runs 1, 3, … backwards (the two directions of each BiLSTM; several BiLSTMs for
+    an ensemble). ``proj[rows[b, t]]`` is a token's input projection, [.., K*4H], run k's gates
+    (i, f, o, g, see ``_weights``) in columns k*4H…(k+1)*4H; rows past a sentence's end are
+    ignored. ``U`` [K, H, 4H]: the recurrent weights. All runs advance together, each step one
+    stacked matmul [K, n, H] @ [K, H, 4H] over the n sentences still running, in preallocated buffers."""
+    K, H = U.shape[0], U.shape[1]
+    B, T = rows.shape
+    ar = np.arange(T)
+    rev = np.where(ar[None, :] < lengths[:, None], lengths[:, None] - 1 - ar[None, :], ar[None, :])
+    xp = np.empty((T, K, B, 4 * H), np.float32)  # step, run, sentence, gates
+    for d, r in enumerate((rows, np.take_along_axis(rows, rev, 1))):
+        x = proj[r.T].reshape(T, B, K, 4 * H)[:, :, d::2]
+        xp[:, d::2] = x.transpose(0, 2, 1, 3)
+    out = np.zeros((T + 1, K, B, H), np.float32)  # out[t + 1]: hidden state after step t
+    c = np.zeros((K, B, H), np.float32)
+    g = np.empty((K, B, 4 * H), np.float32)
+    tmp = np.empty((K, B, H), np.float32)
+    live = np.searchsorted(-lengths, -ar, side="left")  # sentences longer than t (sorted)
+    for t in range(T):
+        n = int(live[t])
+        gn, cn, tn = g[:, :n], c[:, :n], tmp[:, :n]
+        np.matmul(out[t, :, :n], U, out=gn)
+        gn += xp[t, :, :n]
+        np.tanh(gn, out=gn)
+        gn[:, :, :3 * H] += 1.0  # 2 * sigmoid of i, f, o
+        cn *= gn[:, :, H:2 * H]
+        np.multiply(gn[:, :, :H], gn[:, :, 3 * H:], out=tn)
+        cn += tn
+        cn *= 0.5
+        np.tanh(cn, out=tn)
+        tn *= gn[:, :, 2 * H:3 * H]
+        np.multiply(tn, 0.5, out=out[t + 1, :, :n])
+    h = out[1:].transpose(2, 0, 1, 3)  # B, T, K, H
+    h = np.concatenate([h[:, :, 0::2], np.take_along_axis(h[:, :, 1::2], rev[:, :, None, None], 1)], axis=3)
+    return h.reshape(B, T, K * H)  # per BiLSTM: forward H, then backward H
+
+
+class Ensemble(_WordTable):
+    """Taggers of one architecture (seeds of one configuration) as one tagger: the members' emission
+    scores and CRF scores are averaged before a single Viterbi decode (a product of experts; ANERcorp
+    dev in docs/benchmarks.md). The members' LSTMs run together (:func:`bilstm` with 2 runs per
+    member), from one table of each word's projections for all members. Same interface as
+    :class:`NumpyTagger`."""
+
+    def __init__(self, members: list[NumpyTagger]):
+        self.members = members
+        self.vocab, self.labels = members[0].vocab, members[0].labels
+        n = len(members)
+        self._crf = tuple(sum(m.crf()[k] for m in members) / n for k in range(len(CRF_KEYS)))
+        self._U = np.ascontiguousarray(np.concatenate([m._recurrent() for m in members]))
+        self._out_w = np.concatenate([m.W["out.w"].T for m in members]) / n
+        self._out_b = sum(m.W["out.b"] for m in members) / n
+        self._rows = {}
+
+    def _word_projection(self, words: list[str]) -> np.ndarray:
+        return np.concatenate([m._word_projection(words) for m in self.members], axis=1)
+
+    def _recurrent(self) -> np.ndarray:
+        return self._U
+
+    def _output(self, h: np.ndarray) -> np.ndarray:
+        return h @ self._out_w + self._out_b
+
+    def crf(self) -> tuple:
+        return self._crf
+
+
+def _viterbi_rows(em: np.ndarray, lengths: np.ndarray, crf: tuple) -> list[list[int]]:
+    """Best label path of each sentence of a batch in any order."""
+    order = np.argsort(-lengths, kind="stable")
+    paths = viterbi(em[order], lengths[order], *crf)
+    out: list[list[int]] = [[] for _ in range(len(lengths))]
+    for r, i in enumerate(order):
+        out[i] = paths[r, :int(lengths[i])].tolist()
+    return out
+
+
+def _decode(sents: list[list[str]], batch_size: int, scores, crf: tuple, labels: list[str]) -> list[list[str]]:
+    """BIO labels of token lists, tagged in batches of similar length: ``scores(words, lengths)``
+    gives a batch's emissions, one Viterbi decode under ``crf`` its labels (BLAS kept to one thread:
+    the matrices are small, and OpenBLAS threads spinning against a busy second core made it ten
+    times slower)."""
+    limit = _one_blas_thread()
+    if limit is None:
+        return _decode_batches(sents, batch_size, scores, crf, labels)
+    with limit:
+        return _decode_batches(sents, batch_size, scores, crf, labels)
+
+
+def _decode_batches(sents, batch_size, scores, crf, labels) -> list[list[str]]:
+    order = sorted((i for i in range(len(sents)) if sents[i]), key=lambda i: -len(sents[i]))
+    result: list[list[str]] = [[] for _ in sents]
+    for k in range(0, len(order), batch_size):
+        idx = order[k:k + batch_size]
+        lengths = np.array([len(sents[i]) for i in idx], np.int64)
+        paths = viterbi(scores([w for i in idx for w in sents[i]], lengths), lengths, *crf)
+        for r, i in enumerate(idx):
+            result[i] = [labels[j] for j in paths[r, :int(lengths[r])]]
+    return result
 
 
 _CONTROLLER: list = []
@@ -317,13 +388,29 @@ def memory_vector(counts: np.ndarray) -> np.ndarray:
     return np.concatenate([counts / max(total, 1), [np.log1p(total) / 5]]).astype(np.float32)
 
 
-def load(path) -> NumpyTagger:
-    """A tagger from a ``.npz`` file written by the trainer."""
+def load(path, previous: NumpyTagger | None = None) -> NumpyTagger:
+    """A tagger from a ``.npz`` file written by the trainer. A file of an ensemble's later member may
+    leave out what equals the ``previous`` member's (``train/ner/ensemble.py``): missing weights
+    (``w:``) are taken from it, and without vocabulary arrays (``v:``) it shares its vocabulary."""
     z = np.load(path, allow_pickle=False)
     W = {k[2:]: z[k] for k in z.files if k.startswith("w:")}
+    if previous is not None:
+        for k, v in previous.W.items():
+            W.setdefault(k, v)
+        if "v:words" not in z.files:
+            return NumpyTagger(W, previous.vocab, previous.labels)
     memory = None
     if "v:memory_words" in z.files:
         memory = dict(zip((str(w) for w in z["v:memory_words"]), z["v:memory"].astype(np.float32)))
     vocab = Vocab([str(w) for w in z["v:words"]], [str(c) for c in z["v:chars"]], [str(p) for p in z["v:pres"]],
                   [str(s) for s in z["v:shapes"]], [int(n) for n in z["v:n_clusters"]], memory)
     return NumpyTagger(W, vocab, [str(x) for x in z["v:labels"]])
+
+
+def load_members(paths) -> NumpyTagger | Ensemble:
+    """The tagger of one ``.npz`` file, or the :class:`Ensemble` of several (each file read with the
+    member before it as ``previous``)."""
+    members: list[NumpyTagger] = []
+    for path in paths:
+        members.append(load(path, members[-1] if members else None))
+    return members[0] if len(members) == 1 else Ensemble(members)

@@ -34,6 +34,7 @@ def _shipped():
     t = ent.tagger()
     t = getattr(t, "first", t)  # neural+crf: the neural part
     t = getattr(t, "inner", t)  # with label consistency: the tagger inside
+    t = getattr(t, "members", [t])[0]  # an ensemble: its first member
     if not isinstance(t, ner_neural.NumpyTagger):
         pytest.skip("the shipped tagger is not the neural one")
     return t
@@ -130,3 +131,43 @@ def test_cached_word_projections_give_the_labels_of_the_full_batch(monkeypatch):
     assert t.tag(SENTS) == expected
     monkeypatch.setattr(t, "cache_words", 12)
     assert t.tag(SENTS) == expected and t.tag(SENTS[::-1]) == expected[::-1]
+
+
+def _perturbed(t, scale=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    W = {k: v + rng.normal(scale=scale, size=v.shape).astype(np.float32) if k.startswith(("lstm", "out", "crf"))
+         else v for k, v in t.W.items()}
+    return ner_neural.NumpyTagger(W, t.vocab, t.labels)
+
+
+def test_ensemble_decodes_the_mean_of_its_members_scores():
+    t = _shipped()
+    u = _perturbed(t)
+    e = ner_neural.Ensemble([t, u])
+    assert ner_neural.Ensemble([t, t]).tag(SENTS) == t.tag(SENTS)
+    order = sorted(range(len(SENTS)), key=lambda i: -len(SENTS[i]))
+    batch = t.vocab.batch([SENTS[i] for i in order])
+    em = (t.emissions(batch) + u.emissions(batch)) / 2
+    flat = [w for i in order for w in SENTS[i]]
+    np.testing.assert_allclose(e.scores(flat, batch["lengths"]), em, rtol=1e-4, atol=1e-4)
+    crf = [(t.W[k] + u.W[k]) / 2 for k in ner_neural.CRF_KEYS]
+    paths = ner_neural._viterbi_rows(em, batch["lengths"], crf)
+    expected = [None] * len(SENTS)
+    for row, i in enumerate(order):
+        expected[i] = [t.labels[j] for j in paths[row]]
+    assert e.tag(SENTS) == expected
+    assert e.tag([]) == [] and e.tag([[], ["باريس"]])[0] == []
+
+
+def test_a_slim_member_file_takes_the_rest_from_the_member_before(tmp_path):
+    t = _shipped()
+    u = _perturbed(t, seed=1)
+    path = tmp_path / "neural_2.npz"
+    np.savez_compressed(path, **{"w:" + k: u.W[k] for k in ("out.w", "out.b", "lstm.w_hh")})
+    m = ner_neural.load(path, previous=t)
+    assert m.vocab is t.vocab and m.W["word_emb"] is t.W["word_emb"]
+    np.testing.assert_array_equal(m.W["out.b"], u.W["out.b"])
+    np.testing.assert_array_equal(m.W["lstm.w_ih"], t.W["lstm.w_ih"])
+    e = ner_neural.load_members([ent.MODEL_DIR / "neural.npz", path])
+    assert isinstance(e, ner_neural.Ensemble) and e.members[1].vocab is e.members[0].vocab
+    assert isinstance(ner_neural.load_members([ent.MODEL_DIR / "neural.npz"]), ner_neural.NumpyTagger)

@@ -227,6 +227,8 @@ def main() -> None:
     ap.add_argument("--memory", action="store_true", help="label memory of training words as an input")
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
     ap.add_argument("--full", action="store_true", help="retrain on train+dev for the best epoch count")
+    ap.add_argument("--full-epochs", type=int, default=0, help="with --full: train on train+dev for this many "
+                    "epochs at once (the best epoch of a run with the same settings), skipping the run on train")
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--filters", type=int, default=50, help="character CNN filters")
     ap.add_argument("--extra", default="", help="extra training corpora, comma-separated: newsfane, wikifane, "
@@ -321,8 +323,11 @@ def main() -> None:
             model.load_state_dict(best_state)
         return model, best, best_epoch
 
-    model, dev_f1, best_epoch = fit(train, args.epochs, dev)
-    print(f"best dev F1 {dev_f1:.4f} at epoch {best_epoch}", flush=True)
+    if args.full and args.full_epochs:
+        model, dev_f1, best_epoch = None, None, args.full_epochs
+    else:
+        model, dev_f1, best_epoch = fit(train, args.epochs, dev)
+        print(f"best dev F1 {dev_f1:.4f} at epoch {best_epoch}", flush=True)
     if args.full:
         model, _, _ = fit(allsents, best_epoch, None)
     with torch.no_grad():  # the word table ships as float16: evaluate torch with the same values
