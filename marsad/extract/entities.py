@@ -226,11 +226,53 @@ def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_phrases() -> frozenset[tuple[str, ...]]:
+    """Titles of several words in the titles lexicon (``ولي العهد``), as word tuples."""
+    return frozenset(tuple(t.split()) for t in lexicons()["titles"] if " " in t)
+
+
+def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, int]:
+    """Tokens a..b-1 of a person span without leading titles (``السيدة``, ``ولي العهد``) and
+    without a title phrase that begins in it and runs past its end (``… ولي`` | ``العهد``).
+    Returns ``(a, a)`` when only titles and nationality adjectives are left: ``ولي العهد
+    السعودي`` names nobody."""
+    lex = lexicons()
+    titles, demonyms, phrases = lex["titles"], lex["demonyms"], _title_phrases()
+    a0, b0, stop = a, b, min(b + 3, len(toks))
+    keys = [norm(text[t.start:t.end]) for t in toks[a0:stop]]
+
+    def phrase_at(i: int) -> int:
+        for p in phrases:
+            if tuple(keys[i - a0:i - a0 + len(p)]) == p:
+                return len(p)
+        return 0
+
+    while b - a > 1:
+        n = phrase_at(a)
+        if n and a + n <= b:
+            a += n
+        elif keys[a - a0] in titles:
+            a += 1
+        else:
+            break
+    for i in range(a, b):
+        n = phrase_at(i)
+        if n and i + n > b:
+            b = i
+            break
+    cut = a > a0 or b < b0
+    if cut and all(keys[i - a0] in titles or keys[i - a0] in demonyms for i in range(a, b)):
+        return a, a
+    return a, b
+
+
 def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:
     """Offsets and canonical form of tokens a..b-1 without proclitics or a leading honorific."""
-    titles = lexicons()["titles"]
-    while etype == "PERSON" and b - a > 1 and norm(doc.text[toks[a].start:toks[a].end]) in titles:
-        a += 1
+    if etype == "PERSON":
+        a, b = _without_titles(doc.text, toks, a, b)
+        if a >= b:
+            return None
     first = doc.text[toks[a].start:toks[a].end]
     pre, rest = strip_clitics(first)
     start = toks[a].start + len(pre)

@@ -122,8 +122,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=1)
-def _title_first_words() -> frozenset[str]:
+def title_first_words() -> frozenset[str]:
+    """Folded first words of the known titles (``رئيس``, ``وزير``, ``ولي``)."""
     return frozenset(k[0] for k in _title_index())
+
+
+_title_first_words = title_first_words
 
 
 @lru_cache(maxsize=200_000)

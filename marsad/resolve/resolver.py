@@ -345,6 +345,16 @@ def _role_titles(doc: Document) -> dict[str, frozenset[str]]:
 _DEFINITE = ("ال", "وال", "فال", "بال", "لل", "كال")
 
 
+def _proclitic_before_title(word: str) -> int:
+    """1 when the title's first word carries a proclitic (``والرئيس``, ``ووزير``), 0 when its first
+    letter belongs to the title (``وزير``, ``ولي العهد``: not و + ``زير``, و + ``لي``)."""
+    from marsad.extract import people
+
+    if word[:1] not in "وفبل" or word.startswith("ال"):
+        return 0
+    return 0 if people.fold(word) in people.title_first_words() else 1
+
+
 def _title_phrases(doc: Document) -> list[tuple[int, int, object, str | None]]:
     """Definite titles in the text (``الوزيرة``, ``وزير الخارجية الأمريكي``): (start, end, Title,
     ISO code of a nationality adjective that follows, if any)."""
@@ -370,7 +380,7 @@ def _title_phrases(doc: Document) -> list[tuple[int, int, object, str | None]]:
         if j < len(ws) and ws[j][2].startswith("ال") and not re.search(r"[^\s]", doc.text[ws[j - 1][1]:ws[j][0]]):
             iso = names.demonym_iso(ws[j][2])
         end = ws[j][1] if iso else ws[j - 1][1]
-        start = ws[i][0] + (1 if ws[i][2][:1] in "وفبل" and not ws[i][2].startswith("ال") else 0)
+        start = ws[i][0] + _proclitic_before_title(ws[i][2])
         if ws[i][2].startswith("لل"):
             start = ws[i][0] + 1
         out.append((start, end, title, iso))

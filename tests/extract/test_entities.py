@@ -153,3 +153,21 @@ def test_run_on_names_are_split_at_a_complementiser_and_a_conjoined_first_name()
     # و that belongs to the name stays inside it
     assert ent.split_joined_names(["محمد", "ولد", "الشيخ"], ["B-PERS", "I-PERS", "I-PERS"]) == ["B-PERS", "I-PERS", "I-PERS"]
     assert ent.split_joined_names(["السيد", "وليد"], ["B-PERS", "I-PERS"]) == ["B-PERS", "I-PERS"]
+
+
+def test_person_span_without_its_titles():
+    """A person span loses leading titles of one or several words; what is left must be a name."""
+    import re
+
+    from marsad.doc import Span
+    from marsad.extract.entities import _without_titles
+
+    def cut(text):
+        toks = [Span(m.start(), m.end(), "TOKEN") for m in re.finditer(r"\S+", text)]
+        a, b = _without_titles(text, toks, 0, len(toks))
+        return " ".join(text[t.start:t.end] for t in toks[a:b])
+
+    assert cut("ولي العهد الأمير محمد بن سلمان") == "محمد بن سلمان"
+    assert cut("السيدة أمل الفلاح السغروشني") == "أمل الفلاح السغروشني"
+    assert cut("ولي العهد السعودي") == ""          # a title and a nationality: nobody named
+    assert cut("لي كه تشيانغ") == "لي كه تشيانغ"

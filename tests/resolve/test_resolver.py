@@ -209,3 +209,20 @@ def test_a_lone_surname_fitting_several_people_joins_only_a_dominant_one(counts,
         assert link.entity_id == expected
     else:
         assert link.entity_id not in ("PERSON-a", "PERSON-b")
+
+
+def test_a_title_whose_first_letter_looks_like_a_proclitic_keeps_it(tmp_path):
+    """``وزير الخارجية`` and ``ولي العهد`` used alone refer to the person named earlier; the
+    mention starts at و (part of the title), while ``والرئيس`` starts after its و."""
+    text = ("استقبل ولي العهد السعودي الأمير سلطان بن فهد وزير الخارجية الأردني عمر الخطيب في الرياض. "
+            "وبحث ولي العهد مع الضيف العلاقات الثنائية. وقال وزير الخارجية إن الزيارة ناجحة.")
+    db = str(tmp_path / "kb.db")
+    with open_store(db) as store:
+        doc = process(text, source="test/titles.txt")
+        store.save_many([doc], "test")
+        rows = store.conn.execute(
+            "SELECT start, end, text FROM mentions WHERE doc_id = ? AND source = 'title'", (doc.id,)).fetchall()
+    texts = {r[2] for r in rows}
+    assert all(doc.text[s:e] == t for s, e, t in rows)
+    assert not any(t.startswith(("لي ", "زير ")) for t in texts), texts
+    assert texts & {"ولي العهد", "وزير الخارجية"}, texts
