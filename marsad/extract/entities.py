@@ -157,7 +157,7 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def _gpe_names() -> frozenset[str]:
     names = set()
-    for fname in ("countries.tsv", "cities.tsv", "cities_marsad.tsv"):
+    for fname in ("countries.tsv", "cities.tsv", "cities_marsad.tsv", "cities_world_marsad.tsv"):
         path = DATA / "gazetteers" / fname
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():

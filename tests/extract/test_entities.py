@@ -171,3 +171,12 @@ def test_person_span_without_its_titles():
     assert cut("السيدة أمل الفلاح السغروشني") == "أمل الفلاح السغروشني"
     assert cut("ولي العهد السعودي") == ""          # a title and a nationality: nobody named
     assert cut("لي كه تشيانغ") == "لي كه تشيانغ"
+
+
+def test_capitals_missing_from_world_cities_are_gpe():
+    """world-cities-ar has «منطقة الرياض», not «الرياض»: our list completes GPE typing."""
+    from marsad.extract.entities import _type
+
+    for city in ("الرياض", "صنعاء", "بروكسل", "الدار البيضاء", "بيونغ يانغ"):
+        assert _type("LOC", city) == "GPE", city
+    assert _type("LOC", "جبال الأطلس") == "LOC"
