@@ -146,7 +146,29 @@ def split_joined_names(words: list[str], tags: list[str]) -> list[str]:
         elif out[i] == "I-PERS" and w.startswith("و") and len(w) > 3 \
                 and norm(w[1:]) in names and norm(w) not in names:
             out[i] = "B-PERS"
-    return out
+    return _with_first_names(words, out)
+
+
+def _with_first_names(words: list[str], tags: list[str]) -> list[str]:
+    """A person whose first name the tagger left out takes it in, where the context announces a
+    person: a first name of ``people.first_names`` (gendered, curated) right before a B-PERS, itself
+    right after a title or honorific (titles.txt), a reporting verb or a comma (``السيدة نادية
+    بنعلي``، ``وقالت نادية بنعلي`` → ``نادية بنعلي``, not ``بنعلي``). Common nouns that are also
+    first names (حياة، أمل، إمام) are thereby left alone elsewhere; prepositions that fold to a
+    name (على → علي) never count."""
+    from marsad.extract.people import first_names, fold
+    from marsad.extract.quotes_lexicon import _not_first_names, verbs_data
+
+    firsts, nots, titles = first_names(), _not_first_names(), lexicons()["titles"]
+    verbs = verbs_data()["verbs"]
+    for i in range(2, len(tags)):
+        if tags[i] == "B-PERS" and tags[i - 1] == "O" and tags[i - 2] == "O":
+            w, before = words[i - 1], words[i - 2]
+            if w not in nots and len(w) > 2 and fold(w) in firsts and fold(words[i]) not in firsts \
+                    and (before in ("،", ",", ":") or norm(before) in titles or before in verbs
+                         or before[:1] in "وف" and before[1:] in verbs):
+                tags[i - 1], tags[i] = "B-PERS", "I-PERS"
+    return tags
 
 
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:

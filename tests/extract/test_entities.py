@@ -180,3 +180,14 @@ def test_capitals_missing_from_world_cities_are_gpe():
     for city in ("الرياض", "صنعاء", "بروكسل", "الدار البيضاء", "بيونغ يانغ"):
         assert _type("LOC", city) == "GPE", city
     assert _type("LOC", "جبال الأطلس") == "LOC"
+
+
+def test_a_first_name_the_tagger_left_out_is_taken_in_after_a_title_verb_or_comma():
+    words = ["زارت", "الوزيرة", "نادية", "بنعلي", "جامعة", "الرباط"]
+    tags = ["O", "O", "O", "B-PERS", "O", "B-LOC"]
+    assert ent._with_first_names(words, list(tags))[2:4] == ["B-PERS", "I-PERS"]
+    for before in ("وقالت", "،"):
+        assert ent._with_first_names([before, "نادية", "بنعلي"], ["O", "O", "B-PERS"]) == ["O", "B-PERS", "I-PERS"]
+    # a common noun that is also a first name, or a preposition folding to one, with no such context
+    assert ent._with_first_names(["من", "حياة", "سقراط"], ["O", "O", "B-PERS"]) == ["O", "O", "B-PERS"]
+    assert ent._with_first_names(["السيد", "على", "بنعلي"], ["O", "O", "B-PERS"]) == ["O", "O", "B-PERS"]
