@@ -270,38 +270,53 @@ def bilstm(proj: np.ndarray, rows: np.ndarray, lengths: np.ndarray, U: np.ndarra
     read forwards, runs 1, 3, … backwards (the two directions of each BiLSTM; several BiLSTMs for
     an ensemble). ``proj[rows[b, t]]`` is a token's input projection, [.., K*4H], run k's gates
     (i, f, o, g, see ``_weights``) in columns k*4H…(k+1)*4H; rows past a sentence's end are
-    ignored. ``U`` [K, H, 4H]: the recurrent weights. All runs advance together, each step one
-    stacked matmul [K, n, H] @ [K, H, 4H] over the n sentences still running, in preallocated buffers."""
+    ignored (their outputs are zeros). ``U`` [K, H, 4H]: the recurrent weights. All runs advance
+    together, each step one stacked matmul [K, n, H] @ [K, H, 4H] over the n sentences still
+    running. Inputs and states are packed step after step (step t: the n_t sentences longer
+    than t, a prefix of the batch), so no padding is gathered or computed; the hidden state is
+    kept doubled (2h, with U halved: exact power-of-two scaling) and halved once at the end."""
     K, H = U.shape[0], U.shape[1]
     B, T = rows.shape
-    ar = np.arange(T)
-    rev = np.where(ar[None, :] < lengths[:, None], lengths[:, None] - 1 - ar[None, :], ar[None, :])
-    xp = np.empty((T, K, B, 4 * H), np.float32)  # step, run, sentence, gates
-    for d, r in enumerate((rows, np.take_along_axis(rows, rev, 1))):
-        x = proj[r.T].reshape(T, B, K, 4 * H)[:, :, d::2]
-        xp[:, d::2] = x.transpose(0, 2, 1, 3)
-    out = np.zeros((T + 1, K, B, H), np.float32)  # out[t + 1]: hidden state after step t
+    steps = np.arange(T)
+    live = np.searchsorted(-lengths, -steps, side="left")  # sentences longer than t (sorted)
+    step_of = np.repeat(steps, live)  # packed order: step after step, sentences in batch order
+    sent_of = np.arange(len(step_of)) - np.repeat(np.cumsum(live) - live, live)
+    fwd = sent_of * T + step_of  # token read at that step: forwards
+    bwd = sent_of * T + lengths[sent_of] - 1 - step_of  # and backwards
+    flat = rows.reshape(-1)
+    N = len(step_of)
+    xs = np.empty((K, N, 4 * H), np.float32)
+    fwd_rows, bwd_rows = flat[fwd], flat[bwd]
+    for k in range(K):
+        xs[k] = proj[bwd_rows if k % 2 else fwd_rows, 4 * H * k:4 * H * (k + 1)]
+    hs = np.zeros((K, B + N, H), np.float32)  # rows 0…B: the initial state; then packed steps
+    U2 = U * np.float32(0.5)
     c = np.zeros((K, B, H), np.float32)
     g = np.empty((K, B, 4 * H), np.float32)
     tmp = np.empty((K, B, H), np.float32)
-    live = np.searchsorted(-lengths, -ar, side="left")  # sentences longer than t (sorted)
-    for t in range(T):
-        n = int(live[t])
-        gn, cn, tn = g[:, :n], c[:, :n], tmp[:, :n]
-        np.matmul(out[t, :, :n], U, out=gn)
-        gn += xp[t, :, :n]
+    H2, H3 = 2 * H, 3 * H
+    prev, pos, n_views = 0, B, -1
+    for n in live.tolist():
+        if n != n_views:
+            n_views = n
+            gn, cn, tn = g[:, :n], c[:, :n], tmp[:, :n]
+            gifo, gi, gf, go, gg = gn[:, :, :H3], gn[:, :, :H], gn[:, :, H:H2], gn[:, :, H2:H3], gn[:, :, H3:]
+        np.matmul(hs[:, prev:prev + n], U2, out=gn)
+        gn += xs[:, pos - B:pos - B + n]
         np.tanh(gn, out=gn)
-        gn[:, :, :3 * H] += 1.0  # 2 * sigmoid of i, f, o
-        cn *= gn[:, :, H:2 * H]
-        np.multiply(gn[:, :, :H], gn[:, :, 3 * H:], out=tn)
+        gifo += 1.0  # 2 * sigmoid of i, f, o
+        cn *= gf
+        np.multiply(gi, gg, out=tn)
         cn += tn
         cn *= 0.5
         np.tanh(cn, out=tn)
-        tn *= gn[:, :, 2 * H:3 * H]
-        np.multiply(tn, 0.5, out=out[t + 1, :, :n])
-    h = out[1:].transpose(2, 0, 1, 3)  # B, T, K, H
-    h = np.concatenate([h[:, :, 0::2], np.take_along_axis(h[:, :, 1::2], rev[:, :, None, None], 1)], axis=3)
-    return h.reshape(B, T, K * H)  # per BiLSTM: forward H, then backward H
+        np.multiply(tn, go, out=hs[:, pos:pos + n])
+        prev, pos = pos, pos + n
+    hs *= np.float32(0.5)
+    out = np.zeros((B * T, K // 2, 2, H), np.float32)  # per BiLSTM: forward H, then backward H
+    out[fwd, :, 0] = hs[0::2, B:].transpose(1, 0, 2)
+    out[bwd, :, 1] = hs[1::2, B:].transpose(1, 0, 2)
+    return out.reshape(B, T, K * H)
 
 
 class Ensemble(_WordTable):
