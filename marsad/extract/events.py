@@ -322,7 +322,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if k is not None and k + 2 < len(ws) and _is(ws[k][2], "quantifiers") and fold(ws[k + 1][2]) == fold("من"):
         k += 2   # مع العديد من المسؤولين: the officials, not the quantifier
     if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs) \
-            and not any(a <= ws[k][0] < b for a, b in bld.titled):   # مع نظيره الروسي فلاديمير بوتين: the name
+            and not any(a <= ws[k][0] < b for a, b in bld.titled) \
+            and not _name_follows(bld, ws, k):   # مع نظيره الروسي فلاديمير بوتين، مع السفير التركي سردار: the name
         n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
         while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \
                 and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
@@ -376,6 +377,17 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                                             "delegations": groups, "participant_titles": titles},
             place=place, participants=[c for _, _, _, c in who] or people)
     return True
+
+
+def _name_follows(bld, ws, k: int) -> bool:
+    """A named person begins one to three words after the title at ``k`` (``السفير التركي سردار كيليج``),
+    no word between starting with و: the name is the party, the title is his."""
+    for n in range(k + 1, min(len(ws), k + 4)):
+        if any(a == ws[n][0] for a, _, _ in bld.persons):
+            return True
+        if ws[n][2].startswith("و") and not ws[n][2].startswith("وز"):
+            return False
+    return False
 
 
 def _own_group(ws, k: int | None) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
                                         definite, find_triggers, keys, number_value, ontology)
-from marsad.extract.events_parties import clause_people, noun_phrase
+from marsad.extract.events_parties import clause_bounds, clause_people, entity_chain, noun_phrase
 from marsad.extract.people import fold, words
 
 
@@ -106,13 +106,26 @@ def _agent(bld, doc, ws, i, s, j: int | None = None) -> str | list[str] | None:
         after = [e for e in doc.spans("entities") if e.start == ws[j][0] and e.label in ("PERSON", "ORG", "GPE")]
         if after:   # تطبيق انستغرام خاصية: a verb's subject follows it
             return _canon(doc, after[0])
+    k = next((k for k in range(i + 1, min(len(ws), i + 7)) if fold(ws[k][2]) == fold("بين")), None)
+    if k is not None and not _PUNCT.search(doc.text[ws[i][1]:ws[k][0]]) and k + 1 < len(ws):
+        chain = entity_chain(doc, ws, k + 1)   # تأسيس صندوق في التقنية بين صندوق الاستثمارات وسوفت بنك
+        if len(chain) >= 2:
+            return chain
     for k in range(i, len(ws)):
         if _is(ws[k][2], "agent_markers"):
             after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]
             if after:
                 return after[0]
-    before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if s.start <= a < ws[i][0]]
+    lo, _ = clause_bounds(doc, ws, i, i + 1, s.start, s.end)   # قال ماكرون إن فرنسا وروسيا اتفقتا على إنشاء
+    before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if lo <= a < ws[i][0]]
     if before:
+        return before[-1]
+    k = next((k for k in range(i) if ws[k][0] >= lo), None)
+    if lo > s.start and k is not None and any(e.start == ws[k][0] for e in _ents(doc, lo, ws[i][0], ("ORG", "GPE"))):
+        chain = entity_chain(doc, ws, k)   # the subject of the clause after إن, not the speaker before it
+        return chain if len(chain) > 1 else chain[0] if chain else None
+    before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if s.start <= a < ws[i][0]]
+    if before and lo == s.start:
         return before[-1]
     orgs = [e for e in _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))   # أعلن مجلس الوزراء السعودي إنشاء،
             if all(_is(w, "relatives") for a, _, w in ws if e.end <= a < ws[i][0])]   # الولايات المتحدة التي أطلقت

@@ -19,7 +19,36 @@ from marsad.extract.people import fold, strip_proclitics, words
 PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
 
 
-_TOPIC_LINK = re.compile(r"\s(?:حول|بشأن|حيال|في مجال|في مجالات)\s")
+_TOPIC_LINK = re.compile(r"\s(?:حول|بشأن|حيال|في مجال|في مجالات)(?:\s|$)")
+
+
+_LATIN_LIST = re.compile(r"(?<=[A-Za-z])\s+و(?=[A-Za-z])")
+
+
+def _latin_list(party: str) -> list[str]:
+    """Latin names conjoined by و (``Alcoa وMosaic وFluor``), one party each, the last one cut
+    before the Arabic words that follow it."""
+    items = _LATIN_LIST.split(party)
+    if len(items) > 1:
+        items[-1] = re.split(r"\s+(?=[\u0600-\u06FF])", items[-1], maxsplit=1)[0]
+    return items
+
+
+def _one_per_person(bld, doc, s, parties: list[str]) -> list[str]:
+    """One party per person: a title that refers to a named party (``ولي العهد`` beside ``محمد بن
+    سلمان``) is left out."""
+    canon = {}
+    for a, b, c in bld.persons + bld.title_refs:
+        if s.start <= a < s.end and c:
+            canon.setdefault(" ".join(doc.text[a:b].split()), c)
+    seen, out = set(), []
+    for p in parties:
+        c = canon.get(p, p)
+        if c in seen:
+            continue
+        seen.add(c)
+        out.append(p)
+    return out
 
 
 def _modifier(doc, ws, j: int) -> str | None:
@@ -172,6 +201,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     parties += [p for p in agents if p not in parties]
     parties += [p for p in parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
     parties += [p for p in passive_agents(doc, ws, j, len(ws)) if p not in parties]
+    verb = next((k for k in signs if k < i and not definite(ws[k][2])), None)   # وقعت الحكومة الفرنسية …
+    if verb is not None and not parties_after(doc, ws, j, len(ws), "مع"):      # مع نظيرتها السعودية اتفاقات
+        parties += [p for p in parties_after(doc, ws, verb + 1, i, "مع") if p not in parties]
+    parties = list(dict.fromkeys(_TOPIC_LINK.split(p)[0].strip() or p for p in parties))   # مع وزرائها بشأن
+    parties = [q for p in parties for q in _latin_list(p)]   # Alcoa وMosaic وFluor: three parties
     same = last is not None and bool(parties) and set(parties) <= set(last.attrs["args"].get("parties") or [])
     if anaphoric or (last is not None and (is_definite or same)):
         if last is not None:
@@ -182,8 +216,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     vso = any(k + 1 < len(ws) and not definite(ws[k][2]) and ws[k + 1][0] in named for k in signs)
     subj = [] if agents and vso else \
         [x for x in _clause_subject(bld, doc, ws, i, j, s) if not any(x in p or p in x for p in parties)]
+    if not subj and not (agents and vso):   # توصلت تونس إلى اتفاق مع صندوق النقد: Tunisia too
+        subj = [x for x in _reach_subject(bld, doc, ws, i, s) if not any(x in p or p in x for p in parties)]
     # منذ أن وقعت سوريا على اتفاقية: the signer after the verb, not the sentence's first name
     parties[:0] = subj
+    parties = _one_per_person(bld, doc, s, parties)
     if not parties:   # قد وقعا اتفاق سلام: the people, organisations and countries before the verb
         verb = next((k for k, (_, _, w) in enumerate(ws) if _is(w, "signing_words")
                      and not definite(w)), None)
@@ -226,6 +263,28 @@ def _clause_subject(bld, doc, ws, i, j, s) -> list[str]:
         return []
     if verb > i and any(_is(w, "relatives") for _, _, w in ws[i + 1:verb]):
         return []   # الاتفاق الذي أبرمته الدول الكبرى: the signers follow the verb
+    return _subject_before(bld, doc, ws, anchor, s)
+
+
+def _reach_subject(bld, doc, ws, i, s) -> list[str]:
+    """Who reached the agreement ``ws[i]`` after a reach verb and إلى (``reach_verbs``): the people,
+    organisations or countries between them (``توصلت تونس، الجمعة، إلى اتفاق``), else the verb's
+    subject before it (``ماي تتوصل إلى اتفاق``)."""
+    glued = ws[i][2].startswith("ل") and not ws[i][2].startswith("لل")   # توصلت لاتفاق
+    to = i - 1 if i and fold(ws[i - 1][2]) in (fold("إلى"), fold("الى")) else i if glued else None
+    v = next((k for k in range(to - 1, max(-1, to - 6), -1) if _is(ws[k][2], "reach_verbs")), None) \
+        if to is not None else None
+    if v is None:
+        return []
+    lo, hi = ws[v][1], ws[to][0]
+    mid = [(a, t) for a, _, t, _ in clause_people(bld, doc, lo, hi)]
+    mid += [(doc.text.find(p, lo), p) for p in clause_parties(doc, ws, lo, hi, None)]
+    mid = sorted(m for m in mid if m[0] >= 0)
+    return [t for _, t in mid[:2]] if mid else _subject_before(bld, doc, ws, v, s)
+
+
+def _subject_before(bld, doc, ws, anchor: int, s) -> list[str]:
+    """The subject named before the verb ``ws[anchor]`` in its clause, with those conjoined to it."""
     if anchor >= 1 and _is(ws[anchor - 1][2], "pronoun_complementisers"):   # قالت هيئة الأركان إنها وقعت
         ents = _ents(doc, s.start, ws[anchor - 1][0], ("ORG", "GPE"))
         people = bld.people_text(s.start, ws[anchor - 1][0])
@@ -246,11 +305,15 @@ def _clause_subject(bld, doc, ws, i, j, s) -> list[str]:
 
 def _subject_after(doc, ws, j, parties) -> str | None:
     """The clause after the counter-party: what the agreement is about."""
-    text = doc.text[ws[j][0]:ws[-1][1]] if j < len(ws) else ""
+    end = ws[-1][1] + (1 if ws and doc.text[ws[-1][1]:ws[-1][1] + 1] in ("»", "”", '"') else 0)
+    text = doc.text[ws[j][0]:end] if j < len(ws) else ""
     m = re.search(r"(?<!\w)[وفبلك]?" + re.escape(parties[-1]) + r"(?!\w)", text) if parties else None
     if m:   # والبحرين, not inside البحرينية
         text = text[m.end():]
     clause = _PUNCT.split(text.strip(), maxsplit=1)[0].strip()
+    m = re.match(r"(\S+)\s*([«“\"][^«»“”\"\n]{1,60}[»”\"])", text.strip())
+    if m and _TOPIC_LINK.match(" " + m.group(1) + " ") and clause == m.group(1):
+        clause = text.strip()[:m.end()]   # بشأن "بريكست": the quoted topic
     first = clause.split(" ")[0] if clause else ""
     if first and (_is(first, "time_words") or _is(first, "clause_links")) or re.match(r"في \d+$", clause or ""):
         return None   # مع إسرائيل بعد ذلك بعدة أعوام، في 1962: a time, not what it is about

@@ -95,8 +95,9 @@ def clause_people(bld, doc: Document, lo: int, hi: int) -> list[tuple[int, int, 
             ends.append(e)   # محمد بن سلمان ولي العهد نائب رئيس مجلس الوزراء: titles of the name before
             if rank == 0:
                 continue
-        if rank < 2 and any(0 <= ps - e <= 3 and not doc.text[e:ps].strip(" ،,") for ps, _, _ in bld.persons):
-            continue   # نظيره الألماني هايكو ماس: the name follows
+        if rank < 2 and any(0 <= ps - e <= 30 and all(is_demonym(w) for w in doc.text[e:ps].replace("،", " ").split())
+                            for ps, _, _ in bld.persons):
+            continue   # نظيره الألماني هايكو ماس، السفير التركي سردار كيليج: the name follows
         if any(max(s, x[0]) < min(e, x[1]) for x in out):
             continue
         a, b = (_unclitic(doc, s, e) if rank < 2 else s), e

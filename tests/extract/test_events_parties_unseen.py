@@ -1,0 +1,49 @@
+"""Argument rules from a hand-check of unseen ANT politics, economy and technology articles
+(``event_sample.py dump --offset 47 --cats wide``, judged in ``event_check_e5a.json``), on
+sentences written by us: who reached an agreement, a party cut at a topic link, a counter-party
+before the agreement noun, Latin names in a list, a title beside its name."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _one(doc, label):
+    return next(e for e in extract_events(doc) if e.label == label)
+
+
+def test_who_reached_an_agreement_is_a_party():
+    doc = make_doc("وتوصلت موريتانيا، الخميس، إلى اتفاق مع البنك الدولي بشأن تمويل الطرق.",
+                   {"موريتانيا": "GPE", "البنك الدولي": "ORG"})
+    assert _one(doc, "AGREEMENT").attrs["args"]["parties"] == ["موريتانيا", "البنك الدولي"]
+    doc = make_doc('الرئيسة سلمى العمري تتوصل إلى اتفاق مع وزرائها بشأن "الميزانية"',
+                   {"سلمى العمري": "PERSON"})
+    args = _one(doc, "AGREEMENT").attrs["args"]
+    assert args["parties"] == ["سلمى العمري", "وزرائها"]
+    assert args["subject"] == 'بشأن "الميزانية"'
+
+
+def test_counter_party_before_the_agreement_noun_and_latin_names_of_a_list():
+    doc = make_doc("ووقعت الحكومة الكندية الثلاثاء مع نظيرتها المغربية اتفاقات تعاون علمي.",
+                   {"الحكومة الكندية": "ORG"})
+    assert _one(doc, "AGREEMENT").attrs["args"]["parties"] == ["الحكومة الكندية", "نظيرتها المغربية"]
+    doc = make_doc("ووقعت شركة المناجم الوطنية ثلاث مذكرات تفاهم مع Rio وVale وGlencore لتوسيع الإنتاج.",
+                   {"شركة المناجم الوطنية": "ORG"})
+    parties = _one(doc, "AGREEMENT").attrs["args"]["parties"]
+    assert parties[-3:] == ["Rio", "Vale", "Glencore"]
+
+
+def test_a_title_before_its_name_is_no_second_participant():
+    doc = make_doc("وجاء ذلك بعد لقاء سمير العلوي في الرباط سرا مع السفير الإيطالي ماركو روسي بشأن القضية.",
+                   {"سمير العلوي": "PERSON", "ماركو روسي": "PERSON", "الرباط": "GPE"})
+    assert _one(doc, "MEETING").attrs["args"]["participants"] == ["سمير العلوي", "ماركو روسي"]
+
+
+def test_launcher_is_the_clause_subject_not_the_speaker_and_follows_between():
+    doc = make_doc("وقال الرئيس سمير العلوي إن تونس والجزائر اتفقتا على إنشاء لجنة مشتركة للطاقة.",
+                   {"سمير العلوي": "PERSON", "تونس": "GPE", "الجزائر": "GPE"})
+    assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == ["تونس", "الجزائر"]
+    doc = make_doc("وشملت الاتفاقيات تأسيس صندوق استثماري في الطاقة بين الصندوق السيادي وشركة أكوا باور.",
+                   {"الصندوق السيادي": "ORG", "شركة أكوا باور": "ORG"})
+    assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == ["الصندوق السيادي", "شركة أكوا باور"]
