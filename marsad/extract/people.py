@@ -115,10 +115,21 @@ def strip_proclitics(word: str) -> tuple[int, str]:
     return n, w
 
 
+_WORDS: dict[tuple[str, int, int], tuple] = {}
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` for each word of ``text[start:end]``."""
+    """``(start, end, word)`` for each word of ``text[start:end]`` (a new list each call; the words
+    of the last few thousand spans are kept, as the roles, quotes, events and resolver steps ask for
+    the same sentences and texts again)."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    key = (text, start, end)
+    hit = _WORDS.get(key)
+    if hit is None:
+        if len(_WORDS) >= 4096:
+            _WORDS.clear()
+        hit = _WORDS[key] = tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end))
+    return list(hit)
 
 
 @lru_cache(maxsize=1)
