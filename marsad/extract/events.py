@@ -366,6 +366,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]
+    if between and len(named) < 2 and j + 1 < len(ws):   # مباحثات بين الروس وجيش الإسلام: both sides
+        pair = _between_pair(doc, ws, j + 1)
+        named = pair or named
     lone = [t for t in extra + titles if len(t.split()) == 1 and (_is(t, "quantifiers")   # واستقبلهم … كل: no party
                                                                  or any(x.startswith(t + " ") for x in named))]
     extra, titles[:] = [t for t in extra if t not in lone], [t for t in titles if t not in lone]
@@ -377,6 +380,19 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
                                             "delegations": groups, "participant_titles": titles},
             place=place, participants=[c for _, _, _, c in who] or people)
     return True
+
+
+def _between_pair(doc: Document, ws, k: int) -> list[str]:
+    """Two sides conjoined after بين (``الروس وجيش الإسلام``): the noun phrase from ``k`` and the one
+    after the و-word that follows it, when that one holds a definite word; else []."""
+    a, b = noun_phrase(doc, ws, k, limit=5)
+    n = next((n for n in range(k + 1, len(ws)) if ws[n][0] > b), None)
+    if n is None or not ws[n][2].startswith("و") or len(ws[n][2]) < 3 or _PUNCT.search(doc.text[b:ws[n][0]]):
+        return []
+    c, d = noun_phrase(doc, ws, n, limit=5)
+    if not any(definite(w) for x, _, w in ws[n:] if x < d):
+        return []
+    return [doc.text[a:b], doc.text[c + 1:d]]
 
 
 def _name_follows(bld, ws, k: int) -> bool:

@@ -182,6 +182,9 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         prev = words(doc.text, max(a, e.start - 30), e.start)
         if len(prev) >= 2 and fold(prev[-1][2]) == fold("في") and _is(prev[-2][2], "topic_nouns"):
             continue   # الوضع في الشرق الأوسط: a topic, not the place
+        glued = words(doc.text, max(a, e.start - 30), e.start - 1) if before.endswith("ب") else []
+        if glued and _is(glued[-1][2], "topic_links"):
+            continue   # في ما يتعلق بسوريا: a topic, not the place
         wide = doc.text[max(a, e.start - 30):e.start]   # في العاصمة القطرية الدوحة، بالعاصمة الفرنسية باريس
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers) or \
                 re.search(r"(?:في\s+|ب)العاصمة\s+\S+\s+$", wide):

@@ -116,6 +116,9 @@ def _agent(bld, doc, ws, i, s, j: int | None = None) -> str | list[str] | None:
             after = [c for a, b, c in sorted(bld.persons + bld.title_refs) if ws[k][1] <= a < s.end]
             if after:
                 return after[0]
+            nxt = [e for e in _ents(doc, ws[k][1], s.end, ("ORG", "GPE")) if e.start <= ws[k][1] + 1]
+            if nxt:   # بقيادة الولايات المتحدة: an organisation or a country right after the marker
+                return _canon(doc, nxt[0])
     lo, _ = clause_bounds(doc, ws, i, i + 1, s.start, s.end)   # قال ماكرون إن فرنسا وروسيا اتفقتا على إنشاء
     before = [c for a, b, c in sorted(bld.persons + bld.title_refs) if lo <= a < ws[i][0]]
     if before:

@@ -47,3 +47,17 @@ def test_launcher_is_the_clause_subject_not_the_speaker_and_follows_between():
     doc = make_doc("وشملت الاتفاقيات تأسيس صندوق استثماري في الطاقة بين الصندوق السيادي وشركة أكوا باور.",
                    {"الصندوق السيادي": "ORG", "شركة أكوا باور": "ORG"})
     assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == ["الصندوق السيادي", "شركة أكوا باور"]
+
+
+def test_two_sides_after_between_and_a_place_that_is_a_topic():
+    doc = make_doc('وقال مدير المركز سامي الخطيب "هناك مباحثات بين الأتراك وجيش التحرير من أجل التوصل إلى تسوية".',
+                   {"سامي الخطيب": "PERSON", "الأتراك": "GPE"})
+    assert _one(doc, "MEETING").attrs["args"]["participants"] == ["الأتراك", "جيش التحرير"]
+    doc = make_doc("وفي ما يتعلق بليبيا، قال الوزير إن تونس والجزائر اتفقتا على إنشاء لجنة مشتركة.",
+                   {"ليبيا": "GPE", "تونس": "GPE", "الجزائر": "GPE"})
+    assert _one(doc, "LAUNCH").attrs["place"] is None
+
+
+def test_a_country_right_after_an_agent_marker_launches():
+    doc = make_doc("قبل أن يتم تأسيس التحالف الدولي بقيادة كندا لمحاربة التنظيم.", {"كندا": "GPE"})
+    assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == "كندا"
