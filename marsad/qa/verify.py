@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.qa import evidence
 from marsad.qa.question import Question, _key, _verb_like, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
@@ -338,7 +339,18 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         parties = [e for e in ents if e["type"] in PARTY_TYPES]
         if len(parties) >= 2 and not _relation_ok(text, ws, we, layers.get("events") or [], q, parties):
             return "relation: " + (q.relation_word or q.relation)
+    sent = _sentence_of(text, layers, start, end)
+    if "attached" in on and not evidence.attached(q, text, sent, start, end):
+        return "attached: " + answer
+    if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
+        return "antecedent: " + answer
+    if "valued" in on and not evidence.valued_ok(q, text, sent):
+        return "valued: " + " ".join(evidence.valued(q))
     return None
+
+
+def _sentence_of(text: str, layers: dict, start: int, end: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in _sentences(layers, len(text)) if s <= start < e), (start, end))
 
 
 def verify(store, q: Question, res: dict) -> dict:
@@ -347,13 +359,17 @@ def verify(store, q: Question, res: dict) -> dict:
     says why (the answer stays among the candidates) — or, while refusing is switched off
     (:func:`enabled`), the answer is kept and ``"unverified"`` says why. Lists and yes/no
     answers are kept as they are."""
-    if res.get("answer") is None or res.get("items") or q.kind == "yesno":
+    if res.get("answer") is None or res.get("items") or (q.kind == "yesno" and "yesno" not in rules()["checks"]):
         return res
     from marsad.qa.answer import _load
 
     c = res["citations"][0]
     d = _load(store, c["doc_id"], 1.0)
-    why = check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "")
+    if q.kind == "yesno":
+        miss = evidence.yes_missing(q, d.text, window(d.text, d.layers, c["start"], c["end"]), d.title or "")
+        why = "yesno: " + " ".join(miss) if miss else None
+    else:
+        why = check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "")
     if why and enabled():
         return {**res, "answer": None, "citations": [], "refused": why}
     return {**res, "unverified": why} if why else res
