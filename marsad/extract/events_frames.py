@@ -7,7 +7,7 @@ import re
 
 from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
                                         definite, find_triggers, keys, number_value, ontology)
-from marsad.extract.events_parties import clause_bounds, clause_people, entity_chain, noun_phrase
+from marsad.extract.events_parties import clause_bounds, clause_people, entity_chain, is_party_start, noun_phrase
 from marsad.extract.people import fold, words
 
 
@@ -36,8 +36,14 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
     if k + 1 < len(ws) and _is(ws[k + 1][2], "personnel_words"):
         return False   # أصدر قرار إقالته، قرارا بتعيين …: a decision about a person, no instrument adopted
     a, b = noun_phrase(doc, ws, k)
+    if b == ws[k][1] and k + 1 < len(ws) and ws[k + 1][2].startswith("ل") and definite(ws[k + 1][2][1:]) is False \
+            and not _PUNCT.search(doc.text[b:ws[k + 1][0]]):   # خطة لإنشاء سوق مشتركة: what the plan is for
+        b = _phrase(doc, ws, k, limit=6)[1]
     adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
     adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]
+    if not adopters and not definite(ws[i][2]) and is_party_start(doc, ws, j, []) and definite(ws[j][2]):
+        pa, pb = noun_phrase(doc, ws, j, limit=4)   # ووقع الوزراء على خطة: the verb's subject
+        adopters = [" ".join(doc.text[pa:pb].split())]
     if not adopters:
         before = _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))
         adopters = [_canon(doc, before[-1])] if before else []

@@ -12,7 +12,7 @@ import re
 
 from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
                                         _split_parties, definite, find_triggers)
-from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, noun_phrase,
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, noun_phrase,
                                            parties_after, passive_agents)
 from marsad.extract.people import fold, strip_proclitics, words
 
@@ -27,10 +27,17 @@ _LATIN_LIST = re.compile(r"(?<=[A-Za-z])\s+و(?=[A-Za-z])")
 
 def _latin_list(party: str) -> list[str]:
     """Latin names conjoined by و (``Alcoa وMosaic وFluor``), one party each, the last one cut
-    before the Arabic words that follow it."""
+    before the Arabic words that follow it; names after a plural head (``plural_heads``) likewise."""
     items = _LATIN_LIST.split(party)
     if len(items) > 1:
         items[-1] = re.split(r"\s+(?=[\u0600-\u06FF])", items[-1], maxsplit=1)[0]
+        return items
+    head, _, rest = party.partition(" ")   # شركات رايثيون وبوينغ: a plural head, names without article
+    names = re.split(r"\s+و(?=\S)", rest) if _is(head, "plural_heads") else []
+    if len(names) > 1 and not any(definite(n) or is_demonym(n.split()[0]) for n in names):   # not فرنسية وسعودية
+        last = names[-1].split()   # هيتاشي لتطوير القطارات: the name ends before a preposition or article
+        n = next((n for n in range(1, len(last)) if last[n][0] in "لبفك" or definite(last[n])), len(last))
+        return names[:-1] + [" ".join(last[:n])]
     return items
 
 

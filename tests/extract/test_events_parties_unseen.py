@@ -61,3 +61,14 @@ def test_two_sides_after_between_and_a_place_that_is_a_topic():
 def test_a_country_right_after_an_agent_marker_launches():
     doc = make_doc("قبل أن يتم تأسيس التحالف الدولي بقيادة كندا لمحاربة التنظيم.", {"كندا": "GPE"})
     assert _one(doc, "LAUNCH").attrs["args"]["launcher"] == "كندا"
+
+
+def test_names_after_a_plural_head_and_the_subject_of_an_adoption_verb():
+    doc = make_doc("ووقعت الهيئة مذكرات تفاهم مع شركات ألستوم وسيمنس وهيتاشي لتطوير القطارات.",
+                   {"الهيئة": "ORG"})
+    assert _one(doc, "AGREEMENT").attrs["args"]["parties"][-3:] == ["ألستوم", "سيمنس", "هيتاشي"]
+    doc = make_doc("ووقعت الهيئة مذكرات تفاهم مع شركات فرنسية وسعودية لتطوير القطارات.", {"الهيئة": "ORG"})
+    assert "فرنسية" not in _one(doc, "AGREEMENT").attrs["args"]["parties"]
+    doc = make_doc("ووقع الوزراء على خطة لإنشاء سوق مشتركة، كما أيدوا ما اقترحته المفوضية.", {"المفوضية": "ORG"})
+    args = _one(doc, "ADOPTION").attrs["args"]
+    assert args["adopters"] == ["الوزراء"] and args["instrument"] == "خطة لإنشاء سوق مشتركة"
