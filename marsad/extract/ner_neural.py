@@ -12,6 +12,8 @@ and its three word-cluster ids.
 """
 from __future__ import annotations
 
+from itertools import repeat
+
 import numpy as np
 
 from marsad.extract.ner_crf import viterbi
@@ -42,6 +44,8 @@ class Vocab:
         self.shapes = {s: i for i, s in enumerate(shapes)}
         self.n_clusters = list(n_clusters)
         self._cache: dict[str, tuple] = {}
+        self._flags: dict[tuple, tuple] = {}  # (gaz, al, punct) → flag vector
+        self._cls: dict[tuple, tuple] = {}  # cluster ids → their padded id tuple
 
     def token(self, word: str) -> tuple:
         """(word id, char ids, pre id, shape id, gaz+flag vector, cluster ids) of one token, cached."""
@@ -49,18 +53,31 @@ class Vocab:
         if hit is not None:
             return hit
         info = token_info(word)
-        wid = UNK
-        for k in word_key(info):
-            if k in self.words:
-                wid = self.words[k]
-                break
-        core = norm(_EDGE_PUNCT.sub("", word) or word)[:MAX_CHARS]
-        cids = tuple(self.chars.get(c, UNK) for c in core) or (UNK,)
-        gaz = info["gaz"].split("|")
-        flags = tuple(1.0 if g in gaz else 0.0 for g in GAZ) + (float(info["al"] == "1"), float(info["punct"] == "1"))
-        cls = tuple(int(c) + 2 if k < len(info["cls"]) else UNK
-                    for k, c in enumerate(info["cls"][:len(self.n_clusters)])) if info["cls"] else ()
-        cls = cls + (UNK,) * (len(self.n_clusters) - len(cls))
+        n, words = info["n"], self.words
+        if n.isdigit():  # the keys of word_key, best first
+            wid = words.get("0", UNK)
+        else:
+            wid = words.get(n)
+            if wid is None:
+                wid = words.get(info["bare"])
+                if wid is None:
+                    wid = words.get(n.lower(), UNK)
+        if word and (word[0].isalnum() or word[0] == "_") and (word[-1].isalnum() or word[-1] == "_"):
+            core = norm(word)[:MAX_CHARS]  # no edge punctuation (\w is alnum or _)
+        else:
+            core = norm(_EDGE_PUNCT.sub("", word) or word)[:MAX_CHARS]
+        cids = tuple(map(self.chars.get, core, repeat(UNK, len(core)))) or (UNK,)
+        fkey = (info["gaz"], info["al"], info["punct"])
+        flags = self._flags.get(fkey)
+        if flags is None:
+            gaz = info["gaz"].split("|")
+            flags = self._flags[fkey] = tuple(1.0 if g in gaz else 0.0 for g in GAZ) + \
+                (float(info["al"] == "1"), float(info["punct"] == "1"))
+        cls = self._cls.get(info["cls"])
+        if cls is None:
+            K = len(self.n_clusters)
+            cls = tuple(int(c) + 2 for c in info["cls"][:K])
+            cls = self._cls[info["cls"]] = cls + (UNK,) * (K - len(cls))
         out = (wid, cids, self.pres.get(info["pre"], UNK), self.shapes.get(info["shape"], UNK), flags, cls)
         if len(self._cache) < 200_000:
             self._cache[word] = out
