@@ -59,23 +59,8 @@ def _stem_set(text: str) -> set[str]:
 
 
 def _in_question(cand_text: str, qstems: set[str]) -> bool:
-    """The candidate repeats what the question names: all its words are the question's, or all
-    but nationality adjectives (سابك السعودية), or all but one of three or more (شيخ الجامع
-    الأزهر for «شيخ الأزهر»)."""
     st = _stem_set(cand_text)
-    if not st:
-        return False
-    if st <= qstems:
-        return True
-    words = [m.group(0) for m in WORD.finditer(cand_text)]
-    inside = [w for w in words if _stem_set(w) and _stem_set(w) <= qstems]
-    extra = [w for w in words if _stem_set(w) and not _stem_set(w) <= qstems]
-    if not inside:
-        return False
-    from marsad.qa.verify import rules
-    if all(nisba_base(_key(w)) in rules()["places"] for w in extra):
-        return True
-    return len(inside) >= 2 and len(extra) == 1
+    return bool(st) and st <= qstems
 
 
 class _Scorer:

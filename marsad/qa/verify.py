@@ -48,7 +48,8 @@ def rules() -> dict:
     dem = {_key(k): nisba_base(_key(v)) for k, v in raw["plural_demonyms"].items()}
     return {"demonyms": dem, "places": (places - {None}) | set(dem.values()),
             "links": {_key(w) for w in raw["clause_links"]},
-            "checks": set(raw["checks"]), "enabled": bool(raw["enabled"])}
+            "checks": set(raw["checks"]), "flags": set(raw.get("flag_checks", [])),
+            "enabled": bool(raw["enabled"])}
 
 
 def enabled() -> bool:
@@ -298,11 +299,12 @@ def _uses(text: str, root: str) -> bool:
     return any(root in _skel(_key(m.group(0))) for m in WORD.finditer(text))
 
 
-def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "") -> str | None:
+def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "",
+          only: set[str] | None = None) -> str | None:
     """The first constraint of ``q`` that the evidence around [start, end) of ``text`` (a document
     with ``title``) does not support (``"entity: …"``, ``"descriptor: …"``, …), or None when it
-    supports them all."""
-    on = rules()["checks"]
+    supports them all; ``only``: the checks to run (default: the refusing ``checks``)."""
+    on = rules()["checks"] if only is None else only
     ws, we = window(text, layers, start, end)
     wtext = text[ws:we]
     wkey = " " + _ekey(wtext) + " "
@@ -355,21 +357,31 @@ def _sentence_of(text: str, layers: dict, start: int, end: int) -> tuple[int, in
 
 def verify(store, q: Question, res: dict) -> dict:
     """``res`` (an answer of :func:`marsad.qa.answer.decide`) checked by :func:`check`: when the
-    evidence of a single answer fails, its answer and citations are dropped and ``"refused"``
-    says why (the answer stays among the candidates) — or, while refusing is switched off
-    (:func:`enabled`), the answer is kept and ``"unverified"`` says why. Lists and yes/no
-    answers are kept as they are."""
-    if res.get("answer") is None or res.get("items") or (q.kind == "yesno" and "yesno" not in rules()["checks"]):
+    evidence of a single answer fails a refusing check, its answer and citations are dropped and
+    ``"refused"`` says why (the answer stays among the candidates) — or, while refusing is
+    switched off (:func:`enabled`), the answer is kept and ``"unverified"`` says why. A failed
+    ``flag_checks`` check (data file) is only reported as ``"unverified"``. Lists are kept as
+    they are; a yes/no answer is read by the ``yesno`` check only."""
+    if res.get("answer") is None or res.get("items"):
+        return res
+    r = rules()
+    if q.kind == "yesno" and "yesno" not in r["checks"] | r["flags"]:
         return res
     from marsad.qa.answer import _load
 
     c = res["citations"][0]
     d = _load(store, c["doc_id"], 1.0)
-    if q.kind == "yesno":
+
+    def why_for(on: set[str]) -> str | None:
+        if q.kind != "yesno":
+            return check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "", only=on)
+        if "yesno" not in on:
+            return None
         miss = evidence.yes_missing(q, d.text, window(d.text, d.layers, c["start"], c["end"]), d.title or "")
-        why = "yesno: " + " ".join(miss) if miss else None
-    else:
-        why = check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "")
+        return "yesno: " + " ".join(miss) if miss else None
+
+    why = why_for(r["checks"])
     if why and enabled():
         return {**res, "answer": None, "citations": [], "refused": why}
+    why = why or why_for(r["flags"])
     return {**res, "unverified": why} if why else res
