@@ -16,7 +16,7 @@ them (called by :func:`marsad.qa.verify.check`; switched on by name in ``data/ve
 """
 from __future__ import annotations
 
-from marsad.qa.question import Question, _key, lexicon
+from marsad.qa.question import TABLE, Question, _key, lexicon
 from marsad.search.analyzer import WORD, analyze
 
 WEAK = "اويهىءئؤ"
@@ -34,6 +34,8 @@ def predicate_core(q: Question) -> tuple[str, str] | None:
     question word is followed by no verb."""
     lex = lexicon()
     words = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
+    if words:  # the predicate keeps a first و (ولدت، وصلت), which _key reads as a conjunction
+        words[0] = next(WORD.finditer(q.text, q.qword_end)).group(0).translate(TABLE)
     if words and words[0] in LIGHT:
         words = words[1:]
         if not words:
@@ -62,13 +64,16 @@ def predicate_core(q: Question) -> tuple[str, str] | None:
 
 def _has_core(word: str, pred: tuple[str, str]) -> bool:
     """``word`` is a form of the predicate: its firm consonants hold a three-letter core; a
-    two-letter core (زار، وقع، بدأ) must also open the word's stem (زارها، توقيع — not وزير)."""
+    two-letter core (زار، وقع، ولد) must also open the word's stem, after a proclitic, the article
+    and a derivation prefix (زارها، بتوقيع، مواليد — not وزير)."""
     core, first = pred
-    k = _key(word)
-    k = k[2:] if k.startswith("ال") else k
+    k = word.translate(TABLE)
     if len(core) >= 3:
         return core in _skel(k)
-    return any(v[:1] == first and _skel(v).startswith(core) for v in (k, k[1:] if k[:1] in "يتنامس" else ""))
+    stems = {k, k[1:] if k[:1] in "وفبلك" else k}
+    stems = {x[2:] if x.startswith("ال") else x for x in stems}
+    stems |= {x[1:] for x in stems if x[:1] in "يتنامس"}
+    return any(v[:1] == first and _skel(v).startswith(core) for v in stems)
 
 
 def _object(q: Question) -> str | None:
