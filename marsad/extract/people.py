@@ -11,6 +11,7 @@ import copy
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -116,20 +117,46 @@ def strip_proclitics(word: str) -> tuple[int, str]:
 
 
 _WORDS: dict[tuple[str, int, int], tuple] = {}
+_TEXT_WORDS: dict[str, tuple] = {}
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` for each word of ``text[start:end]`` (a new list each call; the words
-    of the last few thousand spans are kept, as the roles, quotes, events and resolver steps ask for
-    the same sentences and texts again)."""
+    """``(start, end, word)`` for each word of ``text[start:end]`` (a new list each call). The words
+    of a whole text are found once (the last few hundred texts kept) and a span's words are cut from
+    them: a word is a run of characters of one class, so the words of a span are the text's words
+    that overlap it, clipped to it. Spans asked for are kept too (roles, quotes, events and the
+    resolver ask for the same sentences again)."""
     end = len(text) if end is None else end
     key = (text, start, end)
     hit = _WORDS.get(key)
     if hit is None:
         if len(_WORDS) >= 4096:
             _WORDS.clear()
-        hit = _WORDS[key] = tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end))
+        hit = _WORDS[key] = _span_words(text, start, end)
     return list(hit)
+
+
+def _span_words(text: str, start: int, end: int) -> tuple:
+    if start >= end:
+        return ()
+    if start < 0 or end > len(text):
+        return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end))
+    found = _TEXT_WORDS.get(text)
+    if found is None:
+        if len(_TEXT_WORDS) >= 256:
+            _TEXT_WORDS.clear()
+        ws = tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+        found = _TEXT_WORDS[text] = (ws, [w[0] for w in ws], [w[1] for w in ws])
+    ws, starts, ends = found
+    if start == 0 and end == len(text):
+        return ws
+    i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words overlapping the span
+    if i >= j:
+        return ()
+    out = ws[i:j]
+    if out[0][0] < start or out[-1][1] > end:
+        out = tuple((max(a, start), min(b, end), text[max(a, start):min(b, end)]) for a, b, _ in out)
+    return out
 
 
 @lru_cache(maxsize=1)
