@@ -266,9 +266,17 @@ def ask(store, question: str, *, threshold: float | None = None) -> dict:
     "candidates", "question"}``; ``answer`` is null when nothing supports one well enough
     (confidence below ``threshold``, by default the calibrated one); evidence that does not state
     the question's constraints is reported as ``"unverified"``, or refuses the answer
-    (``"refused"``) when :mod:`marsad.qa.verify` is switched on."""
+    (``"refused"``) when :mod:`marsad.qa.verify` is switched on. A question asking what someone
+    said is answered with that speaker's stored quotes (:mod:`marsad.qa.quotes`)."""
+    from marsad.qa import quotes
     from marsad.qa.verify import verify
 
+    q = analyze_question(question)
+    if q.kind == "quote":  # «ماذا قال …»: the speaker's quotes in the knowledge base first
+        q.entities = [e for e in question_entities(store, question) if e["start"] >= q.qword_end]
+        res = quotes.answer(store, q)
+        if res is not None:
+            return res
     q, cands = collect(store, question)
     return verify(store, q, decide(q, cands, threshold=threshold))
 
