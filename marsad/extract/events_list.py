@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
-                                        _split_parties, definite, find_triggers)
+                                        _split_parties, definite, find_triggers, keys, ontology)
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, noun_phrase,
                                            parties_after, passive_agents)
 from marsad.extract.people import fold, strip_proclitics, words
@@ -85,6 +85,7 @@ def _agents(doc, ws) -> list[str]:
             continue   # a verb, not the noun توقيع / the participle الموقع
         nxt = ws[k + 1][2]
         if any(t[0] == "AGREEMENT" for t in find_triggers(ws, k + 1, k + 2)) or _is(nxt, "boundary_words") \
+                or keys(nxt) & _instruments() \
                 or _is(nxt, "trailing_words") or any(d.start == ws[k + 1][0] for d in doc.spans("dates")):
             continue
         if _DIGITS.fullmatch(nxt) or any(_is(nxt, x) for x in ("signer_stops", "clause_links", "time_words")):
@@ -99,6 +100,11 @@ def _agents(doc, ws) -> list[str]:
         found = [doc.text[e.start:e.end] for e in ents] if ents else _split_parties(doc.text[a:b])
         out += [p for p in found if p not in out]
     return out
+
+
+def _instruments() -> frozenset[str]:
+    """ADOPTION instruments (``معاهدة``، ``ميثاق``): signed things, no signer (``التي وقعت معاهدة سلام مع``)."""
+    return frozenset(fold(x) for x in ontology()["types"]["ADOPTION"]["instruments"])
 
 
 def _noun_agents(doc, ws, k: int) -> list[str]:

@@ -72,3 +72,9 @@ def test_names_after_a_plural_head_and_the_subject_of_an_adoption_verb():
     doc = make_doc("ووقع الوزراء على خطة لإنشاء سوق مشتركة، كما أيدوا ما اقترحته المفوضية.", {"المفوضية": "ORG"})
     args = _one(doc, "ADOPTION").attrs["args"]
     assert args["adopters"] == ["الوزراء"] and args["instrument"] == "خطة لإنشاء سوق مشتركة"
+
+
+def test_a_treaty_noun_after_a_relative_signing_verb_is_no_party():
+    doc = make_doc("وتعترف موريتانيا التي وقعت معاهدة سلام مع السنغال في 1990 بالحدود.",
+                   {"موريتانيا": "GPE", "السنغال": "GPE"})
+    assert _one(doc, "AGREEMENT").attrs["args"]["parties"] == ["موريتانيا", "السنغال"]
