@@ -40,6 +40,7 @@ def lexicon() -> dict:
     return {"qwords": qwords, "nouns": nouns, "lists": {_key(w) for w in raw["list_nouns"]},
             "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"],
             "trim": {_key(w) for w in raw["trim_nouns"]},
+            "light_verbs": {_key(w) for w in raw["light_verbs"]},
             "units": _unit_keys(),
             "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)},
             "preps": {_key(w) for w in raw["prepositions"]},
@@ -235,6 +236,12 @@ def analyze_question(text: str) -> Question:
             continue  # «أين وقع» asks where something happened, not who signed
         if rel and rel != "QUOTE":
             q.relation, q.relation_word = rel, text[s:e]
+            if k in lex["light_verbs"]:  # «عقدت … مباحثات»: the event noun after the light verb says which
+                for s2, e2, k2 in words[words.index((s, e, k)) + 1:]:
+                    rel2 = lex["relations"].get(k2) or lex["relations"].get("~" + arabic_term(text[s2:e2]))
+                    if rel2 and rel2 != "QUOTE":
+                        q.relation, q.relation_word = rel2, text[s2:e2]
+                        break
             break
     if q.kind == "quote":
         q.relation = "QUOTE"

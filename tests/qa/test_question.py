@@ -123,3 +123,11 @@ def test_candidate_spans_the_tagger_or_the_figure_layer_cut():
     doc = SimpleNamespace(text=text, layers={"entities": [], "roles": []})
     q = analyze_question("ما اسم القمر الصناعي الذي تجرى عليه عمليات التفتيش؟")
     assert "KALIFA-Sat" in [text[s:e] for s, e, *_ in typed_spans(doc, q, 0, len(text))]
+
+
+def test_a_light_verb_takes_the_relation_of_its_event_noun():
+    # «عقد» alone is a conference verb; «عقدت … مباحثات» asks about a meeting
+    assert analyze_question("مع من عقد الوزير مباحثات في الرباط؟").relation == "MEETING"
+    assert analyze_question("أين عقد الوزير اجتماعا مع نظيره؟").relation == "MEETING"
+    assert analyze_question("أين عقدت قمة المناخ؟").relation == "CONFERENCE"
+    assert analyze_question("متى عقد المنتدى الإفريقي للبيانات؟").relation == "CONFERENCE"
