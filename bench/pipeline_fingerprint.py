@@ -3,10 +3,12 @@ speed-up changed nothing.
 
     python bench/pipeline_fingerprint.py --docs 300 --out /tmp/before.json
     python bench/pipeline_fingerprint.py --docs 300 --out /tmp/after.json --compare /tmp/before.json
+    python bench/pipeline_fingerprint.py --docs 300 --batch 64 --out /tmp/piped.json --compare /tmp/before.json
 
 Writes, per document, every annotation layer (label, offsets, attributes) and, after saving all
 documents into a fresh store, every row of every knowledge-base and search table (sorted, with
-volatile columns such as timestamps left out). With ``--compare`` it prints the first
+volatile columns such as timestamps left out). ``--batch N`` annotates N documents at a time
+with ``Pipeline.pipe`` (as ``marsad ingest`` does) instead of one by one. With ``--compare`` it prints the first
 differences per layer and table and exits 1 if there is any. Not a timing: run it before and after.
 It runs with PYTHONHASHSEED=0 (re-executing itself), because set order decides a few tie-breaks.
 """
@@ -25,7 +27,8 @@ if os.environ.get("PYTHONHASHSEED") != "0":  # string hashing decides some tie-b
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import first_records  # noqa: E402
-from marsad.ingest import process  # noqa: E402
+from marsad.ingest import prepare, process  # noqa: E402
+from marsad.pipeline import default  # noqa: E402
 from marsad.search.index import install  # noqa: E402
 from marsad.store import open_store  # noqa: E402
 
@@ -67,9 +70,19 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--out", required=True)
     ap.add_argument("--compare", default=None)
+    ap.add_argument("--batch", type=int, default=0, help="annotate N documents at a time (Pipeline.pipe)")
     args = ap.parse_args()
     recs = first_records(args.docs)
-    docs = [process(r["text"], source="bench", published=r.get("date")) for r in recs]
+    if args.batch:
+        pipeline, docs = default(), []
+        for i in range(0, len(recs), args.batch):
+            chunk = [prepare(r["text"], source="bench", published=r.get("date")) for r in recs[i:i + args.batch]]
+            for d in pipeline.pipe(chunk):
+                if not hasattr(d, "layers"):
+                    raise d
+                docs.append(d)
+    else:
+        docs = [process(r["text"], source="bench", published=r.get("date")) for r in recs]
     result = {"docs": [_layers(d) for d in docs]}
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "f.db")

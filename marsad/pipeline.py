@@ -2,7 +2,9 @@
 
 A stage is a callable ``stage(doc) -> None`` that adds layers to a :class:`Document`. It
 declares the layers it ``requires`` and ``provides``; :func:`build` refuses a pipeline whose
-requirements are not met by earlier stages, and says which ones are missing.
+requirements are not met by earlier stages, and says which ones are missing. A stage may also
+have ``stage.pipe(docs) -> None``, annotating several documents in one call (the entity tagger:
+fewer, fuller batches); :meth:`Pipeline.pipe` uses it, with the same output as one by one.
 
     @register("segment.v1", requires=(), provides=("sentences", "tokens"))
     def make_segmenter(**config):
@@ -107,6 +109,35 @@ class Pipeline:
         for stage in self.stages:
             stage(doc)
         return doc
+
+    def pipe(self, docs: list[Document]) -> list[Document | Exception]:
+        """Annotate several documents: each one, or the exception that stopped it (the others go
+        on). Stages run in order; a stage with ``pipe`` gets all documents still going at once
+        (if that call fails, they are annotated one by one to find the bad one), the stages
+        between two such run document after document."""
+        out: list[Document | Exception] = list(docs)
+        i = 0
+        while i < len(self.stages):
+            live = [k for k, d in enumerate(out) if isinstance(d, Document)]
+            batch = getattr(self.stages[i], "pipe", None)
+            j = i + 1
+            if batch is not None and live:
+                try:
+                    batch([out[k] for k in live])
+                    live = []
+                except Exception:  # noqa: BLE001 - found again document by document below
+                    pass
+            elif batch is None:
+                while j < len(self.stages) and getattr(self.stages[j], "pipe", None) is None:
+                    j += 1
+            for k in live:
+                try:
+                    for stage in self.stages[i:j]:
+                        stage(out[k])
+                except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
+                    out[k] = exc
+            i = j
+        return out
 
     def provides(self) -> set[str]:
         out = set(BASE_LAYERS)

@@ -43,6 +43,28 @@ class _CRF:
     def tag(self, sents: list[list[str]]) -> list[list[str]]:
         return self.crf.tag(sents)
 
+    def tag_groups(self, groups: list[list[list[str]]]) -> list[list[list[str]]]:
+        return _regroup(groups, self.crf.tag([s for g in groups for s in g]))
+
+
+def _regroup(groups: list[list], flat: list) -> list[list]:
+    """``flat`` (one item per sentence of ``groups``, in order) cut back into the groups."""
+    out, pos = [], 0
+    for g in groups:
+        out.append(flat[pos:pos + len(g)])
+        pos += len(g)
+    return out
+
+
+def tag_groups(model, groups: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Labels of several documents' sentences (one group per document) in one call of ``model``:
+    a tagger whose labels of a sentence depend on the other sentences of its document
+    (``_Consistent``) has ``tag_groups``; for the others the sentences are tagged together
+    (each sentence's labels are its own: batching only changes the speed)."""
+    if hasattr(model, "tag_groups"):
+        return model.tag_groups(groups)
+    return _regroup(groups, model.tag([s for g in groups for s in g]))
+
 
 _GAP_GAZ = frozenset({"PER", "LOC", "ORG", "DEM"})
 
@@ -67,10 +89,19 @@ class _Union:
         self.first, self.second, self.keep = first, second, keep
 
     def tag(self, sents: list[list[str]]) -> list[list[str]]:
+        return self._merge(sents, self.first.tag(sents), self.second.tag(sents))
+
+    def tag_groups(self, groups: list[list[list[str]]]) -> list[list[list[str]]]:
+        flat = [s for g in groups for s in g]
+        first = [t for g in tag_groups(self.first, groups) for t in g]
+        second = [t for g in tag_groups(self.second, groups) for t in g]
+        return _regroup(groups, self._merge(flat, first, second))
+
+    def _merge(self, sents: list[list[str]], first: list[list[str]], second: list[list[str]]) -> list[list[str]]:
         from marsad.extract.ner_eval import spans
 
         out = []
-        for words, a, b in zip(sents, self.first.tag(sents), self.second.tag(sents)):
+        for words, a, b in zip(sents, first, second):
             tags = list(a)
             if b.count("O") == len(b):
                 out.append(tags)
@@ -94,6 +125,13 @@ class _Consistent:
         from marsad.extract.ner_consistency import propagate
 
         return propagate(sents, self.inner.tag(sents), self.window, self.max_len, self.retype)
+
+    def tag_groups(self, groups: list[list[list[str]]]) -> list[list[list[str]]]:
+        """The inner tagger's labels of every group at once, made consistent group by group."""
+        from marsad.extract.ner_consistency import propagate
+
+        return [propagate(g, t, self.window, self.max_len, self.retype)
+                for g, t in zip(groups, tag_groups(self.inner, groups))]
 
 
 @lru_cache(maxsize=1)
@@ -354,10 +392,12 @@ def _type(label: str, canonical: str) -> str:
 
 def tag_document(doc: Document) -> list[Span]:
     """Entity spans for a segmented document (all its sentences tagged in one batch)."""
-    model = tagger()
-    source = {_CRF: "crf", _Union: "neural+crf"}.get(type(model), "neural")
+    return tag_documents([doc])[0]
+
+
+def _sentence_tokens(doc: Document) -> list[list[Span]]:
+    """The tokens of each sentence of a document (without hashtag marks; empty sentences left out)."""
     tokens = doc.spans("tokens")
-    out: list[Span] = []
     sentences: list[list[Span]] = []
     ti = 0
     for sent in doc.spans("sentences"):
@@ -370,13 +410,39 @@ def tag_document(doc: Document) -> list[Span]:
         toks = _without_hashtag_marks(doc.text, toks)
         if toks:
             sentences.append(toks)
-    all_words = [[doc.text[t.start:t.end] for t in toks] for toks in sentences]
-    # the statistical tagger knows Arabic only: sentences without Arabic letters (French, English)
-    # get curated-name matches alone
-    arabic = [i for i, words in enumerate(all_words) if any(_ARABIC_LETTER.search(w) for w in words)]
-    all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
-    for i, tags in zip(arabic, model.tag([all_words[i] for i in arabic]) if arabic else []):
-        all_tags[i] = split_joined_names(all_words[i], tags)
+    return sentences
+
+
+def tag_documents(docs: list[Document]) -> list[list[Span]]:
+    """Entity spans of segmented documents; the sentences of all of them go through the
+    statistical taggers in one call (fewer, fuller batches), the labels of each sentence being
+    what tagging its document alone gives."""
+    model = tagger()
+    source = {_CRF: "crf", _Union: "neural+crf"}.get(type(model), "neural")
+    per_doc = []
+    for doc in docs:
+        sentences = _sentence_tokens(doc)
+        all_words = [[doc.text[t.start:t.end] for t in toks] for toks in sentences]
+        # the statistical tagger knows Arabic only: sentences without Arabic letters (French,
+        # English) get curated-name matches alone
+        arabic = [i for i, words in enumerate(all_words) if any(_ARABIC_LETTER.search(w) for w in words)]
+        per_doc.append((sentences, all_words, arabic))
+    groups = [[all_words[i] for i in arabic] for _, all_words, arabic in per_doc]
+    tagged = tag_groups(model, [g for g in groups if g])
+    tagged.reverse()
+    out = []
+    for doc, (sentences, all_words, arabic), group in zip(docs, per_doc, groups):
+        all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
+        for i, tags in zip(arabic, tagged.pop() if group else []):
+            all_tags[i] = split_joined_names(all_words[i], tags)
+        out.append(_document_spans(doc, sentences, all_words, all_tags, source))
+    return out
+
+
+def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[list[str]],
+                    all_tags: list[list[str]], source: str) -> list[Span]:
+    """A document's entity spans from its sentences' labels and the curated names."""
+    out: list[Span] = []
     for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
@@ -475,4 +541,9 @@ def make_entities(**config):
     """Named entities (PERSON, ORG, GPE, LOC, FAC, EVENT, MISC) with canonical forms."""
     def stage(doc: Document) -> None:
         doc.set_layer("entities", tag_document(doc))
+
+    def pipe(docs: list[Document]) -> None:
+        for doc, spans in zip(docs, tag_documents(docs)):
+            doc.set_layer("entities", spans)
+    stage.pipe = pipe
     return stage

@@ -24,6 +24,16 @@ def process(raw: str, *, source: str | None = None, title: str | None = None,
             published: str | None = None, url: str | None = None, meta: dict | None = None,
             html: bool = False, pipeline: Pipeline | None = None, doc_id: str | None = None) -> Document:
     """Clean and annotate one decoded input. ``html=True`` extracts the article from a page first."""
+    doc = prepare(raw, source=source, title=title, published=published, url=url, meta=meta, html=html,
+                  doc_id=doc_id)
+    (pipeline or default())(doc)
+    return doc
+
+
+def prepare(raw: str, *, source: str | None = None, title: str | None = None,
+            published: str | None = None, url: str | None = None, meta: dict | None = None,
+            html: bool = False, doc_id: str | None = None) -> Document:
+    """The cleaned, not yet annotated document of one decoded input (:func:`process` without the pipeline)."""
     meta = dict(meta or {})
     if html:
         from marsad.ingest.html import extract_html
@@ -43,17 +53,21 @@ def process(raw: str, *, source: str | None = None, title: str | None = None,
         meta["source_id"] = doc_id
     if published and published != iso_date(published):
         meta["published_raw"] = published
-    doc = Document(raw=raw, text=text, offsets=offsets, source=source, title=title,
-                   published=iso_date(published), lang=detect(text), ingested_at=utc_now(), meta=meta)
-    (pipeline or default())(doc)
-    return doc
+    return Document(raw=raw, text=text, offsets=offsets, source=source, title=title,
+                    published=iso_date(published), lang=detect(text), ingested_at=utc_now(), meta=meta)
 
 
 def process_record(rec: Record, pipeline: Pipeline, published: str | None = None) -> Document:
     """:func:`process` for a :class:`Record` (``published`` is the default date)."""
-    return process(rec.raw, source=rec.source, title=rec.title, published=rec.published or published,
-                   url=rec.url, meta=rec.meta, html=rec.fmt == "html", pipeline=pipeline,
-                   doc_id=rec.doc_id)
+    doc = prepare_record(rec, published)
+    pipeline(doc)
+    return doc
 
 
-__all__ = ["Record", "expand", "iter_records", "iso_date", "process", "process_record"]
+def prepare_record(rec: Record, published: str | None = None) -> Document:
+    """:func:`prepare` for a :class:`Record` (``published`` is the default date)."""
+    return prepare(rec.raw, source=rec.source, title=rec.title, published=rec.published or published,
+                   url=rec.url, meta=rec.meta, html=rec.fmt == "html", doc_id=rec.doc_id)
+
+
+__all__ = ["Record", "expand", "iter_records", "iso_date", "prepare", "prepare_record", "process", "process_record"]

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from marsad import __version__
 from marsad.doc import Document, content_id
 from marsad.errors import InputError
-from marsad.ingest import process_record
+from marsad.ingest import prepare_record, process_record
 from marsad.ingest.readers import expand, iter_records
 from marsad.pipeline import Pipeline, default
 
@@ -77,12 +77,32 @@ def _annotate(rec, pipeline: Pipeline, published: str | None) -> Document | Inpu
     """One record through the pipeline; any failure becomes an InputError naming the record."""
     try:
         return process_record(rec, pipeline, published)
-    except InputError as exc:
-        return exc
-    except RecursionError:
-        return InputError(rec.source, "input too deeply nested to process", code="M109")
     except Exception as exc:  # one bad document must never stop a batch
-        return InputError(rec.source, f"could not be processed ({type(exc).__name__}: {exc})", code="M199")
+        return _failure(rec, exc)
+
+
+def _failure(rec, exc: Exception) -> InputError:
+    """The InputError reporting that ``rec`` failed with ``exc``."""
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, RecursionError):
+        return InputError(rec.source, "input too deeply nested to process", code="M109")
+    return InputError(rec.source, f"could not be processed ({type(exc).__name__}: {exc})", code="M199")
+
+
+def _annotate_many(recs: list, pipeline: Pipeline, published: str | None) -> list[Document | InputError]:
+    """Records through the pipeline together (``Pipeline.pipe``: the entity tagger takes all their
+    sentences at once), each failure an InputError naming its record, as :func:`_annotate` gives."""
+    out: list = []
+    for rec in recs:
+        try:
+            out.append(prepare_record(rec, published))
+        except Exception as exc:  # noqa: BLE001
+            out.append(_failure(rec, exc))
+    live = [k for k, d in enumerate(out) if isinstance(d, Document)]
+    for k, res in zip(live, pipeline.pipe([out[k] for k in live])):
+        out[k] = res if isinstance(res, Document) else _failure(recs[k], res)
+    return out
 
 
 # Python's cyclic garbage collector walks every live object (models, lexicons, the taggers' and
@@ -150,8 +170,19 @@ def iter_documents(paths: list[str], *, published: str | None = None, pipeline: 
     """
     if workers <= 1:
         pipeline = pipeline or default()
+        chunk: list = []
         for rec in _records(paths, skip):
-            yield rec if isinstance(rec, InputError) else _annotate(rec, pipeline, published)
+            if not isinstance(rec, InputError):
+                chunk.append(rec)
+                if len(chunk) < BATCH:
+                    continue
+            if chunk:  # annotated together; the order of the inputs is kept
+                yield from _annotate_many(chunk, pipeline, published)
+                chunk = []
+            if isinstance(rec, InputError):
+                yield rec
+        if chunk:
+            yield from _annotate_many(chunk, pipeline, published)
         return
     import multiprocessing
 
