@@ -28,7 +28,7 @@ from pathlib import Path
 
 from marsad.qa.candidates import (Cand, Doc, _Scorer, _candidates, _ekey, _in_question, _score,  # noqa: F401 (kb.py)
                                   _stem_set)
-from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon
+from marsad.qa.question import Question, _key, _keys, analyze_question, lexicon, verb_noun_forms
 from marsad.qa.spans import ENTITY_TYPES, kb_names
 from marsad.search.analyzer import WORD
 from marsad.search.query import _idf, rank
@@ -170,6 +170,10 @@ def collect(store, question: str, w: dict | None = None) -> tuple[Question, list
                             f"({','.join('?' * len(ranked))})", [r for r, _ in ranked])) if ranked else {}
     terms = list(dict.fromkeys(q.terms + [t for e in q.entities for t in _stem_set(e["text"])]))
     idf = _idf(conn, terms) if terms else {}
+    for t in terms:  # a verb ↔ verbal noun term: the idf of its most frequent form
+        forms = verb_noun_forms(t)
+        if len(forms) > 1:
+            idf[t] = min(_idf(conn, sorted(forms)).values())
     sc = _Scorer(q, idf, q.entities)
     cands: list[Cand] = []
     is_place = _place_lookup(conn)
@@ -278,7 +282,52 @@ def ask(store, question: str, *, threshold: float | None = None) -> dict:
         if res is not None:
             return res
     q, cands = collect(store, question)
-    return verify(store, q, decide(q, cands, threshold=threshold))
+    return settle(store, q, cands, threshold=threshold)
+
+
+def settle(store, q: Question, cands: list[Cand], threshold: float | None = None, w: dict | None = None) -> dict:
+    """The verified answer from scored candidates. An answer whose evidence fails a check is not
+    given as it is: the next candidates are tried in turn (``fallback_depth`` of them, each
+    decided as if the failed ones were not there, at the same threshold) and the first whose
+    evidence passes every check and whose own sentence names every question entity
+    (``fallback_min_ent``) is the answer; when none does, an answer that a flag check only
+    flagged is kept if its confidence reaches ``flagged_threshold``, else refused
+    (parameters in ``data/answering.json``); none of this while verification is switched off."""
+    from marsad.qa import verify as v
+
+    verify = v.verify
+    w = w or settings()
+    res = verify(store, q, decide(q, cands, w, threshold))
+    if not v.enabled():  # verification switched off: failed checks are only reported
+        return res
+    first, failed = res, set()
+    for _ in range(int(w.get("fallback_depth", 0))):
+        why = res.get("unverified") or res.get("refused")
+        cite = (res.get("citations") or [None])[0] if res.get("answer") is not None else None
+        if not why or res.get("items"):
+            break
+        if cite is None:  # refused: the refused answer is the best candidate
+            top = res["candidates"][0] if res.get("candidates") else None
+            cite = top and {"doc_id": top["doc_id"], "start": top["start"], "end": top["end"]}
+        keys = {c.key for c in cands if cite and c.doc_id == cite["doc_id"] and c.start < cite["end"] and cite["start"] < c.end}
+        if not keys - failed:
+            break
+        failed |= keys
+        res = verify(store, q, decide(q, [c for c in cands if c.key not in failed], w, threshold))
+        if res.get("answer") is None:
+            break
+        cite = res["citations"][0] if res.get("citations") else None
+        ent = max((c.feats.get("ent", 0.0) for c in cands if cite and c.doc_id == cite["doc_id"]
+                   and c.start < cite["end"] and cite["start"] < c.end), default=1.0)
+        if ent < w.get("fallback_min_ent", 0.0):
+            continue  # a second choice needs every question entity in its own sentence
+        if not res.get("unverified") and not res.get("refused"):
+            return {**res, "fallback": {"answer": first.get("answer"), "why": first.get("unverified") or first.get("refused")}}
+    res = first
+    bar = w.get("flagged_threshold")
+    if res.get("answer") is not None and res.get("unverified") and bar is not None and res["confidence"] < bar:
+        return {**res, "answer": None, "citations": [], "refused": "flagged under %.2f: %s" % (bar, res["unverified"])}
+    return res
 
 
 def _list_items(groups: list[dict], cands: list[Cand], w: dict, dual: bool = False) -> list[dict]:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
 from marsad.search.analyzer import WORD, analyze
 from marsad.text.keys import TABLE
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+TITLE_QWORDS = {("من", "هو"), ("من", "هي"), ("ما", "اسم")}
 
 
 @dataclass
@@ -55,7 +56,7 @@ def _ent_keys(ent: dict) -> set[str]:
 
 # -- scoring -----------------------------------------------------------------------------
 def _stem_set(text: str) -> set[str]:
-    return {t.term for t in analyze(text)}
+    return {fold_term(t.term) for t in analyze(text)}
 
 
 def _in_question(cand_text: str, qstems: set[str]) -> bool:
@@ -81,6 +82,11 @@ class _Scorer:
     def missing(self, stems: set[str]) -> float:
         """Idf of the rarest question term (entities included) absent from ``stems``, over the rarest overall."""
         return max((self.idf.get(t, 1.0) for t in self.all_terms - stems), default=0.0) / self.max_idf
+
+    def share(self, terms: set[str], stems: set[str]) -> float:
+        """Idf-weighted share of ``terms`` found in ``stems``."""
+        total = sum(self.idf.get(t, 1.0) for t in terms)
+        return sum(self.idf.get(t, 1.0) for t in terms & stems) / total if total else 0.0
 
     def coverage(self, stems: set[str]) -> float:
         return sum(self.idf.get(t, 1.0) for t in self.qterms & stems) / self.total
@@ -114,12 +120,13 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
 
 def _windows(stext: str, ss: int) -> list[tuple[int, str]]:
     """(absolute offset, term) of the analysed words of a sentence."""
-    return [(ss + t.start, t.term) for t in analyze(stext)]
+    return [(ss + t.start, fold_term(t.term)) for t in analyze(stext)]
 
 
-def _win_cov(sc: "_Scorer", words: list[tuple[int, str]], s: int, e: int, width: int) -> float:
-    """Idf-weighted coverage of the question terms among the ``width`` words either side of [s, e)."""
-    before = [t for p, t in words if p < s][-width:]
+def _win_cov(sc: "_Scorer", words: list[tuple[int, str]], s: int, e: int, width: int, start: int | None = None) -> float:
+    """Idf-weighted coverage of the question terms among the ``width`` words either side of [s, e)
+    (and every word from ``start`` on, the candidate's title phrase)."""
+    before = [t for p, t in words if p < s][-width:] + [t for p, t in words if start is not None and start <= p < s]
     after = [t for p, t in words if p >= e][:width]
     return sc.coverage(set(before) | set(after))
 
@@ -171,6 +178,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     head_terms = _stem_set(q.head) if q.head else set()
     dateline = dateline_end(text) if q.kind == "where" else 0
     phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
+    asked_title = _asked_title(q)
+    units = lexicon()["units"]
+    persons = sorted((a, b) for a, b, lab, _ in L["entities"] if lab == "PERSON")
     out: list[Cand] = []
     prev: set[str] = set()
     for ss, se in _sentences(doc):
@@ -202,10 +212,13 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 c.score = _score(c.feats, w)
                 out.append(c)
             continue
+        titles = _title_phrases(text, [p for p in persons if ss <= p[0] and p[1] <= se], ss)
+        tmatch = {p: sc.share(asked_title, _stem_set(text[t:p[0]])) for p, t in titles.items()} if asked_title else {}
+        tbest = max(tmatch.values(), default=0.0)
         for s, e, label, attrs, why in typed_spans(doc, q, ss, se, is_place):
             ctext = text[s:e]
-            if label in ENTITY_TYPES and _in_question(ctext, sc.qstems):
-                continue
+            if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units):
+                continue  # a name the question gives, or a counted unit tagged as a name (دولار)
             if label == "PERSON" and _ekey(attrs.get("canonical") or ctext) in subjects:
                 continue
             if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
@@ -251,12 +264,41 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             # the question's head noun should introduce a name it asks for (من هو مدرب …)
             head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
-            c.feats = dict(feats, head=head, win=_win_cov(sc, words, s, e, int(w["window"])), fit=fit, arg=arg,
+            win = _win_cov(sc, words, s, e, int(w["window"]))
+            own = [p for p in titles if p[0] < e and s < p[1]] if label == "PERSON" else []
+            if own:  # a person's title phrase is part of its window (أطلق نائب رئيس … حاكم دبي، الشيخ محمد …)
+                win = max(win, _win_cov(sc, words, s, e, int(w["window"]), titles[own[0]]))
+                if len(tmatch) > 1 and tbest >= 0.5 and tmatch[own[0]] < tbest:
+                    head = min(head, tmatch[own[0]] / tbest)  # another person holds the asked title
+            c.feats = dict(feats, head=head, win=win, fit=fit, arg=arg,
                            prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
                            desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
                                text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)
             c.score = _score(c.feats, w)
             out.append(c)
+    return out
+
+
+def _asked_title(q: Question) -> set[str]:
+    """Terms of the title a «من هو/من هي/ما اسم …» question asks the holder of, up to a relative
+    pronoun (ولي عهد أبوظبي الذي …، رئيس الوزراء المقدوني), when it has two terms or more."""
+    if q.kind != "who" or q.is_list or tuple(_keys(q.text[:q.qword_end])[-2:]) not in TITLE_QWORDS:
+        return set()
+    words = [m for m in WORD.finditer(q.text, q.qword_end)]
+    stop = next((m.start() for m in words if _key(m.group(0)) in RELATIVES), len(q.text))
+    terms = _stem_set(q.text[q.qword_end:stop])
+    return terms if len(terms) >= 2 else set()
+
+
+def _title_phrases(text: str, persons: list[tuple[int, int]], ss: int, n: int = 12) -> dict:
+    """Per person span of a sentence, where its title phrase starts: at most ``n`` words back,
+    not before the end of the person named before it or the sentence's start."""
+    out = {}
+    prev = ss
+    for a, b in persons:
+        back = [m.start() for m in WORD.finditer(text, prev, a)][-n:]
+        out[(a, b)] = back[0] if back else a
+        prev = max(prev, b)
     return out
 
 

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 
 from marsad.qa.answer import Cand, _ekey, _in_question, _stem_set
-from marsad.qa.question import Question, _keys, lexicon
+from marsad.qa.question import Question, _keys, fold_term, lexicon
 from marsad.search.analyzer import WORD, analyze
 
 RELATIONS = ("AGREEMENT", "MEETING")  # relations whose parties stand on an equal footing
@@ -89,7 +89,7 @@ def event_items(conn, q: Question, doc_ids: list[str]) -> list[EventItem]:
     counter = _counterpart(qkeys)
     # the relation's own words (وقع، اتفاقيات) need not be in the document: the event stands for them
     rel_words = [m.group(0) for m in WORD.finditer(q.text) if lexicon()["relations"].get(_keys(m.group(0))[0]) == q.relation]
-    other = set(q.terms) - {t.term for w in rel_words for t in analyze(w)}
+    other = set(q.terms) - {fold_term(t.term) for w in rel_words for t in analyze(w)}
     rows = conn.execute(f"SELECT doc_id, start, end, confidence, attrs FROM events WHERE type = ? AND doc_id IN "
                         f"({','.join('?' * len(doc_ids))}) ORDER BY doc_id, start", (q.relation, *doc_ids)).fetchall()
     found: dict[str, EventItem] = {}
@@ -107,7 +107,7 @@ def event_items(conn, q: Question, doc_ids: list[str]) -> list[EventItem]:
             text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             row = conn.execute("SELECT spans FROM layers WHERE doc_id = ? AND name = 'figures'", (doc_id,)).fetchone()
             figures = {text[a[0]:a[1]] for a in json.loads(row[0])} if row else set()
-            docs[doc_id] = (text, {t.term for t in analyze(text)}, figures)
+            docs[doc_id] = (text, {fold_term(t.term) for t in analyze(text)}, figures)
         text, stems, figures = docs[doc_id]
         lo = min(s, *(attrs.get("intro") or [s]))
         if not any(named):
@@ -115,7 +115,7 @@ def event_items(conn, q: Question, doc_ids: list[str]) -> list[EventItem]:
             # («وقعت وزارة … الاتفاقيات التالية: - اتفاقية مع …»)
             if _named(counter, _norm(_keys(text[lo:e]))) < len(counter):
                 continue
-        asked = {t for p, n in zip(parties, named) if n for t in (x.term for x in analyze(p))}
+        asked = {t for p, n in zip(parties, named) if n for t in (fold_term(x.term) for x in analyze(p))}
         if not other - asked <= stems:
             continue  # the question's other terms (خلال المناظرة الوطنية) are not in this document
         for p, k, n in zip(parties, pkeys, named):

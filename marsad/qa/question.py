@@ -52,7 +52,32 @@ def lexicon() -> dict:
             "directions": {_key(w) for w in raw["direction_words"]},
             "ordinals": {_key(w) for w in raw["ordinal_words"]},
             "age_leads": {_key(w) for w in raw.get("age_leads", [])},
-            "measures": {_key(w) for w in raw.get("measure_units", [])}}
+            "measures": {_key(w) for w in raw.get("measure_units", [])},
+            "magnitudes": {_key(w) for w in raw.get("magnitude_words", [])}}
+
+
+@lru_cache(maxsize=1)
+def _verb_nouns() -> dict[str, str]:
+    """Analysed term → the term of its entry's first verbal noun (``data/verb_nouns.json``)."""
+    raw = json.loads((DATA / "verb_nouns.json").read_text(encoding="utf-8"))
+    out = {}
+    for entry in raw["entries"]:
+        forms = [t.term for w in entry["nouns"] + entry["verbs"] for t in analyze(w)]
+        for t in forms:
+            out.setdefault(t, forms[0])
+    return out
+
+
+def fold_term(term: str) -> str:
+    """A verb's analysed term read as its verbal noun's (زار، يزور → زيارة; وقعت → توقيع), so that
+    a question's verb and an article's verbal noun share a term; any other term unchanged."""
+    return _verb_nouns().get(term, term)
+
+
+def verb_noun_forms(term: str) -> set[str]:
+    """Every analysed term of ``term``'s verb ↔ verbal noun entry (the term alone if none)."""
+    f = fold_term(term)
+    return {t for t, v in _verb_nouns().items() if v == f} | {term}
 
 
 def _verb_like(k: str) -> bool:
@@ -181,6 +206,9 @@ def analyze_question(text: str) -> Question:
         # a noun (الدول، دولة، هدفا، المهندسين), not a verb (كم بلغ، كم تريد)
         elif k in lex["units"] or k in lex["nouns"] or k in lex["unit_aliases"] or not _verb_like(k):
             q.unit_key = k
+            if k in lex["magnitudes"] and k == keys[after] and after + 1 < len(keys) \
+                    and not (_verb_like(keys[after + 1]) and len(keys[after + 1]) > 3) and keys[after + 1] not in lex["preps"]:
+                q.unit_key = k = keys[after + 1]  # «كم مليار درهم»: the unit is the currency after the magnitude
             # coordinated counted nouns: كم عدد البلدان والمنظمات
             j = after + 1 if k != keys[after] else after
             while j + 1 < len(keys):
@@ -249,5 +277,5 @@ def analyze_question(text: str) -> Question:
     skip = set(lex["ignore"])
     if q.type_noun:
         skip |= {t.term for t in analyze(q.type_noun)}
-    q.terms = [t.term for t in analyze(text[q.qword_end:] if q.qword_end else text) if t.term not in skip]
+    q.terms = [fold_term(t.term) for t in analyze(text[q.qword_end:] if q.qword_end else text) if t.term not in skip]
     return q

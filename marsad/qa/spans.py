@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.qa.question import Question, _key, lexicon, nisba_base, place_stem
+from marsad.qa.question import Question, _key, fold_term, lexicon, nisba_base, place_stem
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.text.keys import TABLE
 
@@ -35,7 +35,7 @@ def _bare(k: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    return {t.term for t in analyze(text)}
+    return {fold_term(t.term) for t in analyze(text)}
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ states what the question restricts it to:
   a root ر ف ق) and each definite noun completing an indefinite one (حقل الشرارة، حيز التنفيذ);
 * ``relation``: when the question relates two named parties (أين التقى مادورو ببنس), an
   event of the relation in the window has one of them as an argument, or a relation word of the
-  window has one in its clause (not «بعد أن التقى الأخير بمهاجرين»).
+  window (any form of its verb ↔ verbal noun entry, ``data/verb_nouns.json``) has one in its clause (not «بعد أن التقى الأخير بمهاجرين»).
 
 Word lists (plural demonyms, clause boundaries) and the switch that makes a failed check refuse
 the answer (off by default: see :func:`enabled`) are data (``data/verify.json``).
@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa import evidence
-from marsad.qa.question import Question, _key, _verb_like, lexicon, nisba_base, place_stem
+from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
 
@@ -49,6 +49,7 @@ def rules() -> dict:
     return {"demonyms": dem, "places": (places - {None}) | set(dem.values()),
             "links": {_key(w) for w in raw["clause_links"]},
             "checks": set(raw["checks"]), "flags": set(raw.get("flag_checks", [])),
+            "list_checks": set(raw.get("list_checks", [])),
             "enabled": bool(raw["enabled"])}
 
 
@@ -150,6 +151,19 @@ def descriptors(q: Question) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def qualifiers(q: Question) -> list[str]:
+    """The relative adjective right after the question's type noun (الدول **الأفريقية**), as its
+    stem (افريق): every item of a list must be of that kind."""
+    if not q.type_noun:
+        return []
+    words = list(WORD.finditer(q.text, q.qword_end))
+    i = next((i for i, m in enumerate(words) if m.group(0) == q.type_noun), None)
+    if i is None or i + 1 >= len(words):
+        return []
+    b = nisba_base(_key(words[i + 1].group(0)))
+    return [b] if b and len(b) >= 4 else []
+
+
 def _descriptor_ok(d: str, wwords: list[str]) -> bool:
     dem = rules()["demonyms"]
     return any(d in _place_forms(k) or dem.get(k) == d or (k.startswith("ال") and k[2:].startswith(d)) or k.startswith(d)
@@ -180,7 +194,7 @@ def _relation_words(q: Question) -> tuple[set[str], set[str]]:
     for k, rel in lexicon()["relations"].items():
         if rel == q.relation:
             (stems if k.startswith("~") else keys).add(k.lstrip("~"))
-    return keys, stems
+    return keys, {fold_term(s) for s in stems}
 
 
 CLAUSE_PUNCT = re.compile(r"[.،,؛;:!?؟\n]")
@@ -211,7 +225,7 @@ def _relation_ok(text: str, ws: int, we: int, events: list, q: Question, parties
                 return True
     keys, stems = _relation_words(q)
     for m in WORD.finditer(text, ws, we):
-        if _key(m.group(0)) in keys or arabic_term(m.group(0)) in stems:
+        if _key(m.group(0)) in keys or fold_term(arabic_term(m.group(0))) in stems:
             a, b = _clause(text, ws, we, m.start(), m.end())
             ckey = " " + _ekey(text[a:b]) + " "
             if any(k in ckey for ks in pkeys for k in ks) or any(" " + w + " " in ckey for w in plast):
@@ -323,6 +337,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         for d in descriptors(q):
             if not _descriptor_ok(d, wwords) and not _phrase_before(q, d, title + " . " + text[:we]):
                 return "descriptor: " + d
+    if "qualifier" in on:
+        for d in qualifiers(q):  # الدول الأفريقية: أفريقيا, الإفريقية in the window or the title
+            if not any(k.startswith(d) or k[2:].startswith(d) for k in wwords + _keys(title)):
+                return "qualifier: " + d
     if "ordinal" in on:
         for o in q.ordinals:  # الدورة الثانية، الفلسطيني الثالث
             if not _stems(o) <= wstems:
@@ -355,6 +373,20 @@ def _sentence_of(text: str, layers: dict, start: int, end: int) -> tuple[int, in
     return next(((s, e) for s, e in _sentences(layers, len(text)) if s <= start < e), (start, end))
 
 
+def _verify_list(store, q: Question, res: dict, on: set[str]) -> dict:
+    """A list answer is refused when the evidence of none of its items passes the ``list_checks``
+    (a descriptor the question puts on every item: الدول **الأفريقية**)."""
+    from marsad.qa.answer import _load
+
+    docs: dict = {}
+    for c in res.get("citations") or []:
+        d = docs.get(c["doc_id"]) or docs.setdefault(c["doc_id"], _load(store, c["doc_id"], 1.0))
+        if check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "", only=on) is None:
+            return res
+    why = "list: " + (check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "", only=on) or "")
+    return {**res, "answer": None, "items": [], "citations": [], "refused": why}
+
+
 def verify(store, q: Question, res: dict) -> dict:
     """``res`` (an answer of :func:`marsad.qa.answer.decide`) checked by :func:`check`: when the
     evidence of a single answer fails a refusing check, its answer and citations are dropped and
@@ -362,9 +394,11 @@ def verify(store, q: Question, res: dict) -> dict:
     switched off (:func:`enabled`), the answer is kept and ``"unverified"`` says why. A failed
     ``flag_checks`` check (data file) is only reported as ``"unverified"``. Lists are kept as
     they are; a yes/no answer is read by the ``yesno`` check only."""
-    if res.get("answer") is None or res.get("items"):
+    if res.get("answer") is None:
         return res
     r = rules()
+    if res.get("items"):
+        return _verify_list(store, q, res, r["list_checks"]) if r["list_checks"] and enabled() else res
     if q.kind == "yesno" and "yesno" not in r["checks"] | r["flags"]:
         return res
     from marsad.qa.answer import _load
