@@ -29,8 +29,8 @@ from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public
 from marsad.extract.events_frames import _adoption, _clean_lead, _launch
 from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
-from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, is_party_start,
-                                           noun_phrase, own_session)
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
+                                           is_party_start, joiner, noun_phrase, own_session, visit_destination)
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
@@ -216,6 +216,7 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     # عادت إلى الولايات المتحدة وانضمت: a destination, not the member; ميثاق باريس: an instrument's name
     after_org = _ents(doc, ws[j - 1][1], s.end, ("ORG", "EVENT", "MISC"))
     member = _canon(doc, before[-1]) if before else None
+    member = (joiner(bld, doc, ws, i, s, before) or member) if before else None   # سليم الجبوري الذي … وانضم
     first = next((e for e in _ents(doc, ws[j - 1][1], s.end, ("GPE", "ORG")) if j < len(ws) and e.start == ws[j][0]), None)
     if first is not None and any(fold(w) in (fold("إلى"), fold("الى")) for _, _, w in ws[j + 1:j + 8]) and \
             not _in_name(doc, first, s.start):
@@ -338,9 +339,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         g = [e for e in _ents(doc, ws[h - 1][0], ws[h][0], ("GPE", "LOC")) if e.end >= ws[h - 1][1]]
         place = doc.text[g[-1].start:g[-1].end] if g else None
     if place is None:   # يتوجه … إلى بروكسل للقاء
-        to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))
-              if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى")]
-        place = doc.text[to[-1].start:to[-1].end] if to else None
+        to = [e for e in _ents(doc, ws[max(0, i - 8)][0], ws[i][0], ("GPE", "LOC"))   # زيارة الحريري للرياض
+              if doc.text[max(0, e.start - 5):e.start].strip() in ("إلى", "الى") or visit_destination(doc, e)]
+        place = doc.text[to[-1].start - (doc.text[to[-1].start - 1:to[-1].start + 1] == "لل"):to[-1].end] if to else None
     lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)
     between = j < len(ws) and fold(ws[j][2]) == fold("بين")
     if between:   # أن اجتماعا بين طالبان ومبعوث أمريكا: the parties follow بين, not the speaker before
@@ -363,6 +364,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         if pick is not None:
             who.insert(0 if prior else 1, (pick[0], pick[1], doc.text[pick[0]:pick[1]], pick[2]))
     groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC", "ORG") if between else ("GPE", "LOC"))
+    groups = [g for g in groups if g not in discussed(doc, ws, i, j, hi)]   # بحث سبل الاستثمار في روسيا مع …
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]

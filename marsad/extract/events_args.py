@@ -182,6 +182,8 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         prev = words(doc.text, max(a, e.start - 30), e.start)
         if len(prev) >= 2 and fold(prev[-1][2]) == fold("في") and _is(prev[-2][2], "topic_nouns"):
             continue   # الوضع في الشرق الأوسط: a topic, not the place
+        if _topic_place(doc, a, e.start, near):
+            continue   # هدنة في مدينة إدلب، هجوم جهادي جديد في مالي: what is talked about or happened there
         glued = words(doc.text, max(a, e.start - 30), e.start - 1) if before.endswith("ب") else []
         if glued and _is(glued[-1][2], "topic_links"):
             continue   # في ما يتعلق بسوريا: a topic, not the place
@@ -192,6 +194,22 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
     if not found:   # a named place first (the seeds' مقر وزارة الخارجية الأمريكية بواشنطن: Washington)
         found = [(abs(x - near) if near is not None else 0, x, t) for x, t in _venues(doc, a, b)]
     return min(found)[2] if found else None
+
+
+def _topic_place(doc: Document, a: int, start: int, near: int | None) -> bool:
+    """A place after في (``مدينة`` may stand between) whose phrase, up to three words back, is headed
+    by a topic or incident noun (``هدنة في مدينة إدلب``، ``هجوم جهادي جديد في مالي``), the trigger
+    not among those words."""
+    prev = words(doc.text, max(a, start - 60), start)
+    k = next((n for n in range(len(prev) - 1, max(-1, len(prev) - 3), -1) if fold(prev[n][2]) == fold("في")), None)
+    if k is None or (k < len(prev) - 1 and not _is(prev[-1][2], "place_head_nouns")):
+        return False
+    back = prev[max(0, k - 3):k]
+    if near is not None and any(x <= near < y for x, y, _ in back):
+        return False
+    n0 = max(0, k - 3)
+    return any((_is(w, "topic_nouns") or _is(w, "incident_nouns"))   # not مستشار الأمن القومي في البيت الأبيض
+               and not (n > 0 and title_at(prev, n - 1) is not None) for n, (_, _, w) in enumerate(prev[n0:k], n0))
 
 
 def _venues(doc: Document, a: int, b: int) -> list[tuple[int, str]]:
@@ -250,6 +268,9 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
     k = j
     while k < len(ws) and k - i < limit:
         a, b, w = ws[k]
+        q = re.match(r'\s*["«“]([^"«»“”\n]{1,60})["»”]', doc.text[ws[k - 1][1]:])
+        if q and _is(ws[k - 1][2], "title_words"):   # مبادرة بعنوان "كن الأفضل": the quoted title too
+            return ws[i][0], ws[k - 1][1] + q.end()
         if _PUNCT.search(doc.text[ws[k - 1][1]:a]) or any(d.start == a for d in doc.spans("dates")):
             break
         prev_link = fold(ws[k - 1][2]) in links

@@ -207,7 +207,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             doc.warn("event_count_mismatch", s.start, s.end,
                      f"announced {count} agreements, listed {len(items)}")
         return True
-    right_after = j < len(ws) and fold(ws[j][2]) == fold("بين")   # مذكرة تعاون بين حكومة السعودية وحكومة
+    right_after = next((k for k in range(j, min(len(ws), j + 3)) if fold(ws[k][2]) == fold("بين")), None)
+    right_after = right_after is not None and not any(   # اتفاقية تجارية جديدة بين الولايات المتحدة والمكسيك
+        definite(w) or _PUNCT.search(doc.text[ws[n - 1][1]:x]) for n, (x, _, w) in enumerate(ws[j:right_after + 1], j)
+        if n > j or definite(w)) and not _ents(doc, ws[j][0], ws[right_after][0], ("GPE", "ORG", "PERSON"))
+    # مذكرة تعاون بين حكومة السعودية وحكومة
     parties = (parties_after(doc, ws, j, len(ws), "بين") if right_after else first_party) or []   # كوريا: both
     parties = [_TOPIC_LINK.split(p)[0].strip() or p for p in parties]   # … وحكومة أستراليا في مجال النقل: the topic
     agents = _agents(doc, ws)
@@ -330,4 +334,7 @@ def _subject_after(doc, ws, j, parties) -> str | None:
     first = clause.split(" ")[0] if clause else ""
     if first and (_is(first, "time_words") or _is(first, "clause_links")) or re.match(r"في \d+$", clause or ""):
         return None   # مع إسرائيل بعد ذلك بعدة أعوام، في 1962: a time, not what it is about
-    return clause or None
+    cut = clause.split(" ")
+    n = next((n for n, w in enumerate(cut) if _is(w, "subject_stops") or _is(w, "relatives") or (
+        _is(w, "signing_words") and definite(w) and not _is(w, "signing_nouns"))), len(cut))
+    return " ".join(cut[:n]) or None   # فصل القوات الموقعة عام 1974 عبر …، وثيقة اتفاق تضمنت أيضا …: no predicate

@@ -51,6 +51,9 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
             hi = m.start()
             break
         q = close.end() if close else hi
+    colon = doc.text.find(":", ws[j - 1][1], hi)   # الرئيس الشيشاني يجتمع بالملك سلمان: السعودية تنسق …
+    if colon > 0 and any(ws[j - 1][1] <= e.start < colon for e in doc.spans("entities")):
+        hi = colon   # a headline's or a speaker's colon: what follows is another clause
     for k in range(j, len(ws)):
         if ws[k][0] >= hi:
             break
@@ -60,6 +63,55 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
             hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …، قبل أن يلتقي الأخير …: another clause
             break
     return lo, hi
+
+
+def visit_destination(doc: Document, e) -> bool:
+    """A place glued to ل after a visit word and at most two words (``زيارة الحريري للرياض``)."""
+    name = doc.text[e.start:e.end]
+    if not (doc.text[e.start - 1:e.start] == "ل" or (name.startswith("لل") and not doc.text[e.start - 1:e.start].strip())):
+        return False
+    prev = words(doc.text, max(0, e.start - 40), e.start - (doc.text[e.start - 1:e.start] == "ل"))
+    return any(_is(w, "visit_words") for _, _, w in prev[-3:])
+
+
+def discussed(doc: Document, ws, i: int, j: int, hi: int) -> set[str]:
+    """Countries between a discussion verb and مع (``يعتزم بحث سبل زيادة الاستثمارات السعودية في روسيا، مع
+    وزير الطاقة``): what is discussed, not who discusses."""
+    if not _is(ws[i][2], "discussion_verbs"):
+        return set()
+    k = next((k for k in range(j, min(len(ws), j + 8)) if ws[k][0] < hi and fold(ws[k][2]) == fold("مع")), None)
+    if k is None:
+        return set()
+    return {doc.text[e.start:e.end] for e in doc.spans("entities") if ws[j][0] <= e.start < ws[k][0]} if j < k else set()
+
+
+def joiner(bld, doc: Document, ws, i: int, s, before: list) -> str | None:
+    """The person who joins, before a join verb (``join_verbs``): the last one named in the sentence when
+    no country or organisation stands after them, or one with a relative after the name (``سليم الجبوري
+    الذي ترك الحزب الإسلامي وانضم``); countries and organisations after a glued ب/ل (``التحق بقوات
+    البشمركة``، ``بجامعة بغداد``) are no subjects."""
+    if not _is(ws[i][2], "join_verbs"):
+        return None
+    def aside(x: int) -> bool:   # فؤاد حسين (مواليد خانقين، 1949): an aside
+        return doc.text.rfind("(", s.start, x) > doc.text.rfind(")", s.start, x)
+
+    def glued(e) -> bool:
+        prev = words(doc.text, max(s.start, e.start - 20), e.start)
+        if aside(e.start):
+            return True
+        return doc.text[e.start - 1:e.start] in ("ب", "ل") or bool(
+            prev and prev[-1][1] >= e.start - 1 and len(prev[-1][2]) >= 4 and prev[-1][2][0] in "بل"
+            and not definite(prev[-1][2]) and not prev[-1][2].startswith("لل"))
+    subjects = [e for e in before if not glued(e)]
+    people = [(a, b, c) for a, b, c in bld.persons if s.start <= a and b <= ws[i][0] and not aside(a)]
+    if not people:
+        return None
+    a, b, c = people[-1]
+    if not subjects or subjects[-1].start < a:
+        return doc.text[a:b]
+    rel = next((p for p in reversed(people) if p[1] < subjects[-1].start and any(
+        _is(w, "relatives") for _, _, w in words(doc.text, p[1], min(ws[i][0], p[1] + 12))[:1])), None)
+    return doc.text[rel[0]:rel[1]] if rel else None
 
 
 def _another_event(ws, k: int) -> bool:
@@ -160,6 +212,8 @@ def noun_phrase(doc: Document, ws, k: int, limit: int = 8) -> tuple[int, int]:
                 break
             if _is(w, "signing_words") or any(t[0] != NO_EVENT for t in find_triggers([ws[n]])):
                 break   # رؤساء شركات ووقع اتفاقات: the next event
+            if in_ent is None and len(w) >= 6 and w[0] == "ل" and w[1] in "اإأت" and not w.startswith("لل"):
+                break   # مع أسياس لاستئناف العلاقات: a purpose, not the party
             cont = in_ent is not None and in_ent.start < a   # inside the entity begun before
             if seen_def and not cont and not definite(w) and in_ent is None:
                 break

@@ -1,0 +1,79 @@
+"""Argument rules from a hand-check of unseen ANT politics, economy and technology articles
+(``event_sample.py dump --offset 101 --cats wide``, judged in ``event_check_e6a.json``), on
+sentences written by us: places that are topics or of another clause, a visit's destination, a
+headline's colon, countries discussed, an agreement's subject cut before a participle, parties
+after بين behind adjectives or before a purpose, who joins, a quoted title."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _one(doc, label):
+    return next(e for e in extract_events(doc) if e.label == label)
+
+
+def test_a_place_after_a_topic_or_incident_noun_is_not_the_events_place():
+    doc = make_doc("واقترح الرئيس سمير العلوي هدنة في مدينة حلب، وذلك خلال القمة الرباعية التي تعقد في عمان.",
+                   {"سمير العلوي": "PERSON", "حلب": "GPE", "عمان": "GPE"})
+    assert _one(doc, "CONFERENCE").attrs["place"] == "عمان"
+    doc = make_doc("وبعد هجوم مسلح جديد في النيجر، سيناقش الاتحاد الأفريقي الوضع الأمني خلال القمة.",
+                   {"النيجر": "GPE", "الاتحاد الأفريقي": "ORG"})
+    assert _one(doc, "CONFERENCE").attrs["place"] is None
+
+
+def test_a_title_holding_a_topic_word_keeps_the_place():
+    doc = make_doc("وجاء ذلك بعد لقاء سامي الخطيب مستشار الأمن القومي في القصر الرئاسي مع السفير كمال بنعلي.",
+                   {"سامي الخطيب": "PERSON", "كمال بنعلي": "PERSON", "القصر الرئاسي": "FAC"})
+    assert _one(doc, "MEETING").attrs["place"] == "القصر الرئاسي"
+
+
+def test_a_visits_destination_glued_to_lam_is_the_meetings_place():
+    doc = make_doc("وجرى ذلك خلال زيارة العلوي لتونس، في لقاء رسمي جمعه مع الوزير كمال بنعلي.",
+                   {"العلوي": "PERSON", "تونس": "GPE", "كمال بنعلي": "PERSON"})
+    assert _one(doc, "MEETING").attrs["place"] == "تونس"
+
+
+def test_a_headlines_colon_ends_the_meetings_clause():
+    doc = make_doc("الرئيس الموريتاني يجتمع بالعاهل المغربي محمد السادس: تونس تدعم المبادرة",
+                   {"محمد السادس": "PERSON", "تونس": "GPE"})
+    assert "تونس" not in _one(doc, "MEETING").attrs["args"]["participants"]
+
+
+def test_countries_between_a_discussion_verb_and_ma_are_discussed():
+    doc = make_doc("وقال سامي الخطيب إن الصندوق يعتزم بحث سبل زيادة استثمارات قطر في تونس، مع الوزير كمال بنعلي.",
+                   {"سامي الخطيب": "PERSON", "قطر": "GPE", "تونس": "GPE", "كمال بنعلي": "PERSON"})
+    args = _one(doc, "MEETING").attrs["args"]
+    assert "قطر" not in args["participants"] and "كمال بنعلي" in args["participants"]
+
+
+def test_an_agreements_subject_stops_before_a_participle_or_a_clause_link():
+    doc = make_doc("وقال الوزير إن الجيش خرق اتفاقية وقف إطلاق النار الموقعة عام 1994 عبر دعمه للمسلحين.", {})
+    assert _one(doc, "AGREEMENT").attrs["args"]["subject"] == "وقف إطلاق النار"
+
+
+def test_parties_after_between_behind_adjectives_and_before_a_purpose():
+    doc = make_doc("ووافقت تونس على توقيع اتفاقية تجارية جديدة بين المغرب والسنغال لتعويض الاتفاق القديم.",
+                   {"تونس": "GPE", "المغرب": "GPE", "السنغال": "GPE"})
+    parties = _one(doc, "AGREEMENT").attrs["args"]["parties"]
+    assert "المغرب" in parties and "السنغال" in parties
+    doc = make_doc("وزار العلوي مالي ووقع اتفاقا مع كوناتي لاستئناف التعاون الأمني.",
+                   {"العلوي": "PERSON", "مالي": "GPE"})
+    parties = _one(doc, "AGREEMENT").attrs["args"]["parties"]
+    assert "كوناتي" in parties and not any("لاستئناف" in p for p in parties)
+
+
+def test_who_joins_is_the_person_not_a_place_or_an_object_before():
+    doc = make_doc("درس سامي الخطيب (مواليد صفاقس، 1950) في كلية الآداب بجامعة تونس، ثم أصبح عضوا في حزب التجديد.",
+                   {"سامي الخطيب": "PERSON", "صفاقس": "PERSON", "جامعة تونس": "ORG", "حزب التجديد": "ORG"})
+    assert _one(doc, "MEMBERSHIP").attrs["args"]["member"] == "سامي الخطيب"
+    doc = make_doc("ومن أبرز وجوهه النائب كمال بنعلي الذي ترك حزب النهضة وانضم إلى هذا الائتلاف.",
+                   {"كمال بنعلي": "PERSON", "حزب النهضة": "ORG"})
+    assert _one(doc, "MEMBERSHIP").attrs["args"]["member"] == "كمال بنعلي"
+
+
+def test_a_quoted_title_after_bi_unwan_is_part_of_the_name():
+    doc = make_doc('وأطلقت سلمى العمري مبادرة بعنوان "اقرأ معي" لتشجيع الأطفال على القراءة.',
+                   {"سلمى العمري": "PERSON"})
+    assert _one(doc, "LAUNCH").attrs["args"]["name"] == 'مبادرة بعنوان "اقرأ معي"'
