@@ -180,11 +180,13 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
     # by a role's person span that holds it
     full = [r[3]["person_span"] for r in filter(inside, L["roles"]) if r[3].get("person_span")]
     for sp in ents:
+        if sp[2] == "PERSON" and glued(text, sp[0], sp[1]):
+            continue
         wide = [p for p in full if p[0] <= sp[0] and sp[1] <= p[1] and (p[0], p[1]) != (sp[0], sp[1])]
         if sp[2] == "PERSON" and wide:
             yield wide[0][0], wide[0][1], "PERSON", sp[3], ["entity", "role's full name"]
-        else:
-            yield sp[0], sp[1], sp[2], sp[3], ["entity"]
+            continue
+        yield sp[0], sp[1], sp[2], sp[3], ["entity"]
     if "PERSON" in q.types:
         qk = set(q.terms)
         for sp in filter(inside, L["roles"]):
@@ -197,6 +199,24 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
         yield from _places(text, ents, ss, se, is_place)
     if q.kind == "which" and not q.type_noun:
         yield from _quoted_names(text, q, ss, se)
+
+
+def glued(text: str, s: int, e: int) -> bool:
+    """A name that starts inside a word, after a letter read as a preposition (ب of «بلوك تشين»),
+    and that the document writes twice or more, never without that letter: the letter is part
+    of the name."""
+    if s == 0 or text[s - 1] not in "بلك":
+        return False
+    part = text[s:e]
+    seen = list(_occurrences(text, part))
+    return len(seen) >= 2 and all(i > 0 and text[i - 1] == text[s - 1] for i in seen)
+
+
+def _occurrences(text: str, part: str):
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
 
 
 def with_measure(text: str, e: int, unit: str | None) -> int:

@@ -122,3 +122,17 @@ def test_a_list_keeps_the_kind_the_question_asks_for():
     text = "وانضمت إلى المبادرة من القارة الإفريقية كل من رواندا والسنغال."
     i = text.index("رواندا")
     assert check(q, text, {}, i, i + 6, "رواندا", only={"qualifier"}) is None
+
+
+def test_a_name_always_written_after_a_letter_keeps_it():
+    from marsad.qa.spans import glued
+
+    text = 'وتمثل تقنية "بلوك تشين" الطريقة الأسهل، ويبلغ حجم سوق "بلوك تشين" نحو 9 مليارات.'
+    i = text.index("لوك تشين")
+    assert glued(text, i, i + len("لوك تشين"))
+    text = "والتقى الوزير بكريم العلمي، ثم قال كريم العلمي إن اللقاء كان مثمرا."
+    i = text.index("كريم العلمي")
+    assert not glued(text, i, i + len("كريم العلمي"))
+    text = "وصل الوفد إلى تونس وتشيلي، ثم غادر إلى تشيلي."
+    i = text.index("تشيلي")
+    assert not glued(text, i, i + 5)
