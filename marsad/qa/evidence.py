@@ -5,6 +5,9 @@ them (called by :func:`marsad.qa.verify.check`; switched on by name in ``data/ve
   verbal noun) is in the date's sentence before it, or at most two words after it, or the
   question's object noun is next to it («وغادر الرئيس السبت الإمارات التي زارها» dates the
   leaving, not the visit);
+* ``object``: no name of the type of the question's object stands between the predicate and
+  the date unless the object does (انضمامها **للاتحاد الأوروبي** في … حزيران does not date
+  joining حلف شمال الأطلسي);
 * ``valued``: a figure's own sentence names what the question values (قيمة **اتفاق الإطار**,
   حجم **التجارة**) — not only a neighbouring sentence («بقيمة 1,6 مليار» of two other contracts,
   after a sentence about the framework deal);
@@ -110,6 +113,26 @@ def attached(q: Question, text: str, sent: tuple[int, int], start: int, end: int
         ot = _terms(obj)
         return bool(ot) and ot <= {t for t in _terms(near)}
     return False
+
+
+def other_object(q: Question, text: str, sent: tuple[int, int], start: int, ents: list) -> str | None:
+    """A name between the question's predicate and a when-answer's date that is of the type of
+    the question's last entity, its object, while that object is not named there: the date is
+    the predicate's with another object («مباحثات انضمامها للاتحاد الأوروبي في … حزيران» for
+    «متى انضمت مقدونيا إلى حلف شمال الأطلسي»); None when there is none."""
+    core = predicate_core(q) if q.kind == "when" else None
+    if not core or not q.entities:
+        return None
+    x = max(q.entities, key=lambda e: e["start"])
+    before = [m for m in WORD.finditer(text, sent[0], start) if _has_core(m.group(0), core)]
+    if x["start"] < q.qword_end or not before:
+        return None
+    p = before[-1].end()
+    between = " " + " ".join(_key(m.group(0)) for m in WORD.finditer(text, p, start)) + " "
+    keys = [" ".join(_key(m.group(0)) for m in WORD.finditer(n)) for n in (x["text"], x.get("canonical") or "")]
+    if any(k and (" " + k + " " in between or " " + k.split()[-1] + " " in between) for k in keys):
+        return None
+    return next((text[a:b] for a, b, lab, *_ in ents if lab == x["type"] and p <= a and b <= start), None)
 
 
 def _terms(text: str) -> set[str]:

@@ -362,6 +362,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
     sent = _sentence_of(text, layers, start, end)
     if "attached" in on and not evidence.attached(q, text, sent, start, end):
         return "attached: " + answer
+    if "object" in on:
+        other = evidence.other_object(q, text, sent, start, layers.get("entities") or [])
+        if other:
+            return "object: " + other
     if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):

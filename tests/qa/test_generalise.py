@@ -136,3 +136,21 @@ def test_a_name_always_written_after_a_letter_keeps_it():
     text = "وصل الوفد إلى تونس وتشيلي، ثم غادر إلى تشيلي."
     i = text.index("تشيلي")
     assert not glued(text, i, i + 5)
+
+
+def test_a_date_of_the_predicate_with_another_object_is_flagged():
+    from marsad.qa import evidence
+
+    question = "متى انضمت تونس إلى منظمة الفرنكوفونية؟"
+    q = analyze_question(question)
+    i = question.index("منظمة الفرنكوفونية")
+    q.entities = [{"text": "تونس", "type": "GPE", "start": question.index("تونس"), "end": question.index("تونس") + 4},
+                  {"text": "منظمة الفرنكوفونية", "type": "ORG", "start": i, "end": i + len("منظمة الفرنكوفونية")}]
+    text = "وتأمل تونس بدء مباحثات انضمامها إلى الاتحاد الإفريقي في نهاية يونيو."
+    ents = [(text.index("الاتحاد الإفريقي"), text.index("الاتحاد الإفريقي") + len("الاتحاد الإفريقي"), "ORG", {})]
+    d = text.index("نهاية يونيو")
+    assert evidence.other_object(q, text, (0, len(text)), d, ents) == "الاتحاد الإفريقي"
+    text = "وانضمت تونس إلى منظمة الفرنكوفونية في نهاية يونيو بحضور الاتحاد الإفريقي."
+    ents = [(text.index("منظمة الفرنكوفونية"), text.index("منظمة الفرنكوفونية") + 18, "ORG", {})]
+    d = text.index("نهاية يونيو")
+    assert evidence.other_object(q, text, (0, len(text)), d, ents) is None
