@@ -532,7 +532,8 @@ def _bilateral(bld, doc, ws, i, j, s, place) -> bool:
         return False
     _, hi = clause_bounds(doc, ws, k, k + 1, s.start, s.end)
     who = clause_people(bld, doc, ws[k][1], hi)
-    if len(who) == 1 and k >= j and (fold(ws[k][2]) == fold("مع") or ws[k][2].endswith(("ه", "ها"))):
+    if len(who) == 1 and k >= j and (fold(ws[k][2]) == fold("مع") or ws[k][2].endswith(("ه", "ها"))) \
+            and not _is(ws[k][2], "held_verbs"):   # أشار ظريف إلى القمة التي عقدها أوباما مع …: not ظريف
         prior = [x for x in sorted(bld.persons + bld.title_refs)   # the subject: named before the summit,
                  if x[1] <= ws[i][0] and x[2] != who[0][3]]          # in the sentence or the one before
         prior = [x for x in prior if x[0] >= s.start] or [x for x in prior if x[0] >= _prev_start(bld, s)]

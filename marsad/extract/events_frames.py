@@ -79,6 +79,8 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
         k = next((k for k in range(i - 1, max(-1, i - 5), -1) if keys(ws[k][2]) & objs), k)
     if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
         return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
+    if k == j and definite(ws[k][2]) and not _is(ws[i][2], "launch_nouns"):   # أطلقت الوكالة أيضا حملة: the
+        k = next((n for n in range(k + 1, min(k + 4, len(ws))) if keys(ws[n][2]) & objs), k)   # subject, then the object
     obj = max(keys(ws[k][2]) & objs, key=len)   # وكالة, not و + ك + الة
     if k + 1 < len(ws) and _is(ws[k + 1][2], "bill_words"):
         return False   # الإعلان عن مشروع القانون: a bill, nothing launched

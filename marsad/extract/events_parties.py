@@ -30,6 +30,7 @@ _COMPLEMENTISERS = {fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأ�
 def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -> tuple[int, int]:
     """``(lo, hi)`` offsets of the trigger's clause (see the module docstring)."""
     lo, hi = s_start, s_end
+    noun_comp = None
     opened = max(doc.text.rfind(q, s_start, ws[i][0]) for q in ("«", "“", '"'))
     if opened > s_start and doc.text.count('"', s_start, opened) % 2 == 0:   # قالت بارلي "سيتم توقيع …
         lo = opened + 1
@@ -39,6 +40,8 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
         if fold(ws[k][2]) in _COMPLEMENTISERS:
             if k < i - 1:   # not أن يلتقي (a subjunctive verb right after it)
                 lo = ws[k][1]
+            elif not _verb_like(ws[i][2]):   # وأعلنت الخرطوم أن محادثات الوزراء في السودان …: when names follow
+                noun_comp = ws[k][1]
             break
         if _is(ws[k][2], "clause_openers") and any(
                 ws[k][1] <= e.start < ws[i][0] for e in doc.spans("entities") if e.label == "PERSON"):
@@ -57,11 +60,17 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
     for k in range(j, len(ws)):
         if ws[k][0] >= hi:
             break
+        if k > j and (fold(ws[k][2]) in _COMPLEMENTISERS or _is(ws[k][2], "pronoun_complementisers")):
+            hi = ws[k][0]   # عقب اجتماع مع مسؤولي الأمم المتحدة، خلال مؤتمر صحفي، إنه جرى …: what was said
+            break
         if _is(ws[k][2], "participant_stops") or (k > j + 2 and _is(ws[k][2], "relatives")) or (
                 k > j and k + 1 < len(ws) and _is(ws[k][2], "clause_links") and (
                     fold(ws[k + 1][2]) in _COMPLEMENTISERS or _another_event(ws, k + 1))):
             hi = ws[k][0]   # … في نيوم، وهي المنطقة التي أعلن …، قبل أن يلتقي الأخير …: another clause
             break
+    if noun_comp is not None and any(ws[j - 1][1] <= e.start < hi and e.label in ("PERSON", "GPE", "ORG")
+                                     for e in doc.spans("entities")):
+        lo = noun_comp
     return lo, hi
 
 
@@ -112,6 +121,12 @@ def joiner(bld, doc: Document, ws, i: int, s, before: list) -> str | None:
     rel = next((p for p in reversed(people) if p[1] < subjects[-1].start and any(
         _is(w, "relatives") for _, _, w in words(doc.text, p[1], min(ws[i][0], p[1] + 12))[:1])), None)
     return doc.text[rel[0]:rel[1]] if rel else None
+
+
+def _verb_like(word: str) -> bool:
+    """Not a bare meeting or agreement noun (``محادثات``، ``لقاء``): a verb (``يلتقي``، ``استقبل``) or a noun
+    with a pronoun (``اتصالاته``), whose subject or possessor stands before the complementiser."""
+    return not (_is(word, "construct_place_nouns") or _is(word, "meeting_nouns"))
 
 
 def _another_event(ws, k: int) -> bool:

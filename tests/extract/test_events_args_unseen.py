@@ -77,3 +77,25 @@ def test_a_quoted_title_after_bi_unwan_is_part_of_the_name():
     doc = make_doc('وأطلقت سلمى العمري مبادرة بعنوان "اقرأ معي" لتشجيع الأطفال على القراءة.',
                    {"سلمى العمري": "PERSON"})
     assert _one(doc, "LAUNCH").attrs["args"]["name"] == 'مبادرة بعنوان "اقرأ معي"'
+
+
+def test_a_complementiser_bounds_a_meetings_clause_on_both_sides():
+    doc = make_doc("وأعلنت الرباط أن محادثات وزراء الخارجية في تونس والجزائر حققت تقدما في ملف الحدود.",
+                   {"الرباط": "GPE", "تونس": "GPE", "الجزائر": "GPE"})
+    assert "الرباط" not in _one(doc, "MEETING").attrs["args"]["participants"]
+    doc = make_doc("وقال الوزير كمال بنعلي، عقب اجتماع مع مسؤولي الأمم المتحدة، إنه جرى فتح المعابر مع ليبيا.",
+                   {"كمال بنعلي": "PERSON", "الأمم المتحدة": "ORG", "ليبيا": "GPE"})
+    assert "ليبيا" not in _one(doc, "MEETING").attrs["args"]["participants"]
+
+
+def test_a_launch_verbs_definite_subject_is_no_object():
+    doc = make_doc("وأطلقت الوكالة أيضا حملة لتشجيع الشباب على التطوع.", {})
+    assert _one(doc, "LAUNCH").attrs["args"]["name"].startswith("حملة")
+
+
+def test_the_speaker_before_a_summit_held_by_others_takes_no_part():
+    doc = make_doc("وأشار سامي الخطيب إلى القمة التي عقدها الرئيس كمال بنعلي مع قادة دول المغرب العربي عام 2015.",
+                   {"سامي الخطيب": "PERSON", "كمال بنعلي": "PERSON"})
+    for e in extract_events(doc):
+        assert "سامي الخطيب" not in (e.attrs["args"].get("participants") or [])
+
