@@ -128,9 +128,11 @@ class CRFTagger:
         nb_cl0, nb_cl1, nb_bare = nbm["cl0"].get, nbm["cl1"].get, nbm["bare"].get
         nb_unknown = nbm["cl"].get("?", zeros4)
         own_ids: list[list[int]] = []
-        nb_rows = []
+        nb_flat: list[int] = []  # the attributes each word gives its four neighbours, [m, 4, _WIDTH]
         keys, bi_left, bi_right = self.keys, self.bi_left, self.bi_right
+        pads = [[zero] * k for k in range(_WIDTH + 1)]
         pair = []
+        lead = [bias] if bias is not None else []
         for w in words:
             info = token_info(w)
             n, bare, gaz, shape, cls = info["n"], info["bare"], info["gaz"], info["shape"], info["cls"]
@@ -144,8 +146,7 @@ class CRFTagger:
                 if len(bare) > k:
                     found.append(gp(bare[:k]))
                     found.append(gs(bare[-k:]))
-            ids = [i for i in found if i is not None]
-            own_ids.append([bias] + ids if bias is not None else ids)
+            own_ids.append(lead + [i for i in found if i is not None])
             cols = [nb_n(n, zeros4), nb_gaz(gaz, zeros4), nb_shape(shape, zeros4)]
             if cls:
                 cols.append(nb_cl0(cls[0], zeros4))
@@ -154,19 +155,26 @@ class CRFTagger:
             else:
                 cols.append(nb_unknown)
             b4 = nb_bare(bare, zeros4)
-            pad = [zero] * (_WIDTH - len(cols))
-            nb_rows.append([[c[0] for c in cols] + pad, [c[1] for c in cols] + [b4[1]] + pad[1:],
-                            [c[2] for c in cols] + [b4[2]] + pad[1:], [c[3] for c in cols] + pad])
+            d0, d1, d2, d3 = zip(*cols)
+            pad = pads[_WIDTH - len(cols)]
+            nb_flat += d0
+            nb_flat += pad
+            nb_flat += d1
+            nb_flat.append(b4[1])
+            nb_flat += pad[1:]
+            nb_flat += d2
+            nb_flat.append(b4[2])
+            nb_flat += pad[1:]
+            nb_flat += d3
+            nb_flat += pad
             keys.append(n)
             pair.append((n in bi_left, n in bi_right))
         width = max(map(len, own_ids), default=0) or 1
-        ids = np.full((m, width), zero, np.int64)
-        for j, row in enumerate(own_ids):
-            ids[j, :len(row)] = row
+        ids = np.array([row + [zero] * (width - len(row)) for row in own_ids], np.int64).reshape(m, width)
         # added one after the other from zero, as crfsuite does (accumulate is sequential; the
         # padding adds zeros, which change no sum)
         self.own[r0:r0 + m] = np.add.accumulate(self.state[ids], axis=1)[:, -1]
-        self.nb[r0:r0 + m] = nb_rows
+        self.nb[r0:r0 + m] = np.array(nb_flat, np.int64).reshape(m, len(_DIRS), _WIDTH)
         self.pair_ok[r0:r0 + m] = pair
         self.rows.update(zip(words, range(r0, r0 + m)))
 

@@ -183,6 +183,13 @@ def _title_firsts_of(word: str) -> tuple[str, ...]:
     return tuple(k for k in keys if k in firsts)
 
 
+def title_starts(ws: list[tuple[int, int, str]]) -> list[int]:
+    """The indices of the words where :func:`title_at` may find a title (it finds none elsewhere):
+    a scan over a text's words visits only these."""
+    firsts = _title_firsts_of
+    return [i for i, w in enumerate(ws) if firsts(w[2])]
+
+
 def title_at(ws: list[tuple[int, int, str]], i: int) -> tuple[Title, int] | None:
     """The title starting at word ``i`` and the index just past it, else None."""
     candidates = _title_firsts_of(ws[i][2])

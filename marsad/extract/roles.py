@@ -25,7 +25,8 @@ from pathlib import Path
 
 from marsad.doc import Document, Span
 from marsad.extract.people import (_NAME_STOP, Mention, Title, _name_words, demonyms, first_names, fold,
-                                   person_mentions, strip_proclitics, title_at, titles_data, words)
+                                   person_mentions, strip_proclitics, title_at, title_starts, titles_data,
+                                   words)
 from marsad.pipeline import register
 
 DATA = Path(__file__).with_name("data")
@@ -216,7 +217,7 @@ def extract_roles(doc: Document, mentions: list[Mention] | None = None) -> list[
 def _title_then_person(doc, ws, mentions, out) -> None:
     text = doc.text
     covered = 0         # words before this index belong to an earlier title phrase
-    for i in range(len(ws)):
+    for i in title_starts(ws):
         if i < covered:
             continue
         hit = title_at(ws, i)

@@ -362,7 +362,12 @@ def _title_phrases(doc: Document) -> list[tuple[int, int, object, str | None]]:
 
     ws = people.words(doc.text)
     out, i = [], 0
-    while i < len(ws):
+    starts, k = people.title_starts(ws), 0  # title_at finds nothing elsewhere
+    while k < len(starts):
+        if starts[k] < i:
+            k += 1
+            continue
+        i = starts[k]
         hit = people.title_at(ws, i)
         if hit is None or hit[0].counterpart:
             i += 1

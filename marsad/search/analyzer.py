@@ -177,6 +177,11 @@ def arabic_term(word: str) -> str:
     base = strip_proclitics(key)
     if base in stops:
         return ""
+    return _stem(word, base)
+
+
+def _stem(word: str, base: str) -> str:
+    """:func:`arabic_term` of a word that is no stop word, from its key without proclitics."""
     exc = stem_exceptions().get(base)
     if exc:
         return exc
@@ -212,6 +217,19 @@ def arabic_light(word: str) -> str:
         return ""
     base = strip_proclitics(key)
     return "" if base in stops else base
+
+
+def arabic_views(word: str) -> tuple[str, str]:
+    """``(arabic_term(word), arabic_light(word))``, the key and its proclitics found once (the
+    search index wants both views of every word)."""
+    key = word.translate(KEY_TABLE)
+    stops = stopwords()["ar"]
+    if not key or key in stops:
+        return "", ""
+    base = strip_proclitics(key)
+    if base in stops:
+        return ("" if _ARABIC.match(key) else key), ""
+    return (_stem(word, base) if _ARABIC.match(key) else key), base
 
 
 def analyze(text: str, lang: str | None = "ar", light: bool = False) -> list[Term]:

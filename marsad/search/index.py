@@ -15,7 +15,7 @@ from importlib import resources
 import numpy as np
 
 from marsad.doc import Document
-from marsad.search.analyzer import _ARABIC, WORD, Term, arabic_light, arabic_term, latin_term
+from marsad.search.analyzer import _ARABIC, WORD, Term, arabic_views, latin_term
 from marsad.text.keys import TABLE
 
 MIGRATION = "010_search"
@@ -76,7 +76,7 @@ def _word_views(word: str, mode: str) -> tuple[str, str, str]:
     """(term, light term, folded word) of one word, as :func:`analyze` dispatches it; ``mode``:
     'ar' (the document's language is Arabic), 'fr' or 'en' (any other)."""
     if _ARABIC.search(word) or mode == "ar" and not word.isascii():
-        return arabic_term(word), arabic_light(word), word.translate(TABLE)
+        return (*arabic_views(word), word.translate(TABLE))
     t = latin_term(word.lower(), "fr" if mode == "fr" else "en")
     return t, t, word.translate(TABLE)
 
@@ -89,13 +89,14 @@ def _views(text: str, lang: str) -> tuple[list[Term], list[str], set[str]]:
     light: list[str] = []
     keys: set[str] = set()
     mode = lang if lang in ("ar", "fr") else "en"
+    views, new, add, append, light_append = _word_views, tuple.__new__, keys.add, terms.append, light.append
     for m in WORD.finditer(text):
-        t, lt, key = _word_views(m.group(), mode)
-        keys.add(key)
+        t, lt, key = views(m.group(), mode)
+        add(key)
         if t:
-            terms.append(Term(t, m.start(), m.end()))
+            append(new(Term, (t, *m.span())))
         if lt:
-            light.append(lt)
+            light_append(lt)
     return terms, light, keys
 
 
