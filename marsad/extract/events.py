@@ -264,7 +264,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         return False   # لقاء مع الأجهزة الأمنية، اجتماع مع نواب الحزب: one side's own people
     last = bld.last("MEETING")
     definite_noun = ws[i][2].startswith(("ال", "وال")) and not _is(ws[i][2], "transitive_meeting_verbs")  # التقى
-    new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[j:j + 4])   # اللقاء الذي جمع …
+    new_one = any(_is(w, "meeting_relatives") for _, _, w in ws[i + 1:j + 4])   # اللقاء الذي جمع …
     if definite_noun and last is None and not new_one:
         last = next((e for e in reversed(bld.events) if e.label == "CONFERENCE"), None)   # الاجتماع الطارئ …
     anaphoric = anaphoric or (definite_noun and last is not None and not new_one) or (
@@ -282,7 +282,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             or any(_is(w, "ministerial_words") for _, _, w in ws[j:j + 5])):
         return _conference(bld, doc, sents, si, ws, i, j, {}, trig, False, consumed)   # اجتماع وزراء خارجية …
     people = bld.people(s.start, s.end)
-    place = _place(doc, s.start, s.end, near=ws[i][0])
+    place = _place(doc, s.start, s.end, near=ws[i][0], near_end=ws[j - 1][1])
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
     c_lo, c_hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # قال مدير المرصد "… مباحثات بين الروس …": not him
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if c_lo <= a < c_hi]

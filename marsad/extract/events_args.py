@@ -167,9 +167,10 @@ def _date(doc: Document, a: int, b: int) -> tuple[str | None, str]:
     return iso_date(doc.published), "article"
 
 
-def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near: int | None = None) -> str | None:
+def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near: int | None = None,
+           near_end: int | None = None) -> str | None:
     """A place of ``[a, b)`` after a place marker (``في``، ``بمدينة``، ``سيزور``) as written there;
-    the one nearest to ``near`` if given, else the first."""
+    the one nearest to ``near`` if given (to ``near_end`` for one after the trigger), else the first."""
     markers = [m for m in ontology()["place_markers"]]
     found = []
     for e in _ents(doc, a, b, ("GPE", "LOC", "FAC", "ORG")):
@@ -190,7 +191,9 @@ def _place(doc: Document, a: int, b: int, exclude: set[str] = frozenset(), near:
         wide = doc.text[max(a, e.start - 30):e.start]   # في العاصمة القطرية الدوحة، بالعاصمة الفرنسية باريس
         if before.endswith("ب") or any(before.rstrip().endswith(m) for m in markers) or \
                 re.search(r"(?:في\s+|ب)العاصمة\s+\S+\s+$", wide):
-            found.append((abs(e.start - near) if near is not None else 0, e.start, name))
+            far = e.start - near_end if near_end is not None and e.start >= near_end else \
+                abs(e.start - near) if near is not None else 0   # المؤتمر الصحفي الذي جمعه مع … في هلسنكي
+            found.append((far, e.start, name))
     if not found:   # a named place first (the seeds' مقر وزارة الخارجية الأمريكية بواشنطن: Washington)
         found = [(abs(x - near) if near is not None else 0, x, t) for x, t in _venues(doc, a, b)]
     return min(found)[2] if found else None

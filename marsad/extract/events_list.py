@@ -182,6 +182,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     if gen is not None and any(_is(w, "signing_words") and w.startswith(("ي", "ت")) and not w.startswith("توقيع")
                                for _, _, w in ws[gen + 1:i]):
         return False   # عندما يوقع رئيس أمريكي على اتفاق: what happens in general
+    if signs and min(signs) > i and any(_is(w, "wish_words") for _, _, w in ws[i + 1:min(signs)]):
+        return False   # مؤشرات اتفاق يأمل إبرامه المبعوث: hoped for, not signed
     if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
         return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
     if _is(ws[i][2], "signing_words") and (i not in signs or (i and _is(ws[i - 1][2], "incident_nouns")) or (

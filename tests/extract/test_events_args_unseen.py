@@ -99,3 +99,18 @@ def test_the_speaker_before_a_summit_held_by_others_takes_no_part():
     for e in extract_events(doc):
         assert "سامي الخطيب" not in (e.attrs["args"].get("participants") or [])
 
+
+
+def test_a_press_conference_that_gathered_two_leaders_is_their_meeting_and_its_place_follows():
+    doc = make_doc("وانتقد نواب في تونس تصريحات الرئيس سمير العلوي خلال المؤتمر الصحفي الذي جمعه مع نظيره "
+                   "الجزائري كمال بنعلي في وهران، ودفاعه عن الاتفاق.",
+                   {"تونس": "GPE", "سمير العلوي": "PERSON", "كمال بنعلي": "PERSON", "وهران": "GPE"})
+    ev = _one(doc, "MEETING")
+    assert ev.attrs["args"]["participants"] == ["سمير العلوي", "كمال بنعلي"] and ev.attrs["place"] == "وهران"
+
+
+def test_an_agreement_signed_in_a_relative_clause_with_a_pronoun_and_one_hoped_for():
+    doc = make_doc("وتسعى الحكومة إلى تجريد الشركة من اتفاقية الامتياز التي تم توقيعها في العام 2006.", {})
+    assert _one(doc, "AGREEMENT").attrs["args"]["subject"] == "اتفاقية الامتياز"
+    doc = make_doc("وتتواتر التسريبات حول اتفاق يأمل إبرامه المبعوث الأممي سامي الخطيب.", {"سامي الخطيب": "PERSON"})
+    assert not [e for e in extract_events(doc) if e.label == "AGREEMENT"]
