@@ -277,10 +277,12 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         return False
     if _is(ws[i][2], "meeting_nouns") and not _is(ws[i][2], "transitive_meeting_verbs") and own_session(doc, ws, j):
         return False   # اجتماع مجلس الوزراء، اجتماع للقيادة الفلسطينية: a body's own session
-    if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and _is(ws[i][2], "meeting_nouns") and (
+    if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and (_is(ws[i][2], "meeting_nouns") or (
+            _is(ws[i][2], "group_meeting_verbs") and fold(ws[j][2]) in _keyset("body_plurals"))) and (
             fold(ws[j][2]) in _keyset("body_plurals") or _org_after(doc, ws, j)
             or any(_is(w, "ministerial_words") for _, _, w in ws[j:j + 5])):
-        return _conference(bld, doc, sents, si, ws, i, j, {}, trig, False, consumed)   # اجتماع وزراء خارجية …
+        v = int(not _is(ws[i][2], "meeting_nouns"))   # يجتمع وزراء مالية دول مجموعة السبع: named from the body
+        return _conference(bld, doc, sents, si, ws, i + v * (j - i), j + v, {}, trig, False, consumed)   # اجتماع وزراء …
     people = bld.people(s.start, s.end)
     place = _place(doc, s.start, s.end, near=ws[i][0], near_end=ws[j - 1][1])
     dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]

@@ -283,11 +283,29 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
             and not _is(w, "name_stops")
         if not (definite or in_ent or prev_link or fold(w) in links or construct) or _is(w, "boundary_words") \
                 or _is(w, "transitive_meeting_verbs"):   # قمة الاتحاد الأفريقي التقت: a verb, not ال
-            break
+            close = _construct_close(doc, ws, k, ents) if k > j and not _DEFINITE.match(ws[k - 1][2]) and any(
+                fold(x[2]) in _keyset("body_plurals") for x in ws[i:k]) else None
+            if close is None:
+                break
+            k = close   # وزراء مالية دول مجموعة السبع، قادة دول قوة الساحل: a chain of constructs
         k += 1
     while k - 1 >= j and fold(ws[k - 1][2]) in links:
         k -= 1
     return ws[i][0], ws[k - 1][1]
+
+
+def _construct_close(doc: Document, ws, k: int, ents) -> int | None:
+    """The definite word or entity that closes a chain of indefinite construct nouns from ``ws[k]`` after a
+    plural body (``وزراء مالية دول مجموعة السبع``), at most four words on, no punctuation, number or stop word
+    between."""
+    for n in range(k, min(len(ws), k + 4)):
+        a, _, w = ws[n]
+        if _PUNCT.search(doc.text[ws[n - 1][1]:a]) or _DIGITS.search(w) or w.startswith("و") or any(
+                _is(w, x) for x in ("trailing_words", "name_stops", "boundary_words", "relatives", "time_words")):
+            return None
+        if _DEFINITE.match(w) or any(e.start <= a < e.end for e in ents):
+            return n
+    return None
 
 
 def _figures(doc: Document, a: int, b: int) -> list[dict]:

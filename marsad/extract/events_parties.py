@@ -188,7 +188,7 @@ def clause_parties(doc: Document, ws, lo: int, hi: int, place: str | None,
             continue
         if _dateline_end(doc, lo) > e.start:
             continue   # دبي، الإمارات العربية المتحدة (CNN) –: where the story was filed
-        before = doc.text[max(lo, e.start - 12):e.start]
+        before = doc.text[max(lo, e.start - 12):e.start].rstrip("\"«“(")   # صفحته ب"تويتر": where, not who
         prev = before.split()[-1] if before.split() else ""
         if before.endswith(("ب", "في ", "ب ", "بـ")) or (prev and _is(prev, "place_or_topic_words")) \
                 or (prev and _is(prev, "construct_place_nouns")):   # محادثات جنيف: the place

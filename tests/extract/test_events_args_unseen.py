@@ -114,3 +114,20 @@ def test_an_agreement_signed_in_a_relative_clause_with_a_pronoun_and_one_hoped_f
     assert _one(doc, "AGREEMENT").attrs["args"]["subject"] == "اتفاقية الامتياز"
     doc = make_doc("وتتواتر التسريبات حول اتفاق يأمل إبرامه المبعوث الأممي سامي الخطيب.", {"سامي الخطيب": "PERSON"})
     assert not [e for e in extract_events(doc) if e.label == "AGREEMENT"]
+
+
+def test_a_meeting_verb_before_a_plural_body_is_a_conference_named_from_the_body():
+    doc = make_doc("يجتمع وزراء مالية دول مجموعة العشرين في الرباط في أجواء يسودها التوتر مع واشنطن.",
+                   {"مجموعة العشرين": "ORG", "الرباط": "GPE", "واشنطن": "GPE"})
+    ev = _one(doc, "CONFERENCE")
+    assert ev.attrs["args"]["name"] == "وزراء مالية دول مجموعة العشرين" and ev.attrs["place"] == "الرباط"
+    assert not [e for e in extract_events(doc) if e.label == "MEETING"]
+
+
+
+def test_a_name_in_quotation_marks_after_bi_is_no_party():
+    from marsad.extract.events_parties import clause_parties
+    from marsad.extract.people import words
+    doc = make_doc('وأكد الوزير في تغريدة على صفحته ب"تويتر" أن المغرب سيوقع الاتفاق.',
+                   {"تويتر": "ORG", "المغرب": "GPE"})
+    assert clause_parties(doc, words(doc.text, 0, len(doc.text)), 0, len(doc.text), None) == ["المغرب"]
