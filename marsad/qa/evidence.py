@@ -19,11 +19,13 @@ them (called by :func:`marsad.qa.verify.check`; switched on by name in ``data/ve
 """
 from __future__ import annotations
 
-from marsad.qa.question import TABLE, Question, _key, lexicon
-from marsad.search.analyzer import WORD, analyze
+from marsad.qa.question import TABLE, Question, _key, fold_term, lexicon
+from marsad.search.analyzer import WORD, analyze, arabic_term
 
 WEAK = "اويهىءئؤ"
 # light verbs whose verbal noun carries the meaning (متى تم توقيع، متى جرى تأسيس)
+# the question kinds whose answer must stand by the predicate (attached)
+ATTACHED_KINDS = ("when",)
 LIGHT = {"تم", "يتم", "سيتم", "جري", "جرى", "يجري", "سيجري", "كان", "كانت"}
 
 
@@ -50,7 +52,9 @@ def predicate_core(q: Question) -> tuple[str, str] | None:
         if not words:
             return None
         k = words[0]
-        if k.startswith("ال") or k in lex["preps"] or k in lex["copulas"] or any(
+        if k.startswith("ال") and len(k) >= 5 and _in_table(k):  # التقى، التقت: a verb of the table
+            k = k[1:]
+        elif k.startswith("ال") or k in lex["preps"] or k in lex["copulas"] or any(
                 e["start"] <= q.qword_end + 1 < e["end"] for e in q.entities):
             return None
         if k[:1] == "س" and len(k) >= 5 and k[1] in "يتنا":
@@ -63,6 +67,26 @@ def predicate_core(q: Question) -> tuple[str, str] | None:
                 break
     core = _skel(k)
     return (core[:3], k[0]) if 2 <= len(core) <= 4 else None
+
+
+def _in_table(word: str) -> bool:
+    """``word`` is a form of the verb ↔ verbal noun table (``data/verb_nouns.json``)."""
+    t = arabic_term(word)
+    return fold_term(t) != t
+
+
+def predicate_test(q: Question):
+    """A test ``word -> bool``: the word is a form of the question's predicate — its firm
+    consonants (:func:`predicate_core`), or a form of the predicate's verb ↔ verbal noun entry
+    (التقى → لقاء، يلتقي); None when the question word is followed by no verb."""
+    core = predicate_core(q)
+    first = next(WORD.finditer(q.text, q.qword_end), None)
+    fold = None
+    if first is not None and _in_table(first.group(0)):
+        fold = fold_term(arabic_term(first.group(0)))
+    if not core:
+        return None
+    return lambda w: _has_core(w, core) or bool(fold and fold_term(arabic_term(w)) == fold)
 
 
 def _has_core(word: str, pred: tuple[str, str]) -> bool:
@@ -99,13 +123,13 @@ def attached(q: Question, text: str, sent: tuple[int, int], start: int, end: int
     """The date [start, end) of a when-answer is tied to the question's predicate: its root is in
     the sentence before the date or at most two words after it — or the question's object noun
     is at most three words from the date («في بيان مشترك الاثنين» dates the statement)."""
-    core = predicate_core(q) if q.kind == "when" else None
-    if not core:
+    is_pred = predicate_test(q) if q.kind in ATTACHED_KINDS else None
+    if not is_pred:
         return True
     s, e = sent
     before = list(WORD.finditer(text, s, start))
     after = list(WORD.finditer(text, end, e))
-    if any(_has_core(m.group(0), core) for m in before + after[:2]):
+    if any(is_pred(m.group(0)) for m in before + after[:2]):
         return True
     obj = _object(q)
     if obj:

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa import evidence
+from marsad.qa import anchor, evidence
 from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
@@ -366,6 +366,14 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         other = evidence.other_object(q, text, sent, start, layers.get("entities") or [])
         if other:
             return "object: " + other
+    if "argued" in on and not anchor.argued(q, text, sent, start):
+        return "argued: " + answer
+    if "apposition" in on and anchor.apposition(q, text, sent, start, end, layers.get("entities") or []):
+        return "apposition: " + answer
+    if "reported" in on and anchor.reported(q, text, sent, start):
+        return "reported: " + answer
+    if "untitled" in on and anchor.untitled(q, text, sent, start, end):
+        return "untitled: " + (q.head_phrase or "")
     if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):
@@ -416,7 +424,11 @@ def verify(store, q: Question, res: dict) -> dict:
         if "yesno" not in on:
             return None
         miss = evidence.yes_missing(q, d.text, window(d.text, d.layers, c["start"], c["end"]), d.title or "")
-        return "yesno: " + " ".join(miss) if miss else None
+        if miss:
+            return "yesno: " + " ".join(miss)
+        if "yespred" in on and not anchor.yes_predicate(q, d.text, window(d.text, d.layers, c["start"], c["end"])):
+            return "yespred: " + (q.relation_word or "")
+        return None
 
     why = why_for(r["checks"])
     if why and enabled():

@@ -1,0 +1,156 @@
+"""Answer checks that tie a date, place or name to what the question asks, as an analyst reads
+the sentence (called by :func:`marsad.qa.verify.check`; switched on by name in
+``data/verify.json``):
+
+* ``argued``: a when/where answer after the question's predicate belongs to it with the asked
+  object — the object noun stands between the predicate and the answer (or just before the
+  predicate): «وإقامة حفل … في سيول» places a concert, not «الألعاب الأولمبية»;
+* ``apposition``: a place or date inside an apposition that describes a name («خليل زاد،
+  المستشار الأميركي المولود في أفغانستان،») is that person's, not the event's;
+* ``reported``: a date or place in a reported clause (a reporting verb, then أن/إن) while the
+  question's predicate stands before that clause is the speaker's («خلال رعايته إطلاق
+  المبادرة، أنه … إلا أننا نشهد اليوم»: no launch date);
+* ``untitled``: «من هو TITLE …» is not answered with another person of a sentence that writes
+  the asked title with no name after it («وضع وزير الداخلية الألماني مهلة أمام ميركل»);
+* ``yespred``: a «نعم» needs the question's predicate (a form of its verb or verbal noun) in the
+  cited sentence, not negated (لم، لن، لا، عدم …).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.qa.evidence import _object, _terms, predicate_test
+from marsad.qa.question import Question, _key, lexicon
+from marsad.search.analyzer import WORD
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """Word lists of ``data/verify.json`` (``anchor``), folded to keys, with the reporting verbs
+    of the quotes stage (``extract/data/reporting_verbs.json``)."""
+    raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["anchor"]
+    rep = json.loads((Path(__file__).resolve().parents[1] / "extract" / "data" / "reporting_verbs.json")
+                     .read_text(encoding="utf-8"))
+    verbs = {_key(w) for w in list(rep["verbs"]) + rep["verbs_before_complementiser"] + raw["reporting_extra"]}
+    return {"complementisers": {_key(w) for w in raw["complementisers"]}, "reporting": verbs,
+            "negations": {_key(w) for w in raw["negations"]}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
+
+
+def _last_pred(q: Question, text: str, sent: tuple[int, int], start: int):
+    is_pred = predicate_test(q)
+    if is_pred is None:
+        return None
+    hits = [m for m in WORD.finditer(text, sent[0], start) if is_pred(m.group(0))]
+    return hits[-1] if hits else None
+
+
+def _head_objects(q: Question, n: int = 2) -> list[str]:
+    """The question's first ``n`` words after its predicate that are no name, preposition or
+    short word: what the predicate acts on or who does it (متى بيعت **حقوق بث** الدوري، أين
+    ستقام **الألعاب الأولمبية**، متى وصل **كاناي** إلى **محطة** …)."""
+    lex = lexicon()
+    out = []
+    for m in list(WORD.finditer(q.text, q.qword_end))[1:]:
+        if any(e["start"] < m.end() and m.start() < e["end"] for e in q.entities):
+            continue
+        k = _key(m.group(0))
+        if k in lex["preps"] or k in lex["copulas"] or len(k) < 3 or k[:1].isdigit():
+            continue
+        out.append(m.group(0))
+        if len(out) == n:
+            break
+    return out
+
+
+def argued(q: Question, text: str, sent: tuple[int, int], start: int, back: int = 6) -> bool:
+    """A when/where answer at ``start`` after the question's predicate has the question's object
+    (one of :func:`_head_objects`) in its sentence after the predicate, or at most ``back`` words before
+    it unless the predicate is a new conjunct (وإقامة حفل … في سيول: the الألعاب before it is
+    another conjunct's); True when there is no object or no predicate before the answer."""
+    if q.kind not in ("when", "where"):
+        return True
+    objs = _head_objects(q)
+    p = _last_pred(q, text, sent, start) if objs else None
+    if p is None:
+        return True
+    a = p.start()
+    if not p.group(0).startswith("و"):
+        before = list(WORD.finditer(text, sent[0], p.start()))[-back:]
+        a = before[0].start() if before else a
+    there = _terms(text[a:sent[1]])
+    return any(_terms(o) and _terms(o) <= there for o in objs)
+
+
+def apposition(q: Question, text: str, sent: tuple[int, int], start: int, end: int, ents: list) -> bool:
+    """True when the answer [start, end) lies in a comma-bounded phrase that opens with a definite
+    noun right after a name (an apposition: «X، المستشار … المولود في أفغانستان،») and holds no
+    form of the question's predicate."""
+    if q.kind not in ("when", "where"):
+        return False
+    a = text.rfind("،", sent[0], start)
+    b = text.find("،", end, sent[1])
+    if a < 0 or b < 0:
+        return False
+    inner = list(WORD.finditer(text, a, start))
+    if not inner or not _key(inner[0].group(0)).startswith("ال"):
+        return False
+    last = list(WORD.finditer(text, sent[0], a))[-2:]  # a name, or a name the tagger cut (خليل | زاد)
+    if not last or not any(lab in ("PERSON", "ORG") and last[0].start() <= e_ <= last[-1].end()
+                           for s_, e_, lab, *_ in ents):
+        return False
+    is_pred = predicate_test(q)
+    return not (is_pred and any(is_pred(m.group(0)) for m in WORD.finditer(text, a, b)))
+
+
+def reported(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
+    """True when a complementiser (أن، إن، أنه …) after a reporting verb stands between the
+    question's predicate and the answer: the answer is in the reported clause, the predicate in
+    the one that reports it."""
+    if q.kind not in ("when", "where"):
+        return False
+    p = _last_pred(q, text, sent, start)
+    if p is None:
+        return False
+    w = words()
+    between = [_key(m.group(0)) for m in WORD.finditer(text, p.end(), start)]
+    if not any(k in w["complementisers"] for k in between):
+        return False
+    return any(_key(m.group(0)) in w["reporting"] for m in WORD.finditer(text, sent[0], start))
+
+
+def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """True when a who-question asks for a title (``head_phrase``, «وزير الداخلية الألماني») that
+    the answer's sentence writes, while the answer is next to none of its occurrences: neither
+    within the title phrase's length + 2 words after it (title, name) nor ending at most one
+    word before it (name، title)."""
+    if q.kind != "who" or not q.head_phrase:
+        return False
+    want = [_key(m.group(0)) for m in WORD.finditer(q.head_phrase)]
+    if len(want) < 2:
+        return False
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    keys = [_key(m.group(0)) for m in ms]
+    bare = [k[1:] if k[:1] in "وفبل" and k[1:].startswith(want[0][:2]) else k for k in keys]
+    at = [i for i in range(len(keys) - 1) if bare[i] == want[0] and keys[i + 1] == want[1]]
+    if not at:
+        return False
+    first = next((i for i, m in enumerate(ms) if m.start() >= start), len(ms))
+    last = max([i for i, m in enumerate(ms) if m.end() <= end] or [first])
+    return not any(0 < first - i <= len(want) + 2 or 0 < i - last <= 2 for i in at)
+
+
+def yes_predicate(q: Question, text: str, win: tuple[int, int]) -> bool:
+    """A «نعم» has a form of the question's predicate in its window ``win`` or before it (a
+    heading: «ووقعت الوزارة الاتفاقيات التالية:») not negated by one of the three words before
+    it (لم تفض إلى توافق); True when the question has no predicate."""
+    is_pred = predicate_test(q)
+    if is_pred is None:
+        return True
+    ms = list(WORD.finditer(text, 0, win[1]))
+    neg = words()["negations"]
+    return any(is_pred(m.group(0)) and not any(_key(x.group(0)) in neg for x in ms[max(0, i - 3):i])
+               for i, m in enumerate(ms))
