@@ -30,7 +30,8 @@ from marsad.extract.events_frames import _adoption, _clean_lead, _launch
 from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
-                                           is_party_start, joiner, noun_phrase, own_session, visit_destination)
+                                           is_party_start, joiner, noun_phrase, own_session, reported,
+                                           visit_destination)
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
@@ -284,8 +285,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         v = int(not _is(ws[i][2], "meeting_nouns"))   # يجتمع وزراء مالية دول مجموعة السبع: named from the body
         return _conference(bld, doc, sents, si, ws, i + v * (j - i), j + v, {}, trig, False, consumed)   # اجتماع وزراء …
     people = bld.people(s.start, s.end)
-    place = _place(doc, s.start, s.end, near=ws[i][0], near_end=ws[j - 1][1])
-    dels = [_canon(doc, e) for e in _ents(doc, s.start, s.end, ("GPE",)) if _canon(doc, e) != place]
+    rep = reported(doc, ws, j, s.end)   # خلال لقاء عقده مع الأسد أن العملية السياسية في سوريا: what was said
+    place = _place(doc, s.start, rep, near=ws[i][0], near_end=ws[j - 1][1])
+    dels = [_canon(doc, e) for e in _ents(doc, s.start, rep, ("GPE",)) if _canon(doc, e) != place]
     c_lo, c_hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # قال مدير المرصد "… مباحثات بين الروس …": not him
     titles = [" ".join(doc.text[_hon_start(doc, a):b].split()) for a, b in bld.unresolved if c_lo <= a < c_hi]
     parties = len(people) + len(dels) + len(titles)
@@ -481,7 +483,7 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     for e in _ents(doc, a, b, ("GPE", "LOC")):
         if not any(_is(w, "name_links") and e.start >= y for _, y, w in ws[j - 1:] if y <= e.start):
             place = _canon(doc, e)   # قمة حول سوريا: a topic, not the place
-    place = place or _place(doc, s.start, s.end, near=ws[i][0])
+    place = place or _place(doc, s.start, reported(doc, ws, j, s.end), near=ws[i][0])   # قائلة إنها … في سوريا
     for k in range(j, len(ws) - 1):
         if place is None and ws[k][2].startswith("تحتضن"):
             g = _ents(doc, ws[k + 1][0], ws[k + 1][1] + 1, ("GPE", "LOC"))

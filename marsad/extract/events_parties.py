@@ -123,6 +123,14 @@ def joiner(bld, doc: Document, ws, i: int, s, before: list) -> str | None:
     return doc.text[rel[0]:rel[1]] if rel else None
 
 
+def reported(doc: Document, ws, j: int, end: int) -> int:
+    """Where what is said after the trigger begins (``خلال لقاء عقده مع الأسد أن بدء العملية السياسية في
+    سوريا …``، ``في اتصال هاتفي، بأن الولايات المتحدة قلقة … في مصر``): the first complementiser after it, else
+    ``end``; a place there is what was said, not where the event took place."""
+    return next((a for a, _, w in ws[j:] if a < end and (fold(w) in _COMPLEMENTISERS or _is(w, "pronoun_complementisers")
+                                                          or fold(w) == fold("بأن"))), end)
+
+
 def _verb_like(word: str) -> bool:
     """Not a bare meeting or agreement noun (``محادثات``، ``لقاء``): a verb (``يلتقي``، ``استقبل``) or a noun
     with a pronoun (``اتصالاته``), whose subject or possessor stands before the complementiser."""

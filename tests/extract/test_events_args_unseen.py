@@ -131,3 +131,10 @@ def test_a_name_in_quotation_marks_after_bi_is_no_party():
     doc = make_doc('وأكد الوزير في تغريدة على صفحته ب"تويتر" أن المغرب سيوقع الاتفاق.',
                    {"تويتر": "ORG", "المغرب": "GPE"})
     assert clause_parties(doc, words(doc.text, 0, len(doc.text)), 0, len(doc.text), None) == ["المغرب"]
+
+
+def test_a_place_in_what_was_said_after_the_trigger_is_not_the_events_place():
+    doc = make_doc("وكان العلوي قد أكد خلال لقاء عقده مع نظيره الليبي كمال بنعلي أن الحوار السياسي في ليبيا سيتواصل.",
+                   {"العلوي": "PERSON", "كمال بنعلي": "PERSON", "ليبيا": "GPE"})
+    ev = _one(doc, "MEETING")
+    assert ev.attrs["place"] is None and "ليبيا" not in ev.attrs["args"]["participants"]
