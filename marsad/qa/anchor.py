@@ -9,9 +9,16 @@ the sentence (called by :func:`marsad.qa.verify.check`; switched on by name in
   المستشار الأميركي المولود في أفغانستان،») is that person's, not the event's;
 * ``reported``: a date or place in a reported clause (a reporting verb, then أن/إن) while the
   question's predicate stands before that clause is the speaker's («خلال رعايته إطلاق
-  المبادرة، أنه … إلا أننا نشهد اليوم»: no launch date);
+  المبادرة، أنه … إلا أننا نشهد اليوم»: no launch date); one between a reporting verb and its
+  complementiser, the predicate after, dates the saying («وقالت الوزارة، الاثنين، إن قمة …»);
+* ``elsewhere``: when the sentence states the predicate with the asked partner in a clause of
+  its own (… قبل أن يلتقي … عبدالملك الحوثي في مكان غير محدد), the answer must be in that clause;
+* ``parties``: a place among the parties after بين («قمة … بين زعماء روسيا وفرنسا») is no venue;
+* ``ordinal_near``: the ordinal word just before the answer is the question's («أين عقد
+  الاجتماع الثاني»: not القاهرة of «الأول في القاهرة … والثاني في موسكو»);
 * ``untitled``: «من هو TITLE …» is not answered with another person of a sentence that writes
-  the asked title with no name after it («وضع وزير الداخلية الألماني مهلة أمام ميركل»);
+  the asked title with no name after it («وضع وزير الداخلية الألماني مهلة أمام ميركل»), nor with
+  the holder of the title of another country (وزير الدفاع **المصري** for وزير الدفاع الروسي);
 * ``yespred``: a «نعم» needs the question's predicate (a form of its verb or verbal noun) in the
   cited sentence, not negated (لم، لن، لا، عدم …).
 """
@@ -21,11 +28,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.evidence import _object, _terms, predicate_test
+from marsad.qa.evidence import _object, _skel, _terms, predicate_test
 from marsad.qa.question import Question, _key, lexicon
 from marsad.search.analyzer import WORD
 
 DATA = Path(__file__).with_name("data")
+LIST_MARKS = "-•*–"
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +44,9 @@ def words() -> dict:
     rep = json.loads((Path(__file__).resolve().parents[1] / "extract" / "data" / "reporting_verbs.json")
                      .read_text(encoding="utf-8"))
     verbs = {_key(w) for w in list(rep["verbs"]) + rep["verbs_before_complementiser"] + raw["reporting_extra"]}
+    links = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["clause_links"]
     return {"complementisers": {_key(w) for w in raw["complementisers"]}, "reporting": verbs,
+            "links": {_key(w) for w in links},
             "negations": {_key(w) for w in raw["negations"]}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
 
 
@@ -112,14 +122,85 @@ def reported(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
     the one that reports it."""
     if q.kind not in ("when", "where"):
         return False
-    p = _last_pred(q, text, sent, start)
-    if p is None:
-        return False
     w = words()
-    between = [_key(m.group(0)) for m in WORD.finditer(text, p.end(), start)]
-    if not any(k in w["complementisers"] for k in between):
+    first = next(WORD.finditer(q.text, q.qword_end), None)
+    if first is None or _key(first.group(0)) in w["reporting"]:
+        return False  # «متى أعلن …»: the saying is what is asked
+    p = _last_pred(q, text, sent, start)
+    if p is not None:
+        between = [_key(m.group(0)) for m in WORD.finditer(text, p.end(), start)]
+        return any(k in w["complementisers"] for k in between) and \
+            any(_key(m.group(0)) in w["reporting"] for m in WORD.finditer(text, sent[0], start))
+    # no predicate before: the answer dates or places the saying when a reporting verb stands
+    # before it and a complementiser after it, before the predicate (قالت الوزارة، الاثنين، إن قمة …)
+    before = [_key(m.group(0)) for m in WORD.finditer(text, sent[0], start)]
+    after = list(WORD.finditer(text, start, sent[1]))[1:]
+    comp = next((i for i, m in enumerate(after[:4]) if _key(m.group(0)) in w["complementisers"]), None)
+    return comp is not None and any(k in w["reporting"] for k in before)
+
+
+def parties(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
+    """True when a where-answer stands among the parties after بين: at most two words after it
+    (its noun and a name: بين زعماء روسيا), then only words joined by و (وفرنسا وتركيا), no في."""
+    if q.kind != "where":
         return False
-    return any(_key(m.group(0)) in w["reporting"] for m in WORD.finditer(text, sent[0], start))
+    clause = text.rfind("،", sent[0], start)
+    ms = list(WORD.finditer(text, max(sent[0], clause + 1), start))
+    keys = [_key(m.group(0)) for m in ms]
+    if "بين" not in keys:
+        return False
+    i = len(keys) - 1 - keys[::-1].index("بين")
+    rest = [m.group(0) for m in ms[i + 1:]]
+    return "في" not in keys[i + 1:] and all(w.startswith("و") for w in rest[2:])
+
+
+def other_ordinal(q: Question, text: str, sent: tuple[int, int], start: int, n: int = 3) -> str | None:
+    """The ordinal word at most ``n`` words before the answer when it is another than the
+    question's (والأول في القاهرة … والثاني في موسكو: القاهرة is the first meeting's, not the
+    second's); None when there is none or it is the asked one."""
+    if not q.ordinals:
+        return None
+    ords = lexicon()["ordinals"]
+    asked = {_key(o) for o in q.ordinals}
+    asked |= {k[1:] for k in asked if k[:1] in "ول"}
+    for m in list(WORD.finditer(text, sent[0], start))[-n:][::-1]:
+        k = _key(m.group(0))
+        k = k[1:] if k[:1] in "ول" and k[1:] in ords else k
+        if k in ords:
+            return None if k in asked else m.group(0)
+    return None
+
+
+def _segments(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence cut before each clause link + أن (قبل أن، بعد أن …, ``clause_links``)."""
+    links = words()["links"]
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    cuts = [ms[i - 1].start() for i in range(1, len(ms))
+            if _key(ms[i].group(0)) == "ان" and _key(ms[i - 1].group(0)) in links]
+    bounds = [sent[0], *cuts, sent[1]]
+    return list(zip(bounds, bounds[1:]))
+
+
+def elsewhere(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
+    """True when the sentence states the asked predicate with the question's partner (its last
+    named entity after the predicate) in a clause of its own, and the when/where answer is not in
+    that clause («وصل … إلى صنعاء، للقاء قيادات الحوثيين …، قبل أن يلتقي زعيم الجماعة، عبدالملك
+    الحوثي في مكان غير محدد»: صنعاء is not where he met عبدالملك الحوثي)."""
+    if q.kind not in ("when", "where"):
+        return False
+    is_pred = predicate_test(q)
+    after = [e for e in q.entities if e["start"] > q.qword_end + 1]
+    if is_pred is None or not after:
+        return False
+    x = max(after, key=lambda e: e["start"])
+    names = {k for k in (" ".join(_key(w) for w in WORD.findall(x["text"])),
+                         " ".join(_key(w) for w in WORD.findall(x.get("canonical") or ""))) if k}
+    held = []
+    for a, b in _segments(text, sent):
+        ks = " " + " ".join(_key(m.group(0)) for m in WORD.finditer(text, a, b)) + " "
+        if any(" " + n + " " in ks for n in names) and any(is_pred(m.group(0)) for m in WORD.finditer(text, a, b)):
+            held.append((a, b))
+    return bool(held) and not any(a <= start < b for a, b in held)
 
 
 def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
@@ -138,19 +219,29 @@ def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int
     at = [i for i in range(len(keys) - 1) if bare[i] == want[0] and keys[i + 1] == want[1]]
     if not at:
         return False
+    if len(want) >= 3 and _nisba(want[2]):  # وزير الدفاع الروسي: not وزير الدفاع المصري
+        at = [i for i in at if i + 2 >= len(keys) or not _nisba(keys[i + 2])
+              or _skel(keys[i + 2]) == _skel(want[2])]
     first = next((i for i, m in enumerate(ms) if m.start() >= start), len(ms))
     last = max([i for i, m in enumerate(ms) if m.end() <= end] or [first])
     return not any(0 < first - i <= len(want) + 2 or 0 < i - last <= 2 for i in at)
 
 
-def yes_predicate(q: Question, text: str, win: tuple[int, int]) -> bool:
-    """A «نعم» has a form of the question's predicate in its window ``win`` or before it (a
-    heading: «ووقعت الوزارة الاتفاقيات التالية:») not negated by one of the three words before
-    it (لم تفض إلى توافق); True when the question has no predicate."""
+def _nisba(k: str) -> bool:
+    """A definite relative adjective (الروسي، المصرية)."""
+    return k.startswith("ال") and len(k) >= 5 and k.endswith(("ي", "يه"))
+
+
+def yes_predicate(q: Question, text: str, win: tuple[int, int], sent: tuple[int, int] | None = None) -> bool:
+    """A «نعم» has a form of the question's predicate in its window ``win`` — or before it when
+    the cited sentence ``sent`` is a list item under a heading («ووقعت الوزارة الاتفاقيات
+    التالية: - اتفاقية مع …») — not negated by one of the three words before it (لم تفض إلى
+    توافق); True when the question has no predicate."""
     is_pred = predicate_test(q)
     if is_pred is None:
         return True
-    ms = list(WORD.finditer(text, 0, win[1]))
+    item = sent is not None and text[sent[0]:sent[1]].lstrip()[:1] in LIST_MARKS
+    ms = list(WORD.finditer(text, 0 if item else win[0], win[1]))
     neg = words()["negations"]
     return any(is_pred(m.group(0)) and not any(_key(x.group(0)) in neg for x in ms[max(0, i - 3):i])
                for i, m in enumerate(ms))

@@ -372,6 +372,12 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "apposition: " + answer
     if "reported" in on and anchor.reported(q, text, sent, start):
         return "reported: " + answer
+    if "elsewhere" in on and anchor.elsewhere(q, text, sent, start):
+        return "elsewhere: " + answer
+    if "ordinal_near" in on and anchor.other_ordinal(q, text, sent, start):
+        return "ordinal_near: " + (anchor.other_ordinal(q, text, sent, start) or "")
+    if "parties" in on and anchor.parties(q, text, sent, start):
+        return "parties: " + answer
     if "untitled" in on and anchor.untitled(q, text, sent, start, end):
         return "untitled: " + (q.head_phrase or "")
     if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
@@ -426,7 +432,8 @@ def verify(store, q: Question, res: dict) -> dict:
         miss = evidence.yes_missing(q, d.text, window(d.text, d.layers, c["start"], c["end"]), d.title or "")
         if miss:
             return "yesno: " + " ".join(miss)
-        if "yespred" in on and not anchor.yes_predicate(q, d.text, window(d.text, d.layers, c["start"], c["end"])):
+        if "yespred" in on and not anchor.yes_predicate(q, d.text, window(d.text, d.layers, c["start"], c["end"]),
+                                                           _sentence_of(d.text, d.layers, c["start"], c["end"])):
             return "yespred: " + (q.relation_word or "")
         return None
 

@@ -86,3 +86,55 @@ def test_a_verb_of_the_table_opening_with_al_is_the_predicate():
 
 def test_for_the_first_time_is_an_ordinal():
     assert analyze_question("متى زار الرئيس الصيني المغرب لأول مرة؟").ordinals == ["لأول"]
+
+
+def test_a_date_between_a_reporting_verb_and_its_complementiser_dates_the_saying():
+    q = _q("متى ستعقد القمة الثلاثية بشأن ليبيا؟")
+    text = "وقالت وزارة الخارجية الإيطالية، الأربعاء، إن قمة ثلاثية بشأن ليبيا ستعقد قريبا."
+    assert anchor.reported(q, text, _all(text), _span(text, "الأربعاء")[0])
+    q = _q("متى أعلنت وزارة الخارجية الإيطالية عقد القمة؟")  # the saying is what is asked
+    assert not anchor.reported(q, text, _all(text), _span(text, "الأربعاء")[0])
+
+
+def test_a_party_after_between_is_no_venue():
+    q = _q("أين ستعقد القمة الثلاثية بشأن ليبيا؟")
+    text = "وستعقد قمة ثلاثية بشأن ليبيا بين زعماء إيطاليا وفرنسا ومصر."
+    assert anchor.parties(q, text, _all(text), _span(text, "إيطاليا")[0])
+    assert anchor.parties(q, text, _all(text), _span(text, "مصر")[0])
+    text = "ووقعت الاتفاقية بين إيطاليا وليبيا في روما."
+    assert not anchor.parties(q, text, _all(text), _span(text, "روما")[0])
+
+
+def test_the_title_of_another_country_is_not_the_asked_one():
+    q = _q("من هو وزير الخارجية الإيطالي؟")
+    text = "واستقبل وزير الخارجية المصري سامح شكري نظيره في القاهرة."
+    assert anchor.untitled(q, text, _all(text), *_span(text, "سامح شكري"))
+    text = "واستقبل وزير الخارجية الإيطالي أنجلينو ألفانو نظيره في روما."
+    assert not anchor.untitled(q, text, _all(text), *_span(text, "أنجلينو ألفانو"))
+
+
+def test_a_list_item_takes_its_headings_predicate():
+    q = _q("هل وقعت الوزارة اتفاقية مع جامعة الأخوين؟", ("جامعة الأخوين", "PERSON"))
+    text = "ووقعت الوزارة الاتفاقيات التالية:\n- اتفاقية مع جامعة الأخوين في إفران.\n- اتفاقية مع بنك المغرب."
+    item = _span(text, "- اتفاقية مع جامعة الأخوين في إفران.")
+    assert anchor.yes_predicate(q, text, item, item)
+    text = "وزارت الوزارة جامعة الأخوين. وبحث الجانبان اتفاقية مع جامعة الأخوين في إفران."
+    win = _span(text, "وبحث الجانبان اتفاقية مع جامعة الأخوين في إفران.")
+    assert not anchor.yes_predicate(q, text, win, win)
+
+
+def test_the_ordinal_next_to_the_answer_is_the_asked_one():
+    q = _q("أين عقد الاجتماع الثاني بين المغرب وتونس؟", ("المغرب", "GPE"), ("تونس", "GPE"))
+    text = "وعقد البلدان اجتماعين، الأول في الرباط في 2015، والثاني في تونس في 2017."
+    assert anchor.other_ordinal(q, text, _all(text), _span(text, "الرباط")[0]) == "الأول"
+    assert anchor.other_ordinal(q, text, _all(text), _span(text, "تونس")[0]) is None
+
+
+def test_a_place_outside_the_clause_of_the_asked_meeting_is_not_its_place():
+    question = "أين التقى المبعوث كريم العلمي زعيم الحركة سمير الحداد؟"
+    q = _q(question, ("كريم العلمي", "PERSON"), ("سمير الحداد", "PERSON"))
+    text = ("ووصل كريم العلمي إلى العاصمة طرابلس، للقاء قيادات الحركة، قبل أن يلتقي زعيمها، "
+            "سمير الحداد في مكان لم يكشف عنه.")
+    assert anchor.elsewhere(q, text, _all(text), _span(text, "طرابلس")[0])
+    text = "ووصل كريم العلمي إلى طرابلس، حيث التقى زعيم الحركة سمير الحداد."
+    assert not anchor.elsewhere(q, text, _all(text), _span(text, "طرابلس")[0])
