@@ -108,9 +108,10 @@ def _patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=1)
 def _gates() -> dict[str, re.Pattern]:
     """For some patterns, a part that every match of theirs contains (a Hijri month or season
-    name, an ordinal day, a year boundary, a weekday, a day word, a numeric date's separators),
-    led by a literal that ``re`` finds fast: where it is absent from a text, the pattern is not
-    run."""
+    name, an ordinal day, a year boundary, a weekday, a day word, a numeric date's separators,
+    two years or two days joined, a day before a month, a month before a year or a relative
+    word), led by a literal or a digit that ``re`` finds fast: where it is absent from a text,
+    the pattern is not run."""
     lx, r, m_ = _lex(), _lex()["rel"], load("months.json")
     gates = {
         "hijri": _alt(lx["hmonth"]),
@@ -124,6 +125,16 @@ def _gates() -> dict[str, re.Pattern]:
         "day_word": _alt(r["day_words"]),
         "today": "اليوم",
     }
+    # led by a digit, or by a month name ending the pattern's MM (with MM's closing ")" after it)
+    M, Y = _alt(lx["month"]), r"(?:1[6-9]\d\d|20\d\d|2100)"
+    SEP = r"\s*(?:و?حتي|و?الي|و|-|–|ل)\s*"
+    gates.update({
+        "range_days": rf"\d{SEP}\d",                                     # d1 SEP d
+        "full": rf"\d\s*(?:من\s+)?(?:شهر\s+)?[وبل]?{M}",                   # d … month
+        "year_range": rf"(?:19|20)\d\d(?:{SEP}|\s*/\s*)(?:(?:ال)?(?:عام|سنة)\s+)?(?:19|20)\d\d",
+        "month_year": rf"{M}\s*\)?\s*[،,]?\s*(?:من\s+)?(?:ل?(?:ال)?(?:عام|سنة)|للعام|للسنة)?\s*{Y}",
+        "month_rel": rf"{M}\s*\)?\s+(?:{_alt(r['past'])}|{_alt(r['next'])}|{_alt(r['current'])})",
+    })
     return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in gates.items()}
 
 

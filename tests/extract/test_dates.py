@@ -138,7 +138,8 @@ def test_a_pattern_skipped_for_its_absent_gate_could_not_have_matched():
     from marsad.extract.numbers import fold_text
 
     text = fold_text("وصل في 12 رمضان 1440 هـ، وفي عام 1441 هجري. في اليوم الأول من شهر مايو 2019 "
-                     "وخلال الصيف الماضي ومطلع العام زارها يوم الجمعة الماضي، ثم في 12/05/2019 وفي 2019-05-12، ووصل أمس وغادر اليوم.")
+                     "وخلال الصيف الماضي ومطلع العام زارها يوم الجمعة الماضي، ثم في 12/05/2019 وفي 2019-05-12، ووصل أمس وغادر اليوم."
+                     " وأقيم من 3 إلى 5 يونيو في 7 يوليو، بين 2018 و2020، في أبريل الماضي.")
     pats, gates = _patterns(), _gates()
     for name, gate in gates.items():
         found = list(pats[name].finditer(text))
