@@ -226,6 +226,8 @@ def main() -> None:
     ap.add_argument("--vectors", default=str(WORK / "vectors.npz"))
     ap.add_argument("--memory", action="store_true", help="label memory of training words as an input")
     ap.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
+    ap.add_argument("--word-lr", type=float, default=0.0, help="with --tune-words: learning rate of the word "
+                    "table (0: --lr; at --lr the table overfits by epoch 5)")
     ap.add_argument("--full", action="store_true", help="retrain on train+dev for the best epoch count")
     ap.add_argument("--full-epochs", type=int, default=0, help="with --full: train on train+dev for this many "
                     "epochs at once (the best epoch of a run with the same settings), skipping the run on train")
@@ -289,7 +291,11 @@ def main() -> None:
         model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words,
                        memory_dim=memory_dim, dropout=args.dropout, filters=args.filters).to(DEVICE)
         deadline = time.time() + args.max_minutes * 60 if args.max_minutes else None
-        opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+        rest = [p for n, p in model.named_parameters() if p.requires_grad and n != "word_emb.weight"]
+        groups = [{"params": rest}]
+        if args.tune_words:
+            groups.append({"params": [model.word_emb.weight], "lr": args.word_lr or args.lr})
+        opt = torch.optim.Adam(groups, lr=args.lr)
         best, best_state, best_epoch, bad = -1.0, None, 0, 0
         for epoch in range(1, epochs + 1):
             model.train()
