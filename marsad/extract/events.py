@@ -30,8 +30,8 @@ from marsad.extract.events_frames import _adoption, _clean_lead, _launch
 from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
-                                           is_party_start, joiner, noun_phrase, own_session, reported,
-                                           visit_destination)
+                                           is_party_start, joiner, noun_phrase, own_session, quote_speaker,
+                                           reported, visit_destination)
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
@@ -351,6 +351,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if between:   # أن اجتماعا بين طالبان ومبعوث أمريكا: the parties follow بين, not the speaker before
         lo = max(lo, ws[j][1])
     who = clause_people(bld, doc, lo, hi)
+    who[:0] = [x for x in [quote_speaker(bld, doc, ws, i, lo, s)] if x and all(x[3] != y[3] for y in who)]
     for n, x in enumerate(who):   # مع محامي ترامب، مع مساعد كيم: the lawyer takes part, not Trump
         h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")
                   and any(p[0] == x[0] for p in bld.persons)), None)   # a name, not a title (مساعد الوزير)

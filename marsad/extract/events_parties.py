@@ -74,6 +74,15 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
     return lo, hi
 
 
+def quote_speaker(bld, doc: Document, ws, i: int, lo: int, s) -> tuple[int, int, str, str] | None:
+    """The speaker of a quotation whose first-person verb tells the meeting (``وقال ترامب على تويتر "أجريت
+    اتصالا هاتفيا … مع ماكرون"``): the last person named before the quotation mark at ``lo``."""
+    if not (lo > s.start and doc.text[lo - 1] in "«“\"" and any(_is(w, "first_person_verbs") for _, _, w in ws[max(0, i - 2):i + 1])):
+        return None
+    prior = [x for x in sorted(bld.persons + bld.title_refs) if s.start <= x[0] and x[1] < lo]
+    return (prior[-1][0], prior[-1][1], doc.text[prior[-1][0]:prior[-1][1]], prior[-1][2]) if prior else None
+
+
 def visit_destination(doc: Document, e) -> bool:
     """A place glued to ل after a visit word and at most two words (``زيارة الحريري للرياض``)."""
     name = doc.text[e.start:e.end]

@@ -138,3 +138,9 @@ def test_a_place_in_what_was_said_after_the_trigger_is_not_the_events_place():
                    {"العلوي": "PERSON", "كمال بنعلي": "PERSON", "ليبيا": "GPE"})
     ev = _one(doc, "MEETING")
     assert ev.attrs["place"] is None and "ليبيا" not in ev.attrs["args"]["participants"]
+
+
+def test_the_speaker_of_a_first_person_meeting_in_a_quotation_takes_part():
+    doc = make_doc('وقال العلوي على تويتر "أجريت اتصالا هاتفيا طيبا مع كمال بنعلي رئيس تونس وناقشنا الأمن".',
+                   {"العلوي": "PERSON", "كمال بنعلي": "PERSON", "تونس": "GPE"})
+    assert _one(doc, "MEETING").attrs["args"]["participants"][:2] == ["العلوي", "كمال بنعلي"]
