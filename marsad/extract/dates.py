@@ -110,7 +110,7 @@ def _gates() -> dict[str, re.Pattern]:
     """For some patterns, a part that every match of theirs contains (a Hijri month or season
     name, an ordinal day, a year boundary, a weekday, a day word, a numeric date's separators,
     two years or two days joined, a day before a month, a month before a year or a relative
-    word), led by a literal or a digit that ``re`` finds fast: where it is absent from a text,
+    word, a year), led by a literal or a digit that ``re`` finds fast: where it is absent from a text,
     the pattern is not run."""
     lx, r, m_ = _lex(), _lex()["rel"], load("months.json")
     gates = {
@@ -134,6 +134,8 @@ def _gates() -> dict[str, re.Pattern]:
         "year_range": rf"(?:19|20)\d\d(?:{SEP}|\s*/\s*)(?:(?:ال)?(?:عام|سنة)\s+)?(?:19|20)\d\d",
         "month_year": rf"{M}\s*\)?\s*[،,]?\s*(?:من\s+)?(?:ل?(?:ال)?(?:عام|سنة)|للعام|للسنة)?\s*{Y}",
         "month_rel": rf"{M}\s*\)?\s+(?:{_alt(r['past'])}|{_alt(r['next'])}|{_alt(r['current'])})",
+        "year": Y,                                                       # a year
+        "bare_year": Y,
     })
     return {k: re.compile(v.replace(r"\s", r"[^\S\n]")) for k, v in gates.items()}
 
