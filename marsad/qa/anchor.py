@@ -19,8 +19,9 @@ the sentence (called by :func:`marsad.qa.verify.check`; switched on by name in
 * ``untitled``: «من هو TITLE …» is not answered with another person of a sentence that writes
   the asked title with no name after it («وضع وزير الداخلية الألماني مهلة أمام ميركل»), nor with
   the holder of the title of another country (وزير الدفاع **المصري** for وزير الدفاع الروسي);
-* ``yespred``: a «نعم» needs the question's predicate (a form of its verb or verbal noun) in the
-  cited sentence, not negated (لم، لن، لا، عدم …).
+* ``yespred``: a «نعم» needs the question's predicate (a form of its verb or verbal noun) in its
+  window, not negated (لم، لن، لا، عدم …) nor followed by another party's name (not «عقب
+  انسحاب الولايات المتحدة» for «هل انسحبت فرنسا»).
 """
 from __future__ import annotations
 
@@ -203,28 +204,54 @@ def elsewhere(q: Question, text: str, sent: tuple[int, int], start: int) -> bool
     return bool(held) and not any(a <= start < b for a, b in held)
 
 
+def _title_at(q: Question, text: str, sent: tuple[int, int]):
+    """(words of the asked title, the sentence's words, indexes where the title's first two
+    words stand not followed by another country's adjective, indexes where they stand); None
+    when the question asks no title of two words or more."""
+    if q.kind != "who" or not q.head_phrase:
+        return None
+    want = [_key(m.group(0)) for m in WORD.finditer(q.head_phrase)]
+    if len(want) < 2:
+        return None
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    keys = [_key(m.group(0)) for m in ms]
+    bare = [k[1:] if k[:1] in "وفبل" and k[1:].startswith(want[0][:2]) else k for k in keys]
+    def art(k):
+        return k[2:] if k.startswith("ال") else k
+    found = [i for i in range(len(keys) - 1) if bare[i] == want[0]
+             and art(want[1]) in (art(keys[i + 1]), "و" + keys[i + 1], "ف" + keys[i + 1])]  # وزراء read as و + زراء
+    at = found
+    if len(want) >= 3 and _nisba(want[2]):  # وزير الدفاع الروسي: not وزير الدفاع المصري
+        at = [i for i in at if i + 2 >= len(keys) or not _nisba(keys[i + 2])
+              or _skel(keys[i + 2]) == _skel(want[2])]
+    return want, ms, at, found
+
+
+def _next_to(want, ms, at, start: int, end: int) -> bool:
+    first = next((i for i, m in enumerate(ms) if m.start() >= start), len(ms))
+    last = max([i for i, m in enumerate(ms) if m.end() <= end] or [first])
+    return any(0 < first - i <= len(want) + 2 or 0 < i - last <= 2 for i in at)
+
+
 def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
     """True when a who-question asks for a title (``head_phrase``, «وزير الداخلية الألماني») that
     the answer's sentence writes, while the answer is next to none of its occurrences: neither
     within the title phrase's length + 2 words after it (title, name) nor ending at most one
     word before it (name، title)."""
-    if q.kind != "who" or not q.head_phrase:
+    t = _title_at(q, text, sent)
+    if t is None or not t[3]:
         return False
-    want = [_key(m.group(0)) for m in WORD.finditer(q.head_phrase)]
-    if len(want) < 2:
+    return not _next_to(*t[:3], start, end)
+
+
+def titled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """True when a who-question asks for a title whose head is completed by a definite noun
+    (رئيس **البرلمان** العراقي) and the answer's sentence does not write that title next to the
+    answer (برهم صالح is «الرئيس العراقي», not «رئيس البرلمان»)."""
+    t = _title_at(q, text, sent)
+    if t is None or not t[0][1].startswith("ال") or _nisba(t[0][1]):
         return False
-    ms = list(WORD.finditer(text, sent[0], sent[1]))
-    keys = [_key(m.group(0)) for m in ms]
-    bare = [k[1:] if k[:1] in "وفبل" and k[1:].startswith(want[0][:2]) else k for k in keys]
-    at = [i for i in range(len(keys) - 1) if bare[i] == want[0] and keys[i + 1] == want[1]]
-    if not at:
-        return False
-    if len(want) >= 3 and _nisba(want[2]):  # وزير الدفاع الروسي: not وزير الدفاع المصري
-        at = [i for i in at if i + 2 >= len(keys) or not _nisba(keys[i + 2])
-              or _skel(keys[i + 2]) == _skel(want[2])]
-    first = next((i for i, m in enumerate(ms) if m.start() >= start), len(ms))
-    last = max([i for i, m in enumerate(ms) if m.end() <= end] or [first])
-    return not any(0 < first - i <= len(want) + 2 or 0 < i - last <= 2 for i in at)
+    return not _next_to(*t[:3], start, end)
 
 
 def _nisba(k: str) -> bool:
@@ -232,16 +259,38 @@ def _nisba(k: str) -> bool:
     return k.startswith("ال") and len(k) >= 5 and k.endswith(("ي", "يه"))
 
 
-def yes_predicate(q: Question, text: str, win: tuple[int, int], sent: tuple[int, int] | None = None) -> bool:
+def yes_predicate(q: Question, text: str, win: tuple[int, int], sent: tuple[int, int] | None = None,
+                  ents: list | tuple = ()) -> bool:
     """A «نعم» has a form of the question's predicate in its window ``win`` — or before it when
     the cited sentence ``sent`` is a list item under a heading («ووقعت الوزارة الاتفاقيات
     التالية: - اتفاقية مع …») — not negated by one of the three words before it (لم تفض إلى
-    توافق); True when the question has no predicate."""
+    توافق) and not followed at once by a name (``ents``: the document's entity spans) that is
+    none of the question's: «عقب انسحاب الولايات المتحدة» is no withdrawal of فرنسا. True when
+    the question has no predicate."""
     is_pred = predicate_test(q)
     if is_pred is None:
         return True
     item = sent is not None and text[sent[0]:sent[1]].lstrip()[:1] in LIST_MARKS
     ms = list(WORD.finditer(text, 0 if item else win[0], win[1]))
     neg = words()["negations"]
-    return any(is_pred(m.group(0)) and not any(_key(x.group(0)) in neg for x in ms[max(0, i - 3):i])
-               for i, m in enumerate(ms))
+    names = {n for e in q.entities for n in _name_keys(e)}
+    starts = {a: (a, b) for a, b, lab, *_ in ents if lab in ("PERSON", "ORG", "GPE")}
+    for i, m in enumerate(ms):
+        if not is_pred(m.group(0)) or any(_key(x.group(0)) in neg for x in ms[max(0, i - 3):i]):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        span = nxt and (starts.get(nxt.start()) or starts.get(nxt.start() + 1))
+        if span and names and not _name_keys({"text": text[span[0]:span[1]]}) & names:
+            continue  # the predicate of another party
+        return True
+    return False
+
+
+def _name_keys(e: dict) -> set[str]:
+    """Keys of a question entity: its words, its canonical form's, and its last word."""
+    out = set()
+    for t in (e["text"], e.get("canonical") or ""):
+        ks = [_key(w) for w in WORD.findall(t)]
+        if ks:
+            out |= {" ".join(ks), ks[-1]} if len(ks[-1]) >= 3 else {" ".join(ks)}
+    return out

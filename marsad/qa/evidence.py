@@ -156,7 +156,10 @@ def other_object(q: Question, text: str, sent: tuple[int, int], start: int, ents
     keys = [" ".join(_key(m.group(0)) for m in WORD.finditer(n)) for n in (x["text"], x.get("canonical") or "")]
     if any(k and (" " + k + " " in between or " " + k.split()[-1] + " " in between) for k in keys):
         return None
-    return next((text[a:b] for a, b, lab, *_ in ents if lab == x["type"] and p <= a and b <= start), None)
+    words_x = {_key(w) for e in q.entities for n in (e["text"], e.get("canonical") or "")
+               for w in WORD.findall(n) if len(_key(w)) >= 3}  # a question's name, or its short form
+    return next((text[a:b] for a, b, lab, *_ in ents if lab == x["type"] and p <= a and b <= start
+                 and not {_key(w) for w in WORD.findall(text[a:b])} & words_x), None)  # ترامب، كيم: asked
 
 
 def _terms(text: str) -> set[str]:

@@ -380,6 +380,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "parties: " + answer
     if "untitled" in on and anchor.untitled(q, text, sent, start, end):
         return "untitled: " + (q.head_phrase or "")
+    if "titled" in on and anchor.titled(q, text, sent, start, end):
+        return "titled: " + (q.head_phrase or "")
     if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):
@@ -433,7 +435,8 @@ def verify(store, q: Question, res: dict) -> dict:
         if miss:
             return "yesno: " + " ".join(miss)
         if "yespred" in on and not anchor.yes_predicate(q, d.text, window(d.text, d.layers, c["start"], c["end"]),
-                                                           _sentence_of(d.text, d.layers, c["start"], c["end"])):
+                                                           _sentence_of(d.text, d.layers, c["start"], c["end"]),
+                                                           d.layers.get("entities") or []):
             return "yespred: " + (q.relation_word or "")
         return None
 

@@ -138,3 +138,29 @@ def test_a_place_outside_the_clause_of_the_asked_meeting_is_not_its_place():
     assert anchor.elsewhere(q, text, _all(text), _span(text, "طرابلس")[0])
     text = "ووصل كريم العلمي إلى طرابلس، حيث التقى زعيم الحركة سمير الحداد."
     assert not anchor.elsewhere(q, text, _all(text), _span(text, "طرابلس")[0])
+
+
+def test_a_yes_needs_the_predicate_of_the_asked_party():
+    q = _q("هل انسحبت إسبانيا من الاتفاق؟", ("إسبانيا", "GPE"))
+    text = "وتجري محادثات لإنقاذ الاتفاق عقب انسحاب البرتغال منه، بمشاركة إسبانيا وإيطاليا."
+    ents = [(*_span(text, "البرتغال"), "GPE", {}), (*_span(text, "إسبانيا"), "GPE", {})]
+    assert not anchor.yes_predicate(q, text, _all(text), _all(text), ents)
+    text = "وأعلنت الحكومة انسحاب إسبانيا من الاتفاق."
+    ents = [(*_span(text, "إسبانيا"), "GPE", {})]
+    assert anchor.yes_predicate(q, text, _all(text), _all(text), ents)
+
+
+def test_a_title_completed_by_a_noun_must_stand_next_to_the_answer():
+    q = _q("من هو رئيس البرلمان التونسي؟")
+    text = "وكان الرئيس التونسي الجديد، سمير الحداد، كلف الأسبوع الماضي وزيرا بتشكيل الحكومة وعرضها على البرلمان."
+    assert anchor.titled(q, text, _all(text), *_span(text, "سمير الحداد"))
+    text = "وقال سمير الحداد، رئيس برلمان التونسي، إن الجلسة ستعقد غدا."  # the article dropped
+    assert not anchor.titled(q, text, _all(text), *_span(text, "سمير الحداد"))
+
+
+def test_a_short_form_of_the_object_is_the_object():
+    question = "متى يلتقي دونالد ترامب كيم جونغ أون؟"
+    q = _q(question, ("دونالد ترامب", "PERSON"), ("كيم جونغ أون", "PERSON"))
+    text = "ويتوقع أن يلتقي ترامب كيم في شهر يونيو."
+    ents = [(*_span(text, "ترامب"), "PERSON", {}), (*_span(text, "كيم"), "PERSON", {})]
+    assert evidence.other_object(q, text, _all(text), _span(text, "شهر يونيو")[0], ents) is None
