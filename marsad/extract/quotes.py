@@ -40,6 +40,7 @@ from marsad.extract.quotes_speaker import (_AMBIGUOUS, _CLOSE_ONLY, _COMPLEMENTI
 from marsad.pipeline import register
 
 _NO_MARKS = str.maketrans("", "", _AMBIGUOUS + _OPEN_ONLY + _CLOSE_ONLY)
+_MARK_OR_LINE = re.compile("[" + re.escape("\n" + _AMBIGUOUS + _OPEN_ONLY + _CLOSE_ONLY) + "]")
 MAX_VERB_GAP = 16  # words allowed between the reporting verb and the opening mark (same sentence)
 LONG_VERB_GAP = 32  # ... when the mark follows a colon or a complementiser (إن، أن، بأن)
 CONTINUATION_CHARS = 400  # a subjectless وأضاف continues the previous quote's speaker within this distance
@@ -49,7 +50,8 @@ _CLAUSE_STARTERS = {"لم", "لن", "لا", "ما", "ليس", "ليست", "قد"
 def quote_marks(text: str) -> list[tuple[int, int]]:
     """``(open, close)`` offsets of paired quotation marks, pairs never crossing a line."""
     out, open_at = [], None
-    for i, ch in enumerate(text):
+    for found in _MARK_OR_LINE.finditer(text):   # every other character leaves the state as it is
+        i, ch = found.start(), found.group()
         if ch == "\n":
             open_at = None
         elif ch == _OPEN_ONLY:
