@@ -18,8 +18,8 @@ help:
 $(BIN)/marsad: pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "marsad needs Python >= 3.11 ($(PY) not found; set PY=...)"; exit 1; }
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --quiet -e '.[dev]'
 	@touch $(BIN)/marsad
 
 install: $(BIN)/marsad
