@@ -327,6 +327,21 @@ def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, i
     return a, b
 
 
+def _whole_name(word: str, rest: str) -> bool:
+    """Is the word, leading letters included, a person's name or a place of the gazetteers
+    while what is left without them is no gazetteer word? Then the leading و ف ب ك ل is part
+    of the name (``فلورانس``، ``والتر``، ``كاليفورنيا``), not a proclitic (``وليلى`` stays و + ``ليلى``)."""
+    if len(word) < 4 or rest[:1] in "أإآ":      # ``ودي``، ``بإليسا``: a proclitic
+        return False
+    lex = lexicons()
+    key = norm(word)
+    if key not in lex["person_names"] and key not in lex["places"]:
+        return False
+    bare = norm(rest)
+    return not any(bare in lex[k] or without_article(bare) in lex[k]
+                   for k in ("person_names", "places", "org_names", "org_words", "titles", "demonyms"))
+
+
 def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:
     """Offsets and canonical form of tokens a..b-1 without proclitics or a leading honorific."""
     if etype == "PERSON":
@@ -335,6 +350,8 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
             return None
     first = doc.text[toks[a].start:toks[a].end]
     pre, rest = strip_clitics(first)
+    if pre and _whole_name(first, rest):      # ``فلورانس`` is no ف + ``لورانس``
+        pre, rest = "", first
     start = toks[a].start + len(pre)
     end = toks[b - 1].end
     if start >= end:

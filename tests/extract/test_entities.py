@@ -191,3 +191,20 @@ def test_a_first_name_the_tagger_left_out_is_taken_in_after_a_title_verb_or_comm
     # a common noun that is also a first name, or a preposition folding to one, with no such context
     assert ent._with_first_names(["من", "حياة", "سقراط"], ["O", "O", "B-PERS"]) == ["O", "O", "B-PERS"]
     assert ent._with_first_names(["السيد", "على", "بنعلي"], ["O", "O", "B-PERS"]) == ["O", "O", "B-PERS"]
+
+
+def test_leading_letters_of_a_known_name_are_no_proclitic():
+    # written by us: ف of فيصل/فلورانس and ك of كاليفورنيا belong to the name; و of وليلى after
+    # قيس-like pairs and ب before a hamza stay proclitics
+    doc = process("وقالت فلورانس دوبري إن فيصل الحربي زار كاليفورنيا، ثم التقى بإليسا ووليد.")
+    got = {(doc.span_text(e), e.attrs["canonical"]) for e in doc.spans("entities")}
+    texts = {t for t, _ in got}
+    assert any(t.startswith("فلورانس") for t in texts)
+    assert any(t.startswith("فيصل") for t in texts)
+    assert "كاليفورنيا" in texts
+    assert not any(t.startswith("بإليسا") for t in texts)
+    for e in doc.spans("entities"):
+        assert doc.text[e.start:e.end] == doc.span_text(e)
+    assert ent._whole_name("فلورانس", "لورانس")
+    assert not ent._whole_name("وليلى", "ليلى")
+    assert not ent._whole_name("بإليسا", "إليسا")
