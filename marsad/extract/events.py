@@ -159,6 +159,14 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
     the ontology)."""
     mod = ontology()["modality"]
     before = [w for _, _, w in ws[max(0, i - mod["window"]):i]]
+    if i and _is(ws[i][2], "summit_nouns") and number_value(ws[i - 1][2]) is not None:
+        return True   # حوالي مئة قمة: peaks counted, no summit
+    if etype in mod.get("wish_types", ()) and any(_is(w, "wish_words") for w in before):
+        return True   # يريد إنشاء مشروع خاص به: a wish, nothing launched
+    if etype in mod.get("failure_types", ()) and any(   # فشل القادة في التوصل لاتفاق: a failure, no agreement
+            _is(ws[k][2], "failure_words") and not _PUNCT.search(text[ws[k][1]:ws[i][0]])
+            for k in range(max(0, i - mod["failure_window"]), i)):
+        return True
     if etype in mod.get("unreal_types", ()) and \
             any(_is(w, "unreal_words") for _, _, w in ws[max(0, i - mod["unreal_window"]):i]):
         return True   # مستعدون للتوقيع على اتفاقية، خوفا من إبرام اتفاقات: readiness, fear, an attempt
@@ -202,6 +210,8 @@ def _label_of(ws, i) -> str:
 
 def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
+    if _sports(doc, ws):
+        return False   # لاعب توتنهام … لينضم إلى زملائه، قبل الانضمام إلى فيورنتينا: a player's transfer
     if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])
               or _is(ws[i - 1][2], "member_nouns")):
         return False   # بأغلبية 62 عضوا، 19 دولة عضوا في الاتحاد: members counted or described, no membership
@@ -249,6 +259,17 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         args["member_count"] = count
     bld.add("MEMBERSHIP", s.start, s.end, trig, args)
     return True
+
+def _sports(doc: Document, ws) -> bool:
+    """A sentence about players and clubs (``sports_words``), unless the word is part of a
+    ``sports_exceptions`` name (``نادي باريس``)."""
+    ex = [[fold(w) for w in p.split()] for p in ontology()["sports_exceptions"]]
+    for k, (_, _, w) in enumerate(ws):
+        if _is(w, "sports_words") and not any(
+                all(n < len(ws) and f in keys(ws[n][2]) for n, f in zip(range(k, k + len(e)), e)) for e in ex):
+            return True
+    return False
+
 
 def _in_name(doc: Document, e: Span, lo: int) -> bool:
     """A country right after an instrument or a meeting noun (``ميثاق باريس``، ``قمة بروكسل``) is part of a name."""

@@ -74,6 +74,12 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     objs = {fold(x) for x in ontology()["types"]["LAUNCH"]["objects"]}
     if i and _is(ws[i - 1][2], "participant_stops"):
         return False   # مشاريع قرارات بشأن إنشاء آلية: a topic, nothing launched
+    if _is(ws[i][2], "elative_triggers") and (i and _is(ws[i - 1][2], "elative_before") or
+                                              ws[i][2][0] in "بك" and len(ws[i][2]) > 4):
+        return False   # في أحدث سقطات الشبكة: the latest, nothing created
+    if _is(ws[i][2], "firing_triggers") and any(_is(ws[k][2], "projectile_words") for k in range(j, min(j + 6, len(ws)))
+           if not _PUNCT.search(doc.text[ws[j - 1][1]:ws[k][0]])):
+        return False   # إطلاق المركز عددا من الأقمار الصناعية، إطلاق قذائف: fired or put in orbit
     k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
     if j - i == 1 and ws[i][2].endswith(("ه", "ها")) and len(ws[i][2]) > 5:   # لجنة برلمانية تم تشكيلها
         k = next((k for k in range(i - 1, max(-1, i - 5), -1) if keys(ws[k][2]) & objs), k)

@@ -1,0 +1,58 @@
+"""Type rules from a hand-check of unseen ANT politics, economy and technology articles
+(``event_sample.py dump --offset 9 --max-docs 60 --cats wide``, judged in ``event_check_e7a.json``),
+on sentences written by us: triggers that tell no event of their type (a hope, a wish to create, a
+failure to agree, a player's transfer, a superlative, a projectile fired, peaks counted), each with
+a sentence of the same shape that still tells the event."""
+from __future__ import annotations
+
+from test_roles_support import make_doc
+
+from marsad.extract.events import extract_events
+
+
+def _labels(text, ents):
+    return [e.label for e in extract_events(make_doc(text, ents))]
+
+
+def test_looking_forward_to_a_meeting_is_no_meeting():
+    ents = {"سمير العلوي": "PERSON", "كمال بنعلي": "PERSON"}
+    assert "MEETING" not in _labels("وقال سمير العلوي إنه يتطلع للقاء الوزير كمال بنعلي في الربيع.", ents)
+    assert "MEETING" in _labels("وقال سمير العلوي إنه سيلتقي الوزير كمال بنعلي في الربيع.", ents)
+
+
+def test_a_wish_to_create_launches_nothing():
+    ents = {"سمير العلوي": "PERSON"}
+    assert "LAUNCH" not in _labels("وقال المحلل إن سمير العلوي يريد إنشاء مرصد وطني للمياه.", ents)
+    assert "LAUNCH" in _labels("وأعلن سمير العلوي إنشاء مرصد وطني للمياه.", ents)
+
+
+def test_failing_to_reach_an_agreement_concludes_none():
+    ents = {"تونس": "GPE", "مالطا": "GPE"}
+    assert "AGREEMENT" not in _labels("وتوقع المراقبون فشل وفدي تونس ومالطا في التوصل لاتفاق حول الصيد البحري.", ents)
+    assert "AGREEMENT" in _labels("ووقع وفدا تونس ومالطا اتفاقا حول الصيد البحري.", ents)
+
+
+def test_a_players_transfer_is_no_membership():
+    ents = {"كريم الساحلي": "PERSON", "الوداد": "ORG", "المنتخب المغربي": "ORG", "نادي باريس": "ORG",
+            "الأرجنتين": "GPE"}
+    assert "MEMBERSHIP" not in _labels("وأشرك المدرب لاعب الوداد كريم الساحلي لينضم إلى زملائه في المنتخب المغربي.",
+                                       ents)
+    assert "MEMBERSHIP" in _labels("وأعلنت الحكومة انضمام الأرجنتين إلى نادي باريس للدائنين.", ents)
+
+
+def test_ahdath_after_a_preposition_is_a_superlative():
+    ents = {"الشركة": "ORG"}
+    assert "LAUNCH" not in _labels("وكشفت الشركة عن ثغرة جديدة في أحدث منصة لها للتواصل.", ents)
+    assert "LAUNCH" not in _labels("وتعد هذه المنصة بأحدث منصة للتواصل في البلاد.", ents)
+
+
+def test_launching_satellites_or_shells_launches_no_initiative():
+    ents = {"مركز الفضاء الوطني": "ORG"}
+    assert "LAUNCH" not in _labels("ورغم إطلاق مركز الفضاء الوطني عددا من الأقمار الصناعية، تأخر البرنامج.", ents)
+    assert "LAUNCH" in _labels("وأعلن مركز الفضاء الوطني إطلاق برنامج لتدريب المهندسين.", ents)
+
+
+def test_a_summit_noun_after_a_number_counts_peaks():
+    assert "CONFERENCE" not in _labels("وقال المسؤول إن الفرق تبحث في حوالي مئة قمة بعد الانهيار الثلجي.", {})
+    assert "CONFERENCE" in _labels("وقال المسؤول إن القادة اجتمعوا في قمة الاتحاد الأفريقي بأديس أبابا.",
+                                   {"الاتحاد الأفريقي": "ORG", "أديس أبابا": "GPE"})
