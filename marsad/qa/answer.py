@@ -18,6 +18,8 @@
 6. A single answer whose cited sentence and neighbours do not state the question's entities,
    descriptors, head noun, figure owner or relation, or whose document never uses its verb or
    completing nouns, is flagged, or refused when that check is switched on (:mod:`marsad.qa.verify`).
+7. A learned verifier (:mod:`marsad.qa.verifier`) weighs the checks' verdicts with the ranking
+   features and accepts or refuses each answer tried.
 """
 from __future__ import annotations
 
@@ -292,11 +294,19 @@ def settle(store, q: Question, cands: list[Cand], threshold: float | None = None
     evidence passes every check and whose own sentence names every question entity
     (``fallback_min_ent``) is the answer; when none does, an answer that a flag check only
     flagged is kept if its confidence reaches ``flagged_threshold``, else refused
-    (parameters in ``data/answering.json``); none of this while verification is switched off."""
+    (parameters in ``data/answering.json``); none of this while verification is switched off.
+
+    With the learned verifier (``data/verifier.json``, :mod:`marsad.qa.verifier`) the same chain
+    of answers is tried, and an answer is given only when the verifier's probability reaches its
+    threshold as well (mode "filter"), or when that alone does (mode "alone"; switch:
+    ``MARSAD_QA_VERIFIER`` = off, filter or alone); a refusal says why (``"refused"``)."""
+    from marsad.qa import verifier as V
     from marsad.qa import verify as v
 
     verify = v.verify
     w = w or settings()
+    if v.enabled() and V.mode() != "off" and V.model():  # the learned verifier decides (data/verifier.json)
+        return V.settle_chain(store, q, cands, w, V.model(), conf_threshold=threshold)
     res = verify(store, q, decide(q, cands, w, threshold))
     if not v.enabled():  # verification switched off: failed checks are only reported
         return res
