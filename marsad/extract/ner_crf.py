@@ -211,11 +211,14 @@ class CRFTagger:
             ids[n, -2] = attrs.get("bi=" + pair, zero)
             ids[n - 1, -1] = attrs.get("bi+=" + pair, zero)
         # the weights in crfsuite's order of addition; a column of unknown attributes only adds
-        # zeros, which changes no sum, so it is left out
-        G = self.state[ids[:, (ids != zero).any(0)]]
+        # zeros, which changes no sum, so it is left out. One column at a time: its rows [N,
+        # labels] stay in cache (gathering every column at once, [N, columns, labels], did not)
         E = self.own[R]
-        for c in range(G.shape[1]):
-            E += G[:, c]
+        buf = np.empty_like(E)
+        state = self.state
+        for c in np.nonzero((ids != zero).any(0))[0].tolist():
+            np.take(state, ids[:, c], axis=0, out=buf)
+            E += buf
         return E, pos
 
     def tag(self, sents: list[list[str]]) -> list[list[str]]:
