@@ -175,6 +175,10 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
     if etype in mod["irrealis_types"] and fixed.get("status", "joined") == "joined":
         return any(_is(w, "irrealis_words") for w in before) or bool(before and _is_any(before[-1], ["إلى", "الى"])) \
             or (etype == "MEMBERSHIP" and ws[i][2].startswith("لل"))   # فتح الطريق أمامها للانضمام: a purpose
+    if etype in mod["cancel_types"] and any(   # وإذا لم تتمكن الدول من حل الخلاف في المحادثات: a condition
+            _is(ws[k][2], "conditional_markers") and not _PUNCT.search(text[ws[k][1]:ws[i][0]])
+            for k in range(max(0, i - mod["conditional_window"]), i)):
+        return True
     if etype in mod["cancel_types"]:
         wide = [w for _, _, w in ws[max(0, i - 7):i]]
         k = len(wide)

@@ -187,8 +187,9 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
         return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
     if _is(ws[i][2], "signing_words") and (i not in signs or (i and _is(ws[i - 1][2], "incident_nouns")) or (
+            j < len(ws) and _is(ws[j][2], "incident_nouns")) or (
             i > 1 and _is(ws[i - 1][2], "relatives") and _is(ws[i - 2][2], "incident_nouns"))):
-        return False   # أحداث وقعت بين 22 يناير و…، حادث وقع بين طائرتين، الهجوم الذي وقع: took place
+        return False   # أحداث وقعت بين 22 يناير و…، حادث وقع بين طائرتين، الهجوم الذي وقع، ووقعت اشتباكات: took place
     if _is(ws[i][2], "signing_words") and not _ents(doc, s.start, s.end, ("ORG", "GPE")):
         return False   # وقع حادث مع …: a signing verb needs an organisation or a country
     first_party = parties_after(doc, ws, j, len(ws), "بين")[:1]

@@ -339,6 +339,9 @@ def _passive_phrases() -> tuple[tuple[str, ...], ...]:
 def own_session(doc: Document, ws, j: int) -> bool:
     """A meeting noun before one body of a country (``اجتماع مجلس الوزراء``، ``اجتماع للقيادة الفلسطينية``،
     ``الاجتماع الثالث لمجلس الفضاء الوطني``) and no مع/بين after it: the body's own session, no meeting."""
+    if j < len(ws) and _is(ws[j][2], "own_adjectives") and \
+            not any(fold(w) in (fold("مع"), fold("بين")) for _, _, w in ws[j:j + 6]):
+        return True   # في أعقاب اجتماع حكومي: the government's own session
     k = j
     while k < min(len(ws), j + 2) and definite(ws[k][2]) and not ws[k][2].startswith("لل") and \
             not any(e.start == ws[k][0] for e in doc.spans("entities")) and not _own_body(ws, k):

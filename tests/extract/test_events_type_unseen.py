@@ -56,3 +56,34 @@ def test_a_summit_noun_after_a_number_counts_peaks():
     assert "CONFERENCE" not in _labels("وقال المسؤول إن الفرق تبحث في حوالي مئة قمة بعد الانهيار الثلجي.", {})
     assert "CONFERENCE" in _labels("وقال المسؤول إن القادة اجتمعوا في قمة الاتحاد الأفريقي بأديس أبابا.",
                                    {"الاتحاد الأفريقي": "ORG", "أديس أبابا": "GPE"})
+
+
+def test_a_signing_verb_before_an_incident_noun_signs_nothing():
+    ents = {"عمان": "GPE", "وزارة الداخلية": "ORG"}
+    assert "AGREEMENT" not in _labels("ووقعت اشتباكات بين قوات الأمن ومحتجين في العاصمة عمان مساء الأحد.", ents)
+    assert "AGREEMENT" not in _labels("ووقعت مناوشات مع الشرطة قرب مقر وزارة الداخلية في عمان.", ents)
+    assert "AGREEMENT" in _labels("ووقعت وزارة الداخلية اتفاقية مع بلدية عمان لتأمين الطرق.", ents)
+
+
+def test_eagerness_for_a_summit_is_no_summit():
+    ents = {"سمير العلوي": "PERSON", "كمال بنعلي": "PERSON"}
+    assert _labels("وكتب سمير العلوي أنه متشوق للقمة مع كمال بنعلي.", ents) == []
+
+
+def test_a_government_meeting_is_its_own_session():
+    ents = {"كمال بنعلي": "PERSON", "سمير العلوي": "PERSON"}
+    assert "MEETING" not in _labels("وقال سمير العلوي إن كمال بنعلي عين محافظا للبنك المركزي في أعقاب اجتماع حكومي.",
+                                    ents)
+
+
+def test_figurative_summits_and_laqa_in_return_for():
+    ents = {"كمال بنعلي": "PERSON", "سمير العلوي": "PERSON"}
+    assert _labels("ويظهر كمال بنعلي في قمة مستواه هذا الموسم مع سمير العلوي.", ents) == []
+    assert _labels("وتلقى كمال بنعلي أموالا من سمير العلوي لقاء تقديمه معلومات سرية.", ents) == []
+
+
+def test_talks_in_a_condition_are_no_meeting():
+    ents = {"الولايات المتحدة": "GPE", "كندا": "GPE"}
+    assert "MEETING" not in _labels(
+        "وإذا لم تتمكن كندا من حل الخلاف في المحادثات الثنائية مع الولايات المتحدة فإنها ستواجه رسوما جديدة.", ents)
+    assert "MEETING" in _labels("وتمكنت كندا من حل الخلاف في المحادثات الثنائية مع الولايات المتحدة.", ents)
