@@ -133,6 +133,27 @@ def test_cached_word_projections_give_the_labels_of_the_full_batch(monkeypatch):
     assert t.tag(SENTS) == expected and t.tag(SENTS[::-1]) == expected[::-1]
 
 
+def test_word_table_evicts_the_least_used_words_and_keeps_its_rows_consistent():
+    """A full word table frees the rows of its least used words (or starts afresh when one call has
+    more new words than it holds); the labels stay those of the full batch, and every kept word's
+    row still holds its own projection."""
+    t = _shipped()
+    expected = t.tag(SENTS)
+    small = ner_neural.NumpyTagger(t.W, t.vocab, t.labels)
+    small.cache_words = 12
+    assert small.tag(SENTS[:1]) == expected[:1]
+    for order in (range(4), (3, 2, 1, 0), (1, 1, 2, 0, 3, 2)):
+        for i in order:
+            assert small.tag([SENTS[i]]) == [expected[i]]
+            used = set(small._rows.values())
+            assert len(used) + len(small._free) == len(small._table) and not used & set(small._free)
+            assert all(small._words[r] == w for w, r in small._rows.items())
+    words = list(small._rows)
+    assert np.allclose(small._table[[small._rows[w] for w in words]], small._word_projection(words), atol=1e-5)
+    assert len(small._table) == 12 < len({w for s in SENTS for w in s})  # so rows were freed on the way
+    assert small.tag(SENTS) == expected  # 29 distinct words in one call: afresh again
+
+
 def _perturbed(t, scale=0.05, seed=0):
     rng = np.random.default_rng(seed)
     W = {k: v + rng.normal(scale=scale, size=v.shape).astype(np.float32) if k.startswith(("lstm", "out", "crf"))
