@@ -87,3 +87,21 @@ def test_talks_in_a_condition_are_no_meeting():
     assert "MEETING" not in _labels(
         "وإذا لم تتمكن كندا من حل الخلاف في المحادثات الثنائية مع الولايات المتحدة فإنها ستواجه رسوما جديدة.", ents)
     assert "MEETING" in _labels("وتمكنت كندا من حل الخلاف في المحادثات الثنائية مع الولايات المتحدة.", ents)
+
+
+def test_al_ahil_is_a_king_title_and_subjects_a_meeting():
+    from marsad.extract.roles import extract_roles
+    ents = {"عبد الله الثاني": "PERSON", "واشنطن": "GPE", "سمير العلوي": "PERSON"}
+    doc = make_doc("وصل العاهل الأردني الملك عبد الله الثاني إلى واشنطن الأحد. "
+                   "وأجرى العاهل الأردني مباحثات مع الرئيس سمير العلوي في البيت الأبيض.", ents)
+    roles = {(r.attrs["person"], r.attrs["title"]) for r in extract_roles(doc)}
+    assert roles == {("عبد الله الثاني", "العاهل الأردني"), ("سمير العلوي", "الرئيس")}
+    meeting = next(e for e in extract_events(doc) if e.label == "MEETING")
+    assert set(meeting.attrs["args"]["participants"]) == {"عبد الله الثاني", "سمير العلوي"}
+
+
+def test_a_title_phrase_ends_before_bi_riasa():
+    from marsad.extract.roles import extract_roles
+    doc = make_doc("ووجه العاهل السعودي بتشكيل لجنة وزارية برئاسة ولي العهد الأمير سامي بن فهد.",
+                   {"سامي بن فهد": "PERSON"})
+    assert {(r.attrs["person"], r.attrs["title"]) for r in extract_roles(doc)} == {("سامي بن فهد", "ولي العهد")}
