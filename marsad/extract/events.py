@@ -216,6 +216,9 @@ def _membership(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
     s = sents[si]
     if _sports(doc, ws):
         return False   # لاعب توتنهام … لينضم إلى زملائه، قبل الانضمام إلى فيورنتينا: a player's transfer
+    if j + 1 < len(ws) and _is_any(ws[j][2], ["إلى", "الى"]) and any(
+            e.start == ws[j + 1][0] and e.label in ("GPE", "LOC") for e in doc.spans("entities")):
+        return False   # وانضم إلى بريطانيا وألمانيا في توجيه الاتهام: joined countries in doing, no organisation
     if i and (number_value(ws[i - 1][2]) is not None or _DIGITS.search(ws[i - 1][2])
               or _is(ws[i - 1][2], "member_nouns")):
         return False   # بأغلبية 62 عضوا، 19 دولة عضوا في الاتحاد: members counted or described, no membership

@@ -166,6 +166,9 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
                 and any(c.isalpha() for c in doc.text[sents[k].start:sents[k].end]):   # not a rule of dashes
             items.append(k)
             k += 1
+    if count is None:   # 4. الأمن والدفاع، - رحبت المملكة المتحدة …: sections of a statement, no agreements listed
+        items = [k for k in items if any(t[0] == "AGREEMENT" for t in find_triggers(
+            words(doc.text, sents[k].start, sents[k].end)))]
     last = bld.last("AGREEMENT")
     if last is not None and last.attrs.get("list_index"):
         last = None
@@ -184,8 +187,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return False   # عندما يوقع رئيس أمريكي على اتفاق: what happens in general
     if signs and min(signs) > i and any(_is(w, "wish_words") for _, _, w in ws[i + 1:min(signs)]):
         return False   # مؤشرات اتفاق يأمل إبرامه المبعوث: hoped for, not signed
-    if not items and not signing and i and _is(ws[i - 1][2], "reference_words"):
-        return False   # بموجب اتفاق بين الطرفين: an agreement cited, not concluded
+    if not items and not any(k >= j for k in signs) and i and _is(ws[i - 1][2], "reference_words"):
+        return False   # بموجب اتفاق بين الطرفين، أن توقع الدول على بيان … حول اتفاقية المناخ: cited, not concluded
     if _is(ws[i][2], "signing_words") and (i not in signs or (i and _is(ws[i - 1][2], "incident_nouns")) or (
             j < len(ws) and _is(ws[j][2], "incident_nouns")) or (
             i > 1 and _is(ws[i - 1][2], "relatives") and _is(ws[i - 2][2], "incident_nouns"))):

@@ -105,3 +105,29 @@ def test_a_title_phrase_ends_before_bi_riasa():
     doc = make_doc("ووجه العاهل السعودي بتشكيل لجنة وزارية برئاسة ولي العهد الأمير سامي بن فهد.",
                    {"سامي بن فهد": "PERSON"})
     assert {(r.attrs["person"], r.attrs["title"]) for r in extract_roles(doc)} == {("سامي بن فهد", "ولي العهد")}
+
+
+def test_sections_of_a_statement_are_no_agreement_list():
+    ents = {"تونس": "GPE", "مالطا": "GPE"}
+    doc = make_doc("ووقع الجانبان اتفاقية للتعاون في مجال الطاقة بين تونس ومالطا، وجاء في البيان الختامي:\n"
+                   "- رحبت تونس بالتزام مالطا المستمر بحماية المهاجرين.\n- أشاد الطرفان بالتعاون الأمني بين البلدين.", ents)
+    agreements = [e for e in extract_events(doc) if e.label == "AGREEMENT"]
+    assert len(agreements) == 1 and agreements[0].attrs["args"]["subject"].startswith("في مجال الطاقة")
+    doc = make_doc("ووقعت تونس ثلاث اتفاقيات مع مالطا:\n- اتفاقية للتعاون في الطاقة.\n- اتفاقية للتعاون في الصيد.\n"
+                   "- اتفاقية للتعاون في النقل.", ents)
+    assert [e.label for e in extract_events(doc)] == ["AGREEMENT"] * 3
+
+
+def test_an_agreement_after_a_topic_word_is_cited_when_the_signing_is_of_something_else():
+    ents = {"تونس": "GPE", "مالطا": "GPE", "الولايات المتحدة": "GPE"}
+    assert _labels("وقال المتحدث إن تونس ستوقع على البيان المشترك مع مالطا، رغم الخلاف مع الولايات المتحدة "
+                   "حول اتفاقية المناخ.", ents) == []
+    assert _labels("ووقعت تونس مع مالطا اتفاقية حول الصيد البحري.", ents) == ["AGREEMENT"]
+
+
+def test_joining_countries_in_doing_something_is_no_membership():
+    ents = {"بريطانيا": "LOC", "ألمانيا": "GPE", "روسيا": "GPE", "الولايات المتحدة": "GPE", "تونس": "GPE",
+            "الاتحاد الأفريقي": "ORG"}
+    assert _labels("وأعلن ماكرون أنه سيتخذ إجراءات، وانضم إلى بريطانيا وألمانيا والولايات المتحدة في توجيه أصابع "
+                   "الاتهام لروسيا.", ents) == []
+    assert _labels("وأعلنت الحكومة انضمام تونس إلى الاتحاد الأفريقي للاتصالات.", ents) == ["MEMBERSHIP"]
