@@ -67,10 +67,6 @@ def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:
     return [(0, len(doc.text))] if doc.text else []
 
 
-def _join(terms: list[Term]) -> str:
-    return " ".join(t.term for t in terms)
-
-
 @lru_cache(maxsize=200_000)
 def _word_views(word: str, mode: str) -> tuple[str, str, str]:
     """(term, light term, folded word) of one word, as :func:`analyze` dispatches it; ``mode``:
@@ -81,23 +77,36 @@ def _word_views(word: str, mode: str) -> tuple[str, str, str]:
     return t, t, word.translate(TABLE)
 
 
-def _views(text: str, lang: str) -> tuple[list[Term], list[str], set[str]]:
-    """One pass over ``text``: what :func:`analyze` gives (terms with offsets), the light terms
-    of ``analyze(text, light=True)`` and the folded words (trigram keys); tests check that
-    they agree with the analyzer."""
-    terms: list[Term] = []
+def _flat_views(text: str, lang: str) -> tuple[list[str], list[int], list[int], list[str], set[str]]:
+    """One pass over ``text``: the terms of :func:`analyze` as strings with their start and end
+    offsets, the light terms of ``analyze(text, light=True)`` and the folded words (trigram keys)."""
+    terms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     light: list[str] = []
     keys: set[str] = set()
     mode = lang if lang in ("ar", "fr") else "en"
-    views, new, add, append, light_append = _word_views, tuple.__new__, keys.add, terms.append, light.append
+    views, add, append, light_append = _word_views, keys.add, terms.append, light.append
+    start_append, end_append = starts.append, ends.append
     for m in WORD.finditer(text):
         t, lt, key = views(m.group(), mode)
         add(key)
         if t:
-            append(new(Term, (t, *m.span())))
+            append(t)
+            a, b = m.span()
+            start_append(a)
+            end_append(b)
         if lt:
             light_append(lt)
-    return terms, light, keys
+    return terms, starts, ends, light, keys
+
+
+def _views(text: str, lang: str) -> tuple[list[Term], list[str], set[str]]:
+    """What :func:`analyze` gives (terms with offsets), the light terms of ``analyze(text,
+    light=True)`` and the folded words (trigram keys), from :func:`_flat_views`; tests check that
+    they agree with the analyzer."""
+    terms, starts, ends, light, keys = _flat_views(text, lang)
+    return list(map(Term, terms, starts, ends)), light, keys
 
 
 def index_document(conn: sqlite3.Connection, doc: Document) -> int:
@@ -105,19 +114,18 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> int:
     remove_document(conn, doc.id)
     GENERATION[0] += 1
     lang = doc.lang or "ar"
-    terms, light, words = _views(doc.text, lang)
-    title_terms, title_light, title_words = _views(doc.title, lang) if doc.title else ([], [], set())
+    terms, starts, _, light, words = _flat_views(doc.text, lang)
+    title_terms, _, _, title_light, title_words = _flat_views(doc.title, lang) if doc.title else ([], [], [], [], set())
     cur = conn.execute("INSERT INTO search_docs(doc_id, published, lang, source, sig) VALUES (?,?,?,?,?)",
-                       (doc.id, doc.published, doc.lang, doc.source, signature([t.term for t in terms])))
+                       (doc.id, doc.published, doc.lang, doc.source, signature(terms)))
     rowid = cur.lastrowid
     conn.execute("INSERT INTO search_doc_fts(rowid, title, body, light) VALUES (?,?,?,?)",
-                 (rowid, _join(title_terms), _join(terms), " ".join(title_light + light)))
-    starts = [t.start for t in terms]
+                 (rowid, " ".join(title_terms), " ".join(terms), " ".join(title_light + light)))
     sent_rows = []
     for start, end in _sentence_bounds(doc):
-        sub = terms[bisect_right(starts, start - 1):bisect_right(starts, end - 1)]
-        if sub:
-            sent_rows.append((start, end, _join(sub)))
+        a, b = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
+        if b > a:
+            sent_rows.append((start, end, " ".join(terms[a:b])))
     conn.executemany("INSERT INTO search_sents(doc_rowid, start, end) VALUES (?,?,?)",
                      [(rowid, start, end) for start, end, _ in sent_rows])
     sids = [r[0] for r in conn.execute("SELECT rowid FROM search_sents WHERE doc_rowid = ? ORDER BY rowid",
