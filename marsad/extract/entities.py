@@ -242,9 +242,23 @@ def _authority() -> dict[tuple[str, ...], dict]:
     return table
 
 
-@lru_cache(maxsize=300_000)
 def _key(word: str) -> str:
     return norm(strip_clitics(word)[1]).lower()
+
+
+_KEYS: dict[str, str] = {}  # word → _key(word), for every token (a dict: cheaper than an lru_cache)
+
+
+def _keys(words: list[str]) -> list[str]:
+    """``[_key(w) for w in words]``, cached (up to 300,000 words, then afresh)."""
+    keys = list(map(_KEYS.get, words))
+    if None in keys:
+        for i, k in enumerate(keys):
+            if k is None:
+                if len(_KEYS) >= 300_000:
+                    _KEYS.clear()
+                keys[i] = _KEYS[words[i]] = _key(words[i])
+    return keys
 
 
 @lru_cache(maxsize=300_000)
@@ -265,7 +279,7 @@ def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
     """Longest curated-name matches over a token list: ``(first, last_exclusive, entry)``."""
     table = _authority()
     firsts, longest = _authority_firsts()
-    keys = [_key(w) for w in words]
+    keys = _keys(words)
     out, i = [], 0
     while i < len(words):
         found = None
