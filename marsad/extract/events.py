@@ -186,7 +186,8 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
             k -= 1   # دعت فرنسا إلى عقد اجتماع، طالب الرئيس بعقد قمة، دعا لاجتماع: a call, no meeting yet
         glued = ws[i][2][0] in "لب" and bool(find_triggers(words(ws[i][2][1:])))   # لاجتماع, not لقائه
         if k < len(wide) and any(_is(w, "call_words") for w in wide[max(0, k - 5):k]) or \
-                glued and any(_is(w, "call_words") and not definite(w) for w in wide[:k]):
+                glued and any(_is(w, "call_words") and not definite(w) for w in wide[:k]) or \
+                (glued or k < len(wide)) and k > 0 and _is(wide[k - 1], "call_masdars"):   # الدعوة لمؤتمر دولي
             return True   # دعت ماي حكومتها لاجتماع طارئ (الموعد المقترح للاجتماع: a participle, no call)
         if any(_is(w, "wish_words") for w in before):
             return True   # يرغب في اجتماع مع …، احتمال عقد قمة: a wish or a possibility, no meeting

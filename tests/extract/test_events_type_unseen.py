@@ -131,3 +131,20 @@ def test_joining_countries_in_doing_something_is_no_membership():
     assert _labels("وأعلن ماكرون أنه سيتخذ إجراءات، وانضم إلى بريطانيا وألمانيا والولايات المتحدة في توجيه أصابع "
                    "الاتهام لروسيا.", ents) == []
     assert _labels("وأعلنت الحكومة انضمام تونس إلى الاتحاد الأفريقي للاتصالات.", ents) == ["MEMBERSHIP"]
+
+
+def test_commitment_to_an_agreement_cites_it():
+    ents = {"الولايات المتحدة": "GPE", "تونس": "GPE", "مالطا": "GPE"}
+    assert _labels("وأكدت الأطراف الموقعة التزامها بالاتفاق الذي انسحبت منه الولايات المتحدة.", ents) == []
+    assert _labels("وأكدت تونس التزامها بالاتفاق الذي وقعته مع مالطا في 2016.", ents) == ["AGREEMENT"]
+
+
+def test_a_condition_concludes_nothing():
+    ents = {"الاتحاد الأوروبي": "ORG", "تونس": "GPE"}
+    assert _labels("ويقرن الاتحاد الأوروبي مساعداته لتونس بشرط التوقيع على اتفاقات لإعادة المهاجرين.", ents) == []
+
+
+def test_a_call_noun_before_a_conference_is_a_call():
+    ents = {"سمير العلوي": "PERSON", "الأمم المتحدة": "ORG"}
+    assert _labels("وعرض سمير العلوي خطة أبرزها الدعوة لمؤتمر دولي للسلام منتصف العام.", ents) == []
+    assert "CONFERENCE" in _labels("وشارك سمير العلوي في مؤتمر دولي للسلام عقدته الأمم المتحدة منتصف العام.", ents)
