@@ -139,8 +139,8 @@ def extract_events(doc: Document) -> list[Span]:
                 etype = other   # وقّع … "إعلان سلام": signing a declaration is an adoption
             if fixed.pop("_no_article", False) and definite(ws[i][2]):
                 continue
-            if _unreal(ws, i, etype, fixed, doc.text):
-                continue
+            if _unreal(ws, i, etype, fixed, doc.text) or fold(ws[i][2]) in _keyset("unreal_words"):
+                continue   # لسنا قريبين: ل + the Darija سنا, a negation
             anaphoric = i > 0 and _is(ws[i - 1][2], "anaphora") and \
                 not _PUNCT.search(doc.text[ws[i - 1][1]:ws[i][0]])   # في غضون ذلك، التقى: no anaphor
             trig = (ws[i][0], ws[j - 1][1])
@@ -167,6 +167,13 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
             _is(ws[k][2], "failure_words") and not _PUNCT.search(text[ws[k][1]:ws[i][0]])
             for k in range(max(0, i - mod["failure_window"]), i)):
         return True
+    near = range(max(0, i - mod["unreal_window"]), i)
+    if any(_is(ws[k][2], "effort_words") and any(_is(ws[m][2], "signing_nouns") or _is(ws[m][2], "reach_verbs")
+                                                 for m in range(k + 1, i)) for k in near):
+        return True   # جهود إبرام اتفاق تكميلي: an attempt, none concluded
+    if any(fold(ws[k][2]) in _keyset("modal_words") and k + 1 < i and ws[k + 1][2].startswith(("ي", "ن", "تت"))
+           and not _is(ws[k + 1][2], "signing_words") for k in near):
+        return True   # قد تتوصل لاتفاق، قد يلتقي: a possibility
     if etype in mod.get("unreal_types", ()) and \
             any(_is(w, "unreal_words") for _, _, w in ws[max(0, i - mod["unreal_window"]):i]):
         return True   # مستعدون للتوقيع على اتفاقية، خوفا من إبرام اتفاقات: readiness, fear, an attempt

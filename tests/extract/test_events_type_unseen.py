@@ -148,3 +148,20 @@ def test_a_call_noun_before_a_conference_is_a_call():
     ents = {"سمير العلوي": "PERSON", "الأمم المتحدة": "ORG"}
     assert _labels("وعرض سمير العلوي خطة أبرزها الدعوة لمؤتمر دولي للسلام منتصف العام.", ents) == []
     assert "CONFERENCE" in _labels("وشارك سمير العلوي في مؤتمر دولي للسلام عقدته الأمم المتحدة منتصف العام.", ents)
+
+
+def test_thinking_of_efforts_towards_and_may_reach_an_agreement_conclude_none():
+    ents = {"تونس": "GPE", "مالطا": "GPE", "سمير العلوي": "PERSON"}
+    assert _labels("وقال سمير العلوي إن الصفقة التي يفكر في إبرامها مع مالطا ستكون مربحة.", ents) == []
+    assert _labels("وناقش الوزراء جهود إبرام اتفاق تكميلي مع مالطا.", ents) == []
+    assert _labels("وقال الوزير إن تونس قد تتوصل لاتفاق مع مالطا بخصوص الصيد.", ents) == []
+    assert _labels("وكانت تونس قد وقعت اتفاقا مع مالطا بخصوص الصيد.", ents) == ["AGREEMENT"]
+
+
+def test_a_negation_word_is_no_darija_signing_verb():
+    ents = {"روسيا": "GPE", "أمريكا": "GPE"}
+    assert _labels("وقال: نحن لسنا قريبين من صراع بين روسيا وأمريكا.", ents) == []
+
+
+def test_peak_oil_is_no_summit():
+    assert _labels("ويقدر الخبراء أن قمة عصر النفط قد تنتهي في غضون السنوات المقبلة.", {}) == []
