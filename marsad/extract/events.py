@@ -490,7 +490,8 @@ def _name_key(name: str) -> str:
 
 def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
-    if any(e.label == "ORG" and e.start <= ws[i][0] < e.end for e in doc.spans("entities")) or \
+    if any(e.label == "ORG" and e.start <= ws[i][0] < e.end and not _placed_name(doc, ws, i, j, e)
+           for e in doc.spans("entities")) or \
             (i and _is(ws[i - 1][2], "org_heads")) or (i and _is(ws[i - 1][2], "issuer_words")) or \
             (i > 1 and fold(ws[i - 1][2]) == fold("عن") and _is(ws[i - 2][2], "issuer_words")):
         return False   # حزب "المؤتمر التقدمي"، بيان صادر عن منتدى …: an organisation's name
@@ -559,6 +560,14 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
             {"name": name, "name_span": [a, b], "dates": dates, "organiser": organiser,
              "figures": _figures(doc, s.start, s.end)}, place=place)
     return True
+
+
+def _placed_name(doc, ws, i, j, e) -> bool:
+    """An organisation tag that is a conference named by its city (``مؤتمر ميونخ للأمن``، ``منتدى دافوس``):
+    it starts at the trigger, which has no article, and a city or country follows the trigger."""
+    from marsad.extract.entities import _gpe_names, norm
+    return e.start == ws[i][0] and not definite(ws[i][2]) and j < len(ws) and ws[j][0] < e.end and \
+        norm(ws[j][2]) in _gpe_names()
 
 
 def _bilateral(bld, doc, ws, i, j, s, place) -> bool:

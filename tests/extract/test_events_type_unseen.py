@@ -165,3 +165,12 @@ def test_a_negation_word_is_no_darija_signing_verb():
 
 def test_peak_oil_is_no_summit():
     assert _labels("ويقدر الخبراء أن قمة عصر النفط قد تنتهي في غضون السنوات المقبلة.", {}) == []
+
+
+def test_a_conference_named_by_its_city_and_tagged_as_an_organisation_is_told_once():
+    ents = {"غونتر فايس": "PERSON", "مؤتمر ميونخ": "ORG", "تيريزا ماي": "PERSON", "المؤتمر التقدمي": "ORG"}
+    doc = make_doc("وقال غونتر فايس في كلمة أمام مؤتمر ميونخ للأمن صباح الجمعة إن أوروبا موحدة. "
+                   "وشهد المؤتمر لحظات تصفيق طويلة عندما تحدثت تيريزا ماي.", ents)
+    (conf,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
+    assert conf.attrs["args"]["name"] == "مؤتمر ميونخ للأمن" and conf.attrs.get("more_evidence")
+    assert _labels("وقال غونتر فايس إن حزب المؤتمر التقدمي سيشارك في الانتخابات.", ents) == []
