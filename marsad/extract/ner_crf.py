@@ -18,6 +18,8 @@ ties — so the labels are crfsuite's, bit for bit, but:
 from __future__ import annotations
 
 import struct
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -109,73 +111,64 @@ class CRFTagger:
     def _add_rows(self, words: list[str]) -> None:
         """Cache rows for new distinct words: the running sum of each word's own features'
         weights, the attributes it gives each neighbour, its key for the bigram features (the
-        attributes of ``ner_features._own_features`` and ``_neighbour_features``, in their order)."""
+        attributes of ``ner_features._own_features`` and ``_neighbour_features``, in their order).
+        Each kind of attribute is looked up for all the words at once (one column each; an absent
+        or unknown attribute is the zero row, which adds nothing: the known ones are added in
+        the order of the features)."""
         r0, m = len(self.keys), len(words)
+        if not m:
+            return
         while r0 + m > len(self.own):
             self.own = np.concatenate([self.own, np.zeros_like(self.own)])
             self.nb = np.concatenate([self.nb, np.zeros_like(self.nb)])
             self.pair_ok = np.concatenate([self.pair_ok, np.zeros_like(self.pair_ok)])
         om, nbm, zero = self.own_maps, self.nb_maps, self.zero
-        get_n, get_bare, get_pre, get_gaz = om.get("n", {}).get, om.get("bare", {}).get, om.get("pre", {}).get, \
-            om.get("gaz", {}).get
-        get_shape, get_al, get_len, get_punct = om.get("shape", {}).get, om.get("al", {}).get, \
-            om.get("len", {}).get, om.get("punct", {}).get
-        cl_gets = [om.get(f"cl{k}", {}).get for k in range(8)]
-        ps_gets = [(om.get(f"p{k}", {}).get, om.get(f"s{k}", {}).get) for k in (1, 2, 3)]
-        bias, cl_unknown = om.get("b", {}).get(""), om.get("cl", {}).get("?")
+        infos = list(map(token_info, words))
+        ns, bares, gazs, shapes, clss = (list(map(itemgetter(k), infos)) for k in ("n", "bare", "gaz", "shape", "cls"))
+        zeros = repeat(zero)  # (endless: map stops with the values)
+
+        def column(kind: str, values) -> list[int]:
+            return list(map(om.get(kind, {}).get, values, zeros))
+
+        bias = om.get("b", {}).get("")
+        own = [[bias] * m] if bias is not None else []
+        own += [column("n", ns), column("bare", bares), column("pre", map(itemgetter("pre"), infos)),
+                column("gaz", gazs), column("shape", shapes), column("al", map(itemgetter("al"), infos))]
+        by_len = [om.get("len", {}).get(str(k), zero) for k in range(9)]
+        own.append([by_len[len(b) if len(b) < 8 else 8] for b in bares])
+        own.append(column("punct", map(itemgetter("punct"), infos)))
+        unknown = om.get("cl", {}).get("?")
+        if unknown is not None:
+            own.append([zero if c else unknown for c in clss])
+        for k in range(max(map(len, clss))):
+            get = om.get(f"cl{k}", {}).get if k < 8 else (lambda c, z, k=k: self.attrs.get(f"cl{k}={c}", z))
+            own.append([get(c[k], zero) if len(c) > k else zero for c in clss])
+        for k in (1, 2, 3):
+            get_p, get_s = om.get(f"p{k}", {}).get, om.get(f"s{k}", {}).get
+            own.append([get_p(b[:k], zero) if len(b) > k else zero for b in bares])
+            own.append([get_s(b[-k:], zero) if len(b) > k else zero for b in bares])
+        # added one after the other, as crfsuite does
+        state, acc = self.state, None
+        for col in own:
+            if acc is None:
+                acc = state[col]
+            else:
+                acc += state[col]
+        self.own[r0:r0 + m] = acc
+        # what each word gives its neighbours at -2, -1, +1, +2: n, gaz, shape, the first cluster
+        # id (or "?"), the second one, and (at ±1) the bare key
         zeros4 = (zero,) * 4
-        nb_n, nb_gaz, nb_shape = nbm["n"].get, nbm["gaz"].get, nbm["shape"].get
-        nb_cl0, nb_cl1, nb_bare = nbm["cl0"].get, nbm["cl1"].get, nbm["bare"].get
         nb_unknown = nbm["cl"].get("?", zeros4)
-        own_ids: list[list[int]] = []
-        nb_flat: list[int] = []  # the attributes each word gives its four neighbours, [m, 4, _WIDTH]
-        keys, bi_left, bi_right = self.keys, self.bi_left, self.bi_right
-        pads = [[zero] * k for k in range(_WIDTH + 1)]
-        pair = []
-        lead = [bias] if bias is not None else []
-        for w in words:
-            info = token_info(w)
-            n, bare, gaz, shape, cls = info["n"], info["bare"], info["gaz"], info["shape"], info["cls"]
-            found = [get_n(n), get_bare(bare), get_pre(info["pre"]), get_gaz(gaz), get_shape(shape),
-                     get_al(info["al"]), get_len(str(min(len(bare), 8))), get_punct(info["punct"])]
-            if cls:
-                found += [cl_gets[k](c) if k < 8 else self.attrs.get(f"cl{k}={c}") for k, c in enumerate(cls)]
-            else:
-                found.append(cl_unknown)
-            for k, (gp, gs) in enumerate(ps_gets, 1):
-                if len(bare) > k:
-                    found.append(gp(bare[:k]))
-                    found.append(gs(bare[-k:]))
-            own_ids.append(lead + [i for i in found if i is not None])
-            cols = [nb_n(n, zeros4), nb_gaz(gaz, zeros4), nb_shape(shape, zeros4)]
-            if cls:
-                cols.append(nb_cl0(cls[0], zeros4))
-                if len(cls) > 1:
-                    cols.append(nb_cl1(cls[1], zeros4))
-            else:
-                cols.append(nb_unknown)
-            b4 = nb_bare(bare, zeros4)
-            d0, d1, d2, d3 = zip(*cols)
-            pad = pads[_WIDTH - len(cols)]
-            nb_flat += d0
-            nb_flat += pad
-            nb_flat += d1
-            nb_flat.append(b4[1])
-            nb_flat += pad[1:]
-            nb_flat += d2
-            nb_flat.append(b4[2])
-            nb_flat += pad[1:]
-            nb_flat += d3
-            nb_flat += pad
-            keys.append(n)
-            pair.append((n in bi_left, n in bi_right))
-        width = max(map(len, own_ids), default=0) or 1
-        ids = np.array([row + [zero] * (width - len(row)) for row in own_ids], np.int64).reshape(m, width)
-        # added one after the other from zero, as crfsuite does (accumulate is sequential; the
-        # padding adds zeros, which change no sum)
-        self.own[r0:r0 + m] = np.add.accumulate(self.state[ids], axis=1)[:, -1]
-        self.nb[r0:r0 + m] = np.array(nb_flat, np.int64).reshape(m, len(_DIRS), _WIDTH)
-        self.pair_ok[r0:r0 + m] = pair
+        cl0, cl1, bare4 = nbm["cl0"].get, nbm["cl1"].get, nbm["bare"].get
+        slots = [list(map(nbm[kind].get, values, repeat(zeros4, m)))
+                 for kind, values in (("n", ns), ("gaz", gazs), ("shape", shapes))]
+        slots.append([cl0(c[0], zeros4) if c else nb_unknown for c in clss])
+        slots.append([cl1(c[1], zeros4) if len(c) > 1 else zeros4 for c in clss])
+        slots.append([(zero, b4[1], b4[2], zero) for b4 in map(bare4, bares, repeat(zeros4, m))])
+        self.nb[r0:r0 + m] = np.array(slots, np.int64).transpose(1, 2, 0)  # [m, direction, slot]
+        self.keys += ns
+        self.pair_ok[r0:r0 + m, 0] = list(map(self.bi_left.__contains__, ns))
+        self.pair_ok[r0:r0 + m, 1] = list(map(self.bi_right.__contains__, ns))
         self.rows.update(zip(words, range(r0, r0 + m)))
 
     def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
