@@ -276,6 +276,8 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
             return ws[i][0], ws[k - 1][1] + q.end()
         if _PUNCT.search(doc.text[ws[k - 1][1]:a]) or any(d.start == a for d in doc.spans("dates")):
             break
+        if fold(w) in _keyset("name_complementisers"):
+            break   # في المؤتمر من أن "…": what was said begins, the name ends
         prev_link = fold(ws[k - 1][2]) in links
         definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None
         in_ent = any(e.start <= a < e.end for e in ents)

@@ -174,3 +174,10 @@ def test_a_conference_named_by_its_city_and_tagged_as_an_organisation_is_told_on
     (conf,) = [e for e in extract_events(doc) if e.label == "CONFERENCE"]
     assert conf.attrs["args"]["name"] == "مؤتمر ميونخ للأمن" and conf.attrs.get("more_evidence")
     assert _labels("وقال غونتر فايس إن حزب المؤتمر التقدمي سيشارك في الانتخابات.", ents) == []
+
+
+def test_a_conference_name_ends_at_a_complementiser():
+    ents = {"غونتر فايس": "PERSON", "تيريزا ماي": "PERSON", "برلين": "GPE"}
+    doc = make_doc("وافتتح غونتر فايس المؤتمر الدولي للأمن السيبراني في برلين. "
+                   "وحرصت تيريزا ماي على طمأنة الحضور في المؤتمر من أن بريطانيا لن تتخلى عن أوروبا.", ents)
+    assert [e.label for e in extract_events(doc)] == ["CONFERENCE"]
