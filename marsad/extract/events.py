@@ -171,7 +171,7 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
     if any(_is(ws[k][2], "effort_words") and any(_is(ws[m][2], "signing_nouns") or _is(ws[m][2], "reach_verbs")
                                                  for m in range(k + 1, i)) for k in near):
         return True   # جهود إبرام اتفاق تكميلي: an attempt, none concluded
-    if any(fold(ws[k][2]) in _keyset("modal_words") and k + 1 < i and ws[k + 1][2].startswith(("ي", "ن", "تت"))
+    if any(fold(ws[k][2]) in _keyset("modal_words") and k + 1 <= i and ws[k + 1][2].startswith(("ي", "ن", "تت"))
            and not _is(ws[k + 1][2], "signing_words") for k in near):
         return True   # قد تتوصل لاتفاق، قد يلتقي: a possibility
     if etype in mod.get("unreal_types", ()) and \
@@ -186,6 +186,8 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
             _is(ws[k][2], "conditional_markers") and not _PUNCT.search(text[ws[k][1]:ws[i][0]])
             for k in range(max(0, i - mod["conditional_window"]), i)):
         return True
+    if etype in mod["cancel_types"] and i + 1 < len(ws) and _is(ws[i + 1][2], "possible_adjectives"):
+        return True   # قمة محتملة بين بوتن وترامب، القمة المقترحة مع ترامب: possible or proposed, not held
     if etype in mod["cancel_types"]:
         wide = [w for _, _, w in ws[max(0, i - 7):i]]
         k = len(wide)

@@ -181,3 +181,12 @@ def test_a_conference_name_ends_at_a_complementiser():
     doc = make_doc("وافتتح غونتر فايس المؤتمر الدولي للأمن السيبراني في برلين. "
                    "وحرصت تيريزا ماي على طمأنة الحضور في المؤتمر من أن بريطانيا لن تتخلى عن أوروبا.", ents)
     assert [e.label for e in extract_events(doc)] == ["CONFERENCE"]
+
+
+def test_a_possible_or_proposed_summit_and_may_meet_are_no_events():
+    ents = {"سمير العلوي": "PERSON", "كمال بنعلي": "PERSON", "فيينا": "GPE"}
+    assert _labels("وقال المتحدث إن فيينا من بين المدن المرشحة لاستضافة قمة محتملة بين سمير العلوي وكمال بنعلي.",
+                   ents) == []
+    assert _labels("وقال سمير العلوي إن القمة المقترحة مع كمال بنعلي غير مناسبة الآن.", ents) == []
+    assert _labels("وقال سمير العلوي إن الزعيمين قد يلتقيان قريبا مع كمال بنعلي.", ents) == []
+    assert "MEETING" in _labels("وقال سمير العلوي إن القمة المرتقبة مع كمال بنعلي ستعقد في فيينا.", ents)
