@@ -13,6 +13,7 @@ and its three word-cluster ids.
 from __future__ import annotations
 
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -120,19 +121,18 @@ class Vocab:
         return out
 
     def recall(self, words: list[str]) -> np.ndarray:
-        """Label-memory vectors of a sentence's tokens (zeros for words never seen in training)."""
-        dim = len(next(iter(self.memory.values())))
-        zero = np.zeros(dim, np.float32)
-        cache = self.__dict__.setdefault("_mem_cache", {})
-        rows = []
-        for w in words:
-            m = cache.get(w)
-            if m is None:
-                m = self.memory.get(token_info(w)["n"], zero)
-                if len(cache) < 200_000:
-                    cache[w] = m
-            rows.append(m)
-        return np.array(rows, np.float32).reshape(len(words), dim)
+        """Label-memory vectors of a sentence's tokens (zeros for words never seen in training),
+        gathered from one matrix of every remembered key's vector (built once per memory)."""
+        table = self.__dict__.get("_mem_table")
+        if table is None or table[0] is not self.memory:
+            keys = list(self.memory)
+            dim = len(next(iter(self.memory.values())))
+            matrix = np.zeros((len(keys) + 1, dim), np.float32)  # the last row: never seen
+            matrix[:-1] = np.array([self.memory[k] for k in keys], np.float32).reshape(len(keys), dim)
+            table = self._mem_table = (self.memory, dict(zip(keys, range(len(keys)))), matrix)
+        _, index, matrix = table
+        keys = map(itemgetter("n"), map(token_info, words))
+        return matrix[list(map(index.get, keys, repeat(len(matrix) - 1)))]
 
 
 class _WordTable:
