@@ -45,7 +45,7 @@ def test_path_contributions_add_up_to_the_log_odds():
 
 def test_the_shipped_model_reads_features_the_code_computes(store):
     m = V.model()
-    assert m is not None and m["model"] == "gbt" and m["mode"] in ("filter", "alone") and 0 < m["threshold"] < 1
+    assert m is not None and m["model"] == "gbt" and m["mode"] in ("off", "filter", "alone") and 0 < m["threshold"] < 1
     assert m["data"]["gold_sha256"] and m["metrics"]["cv_right_cited"] > 0
 
     def names(t):
@@ -62,7 +62,7 @@ def test_the_shipped_model_reads_features_the_code_computes(store):
 
 
 def test_an_answer_carries_the_verifier_probability_and_a_refusal_says_why(store, monkeypatch):
-    monkeypatch.delenv("MARSAD_QA_VERIFIER", raising=False)
+    monkeypatch.setenv("MARSAD_QA_VERIFIER", "filter")   # shipped off (no gain measured): switched on here
     monkeypatch.setenv("MARSAD_QA_VERIFY", "1")
     res = ask(store, "من هو وزير الاقتصاد الرقمي؟")
     assert res["answer"] == "كريم التازي"
