@@ -249,8 +249,8 @@ def titled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) 
     (رئيس **البرلمان** العراقي) and the answer's sentence does not write that title next to the
     answer (برهم صالح is «الرئيس العراقي», not «رئيس البرلمان»)."""
     t = _title_at(q, text, sent)
-    if t is None or not t[0][1].startswith("ال") or _nisba(t[0][1]):
-        return False
+    if t is None or not t[0][1].startswith("ال") or _nisba(t[0][1]) or t[0][0].startswith("ال"):
+        return False   # a definite head (الوزيرة المكلفة) is followed by an adjective, not a construct
     return not _next_to(*t[:3], start, end)
 
 

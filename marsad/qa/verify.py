@@ -380,12 +380,37 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "parties: " + answer
     if "untitled" in on and anchor.untitled(q, text, sent, start, end):
         return "untitled: " + (q.head_phrase or "")
+    if "other_event" in on and other_event(q, text, sent, layers.get("events") or []):
+        return "other_event: " + other_event(q, text, sent, layers.get("events") or [])
     if "titled" in on and anchor.titled(q, text, sent, start, end):
         return "titled: " + (q.head_phrase or "")
     if "antecedent" in on and not evidence.antecedent_ok(q, text, (ws, we), title):
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):
         return "valued: " + " ".join(evidence.valued(q))
+    return None
+
+
+def other_event(q: Question, text: str, sent: tuple[int, int], events: list) -> str | None:
+    """For «أين/متى» about a named event (قمة باريس للعمل من أجل الذكاء الاصطناعي): the name of
+    another named event of the sentence that holds the answer (المجلس الوزاري المقبل، المقرر عقده
+    في براتيسلافا), when the sentence does not name the asked one — its place and date are that
+    other event's; None otherwise."""
+    if q.kind not in ("where", "when"):
+        return None
+    asked = [_ekey(e.get("canonical") or e["text"]) for e in q.entities if e.get("type") == "EVENT"]
+    if not asked:
+        return None
+    skey = " " + _ekey(text[sent[0]:sent[1]]) + " "
+    if any(" " + k + " " in skey for k in asked):
+        return None
+    for a, b, _label, attrs in events:
+        name = (attrs.get("args") or {}).get("name")
+        if not (a <= sent[0] < b or sent[0] <= a < sent[1]) or not isinstance(name, str) or not name.strip():
+            continue
+        key = _ekey(name)
+        if not any(k in key or key in k for k in asked):
+            return name
     return None
 
 
