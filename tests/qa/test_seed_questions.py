@@ -1,0 +1,33 @@
+"""The questions the seed articles are about, asked of a store of the five seeds: each answer is
+the right span with its citation, and what the seeds do not support is refused."""
+import pytest
+
+from marsad.qa.answer import ask
+from marsad.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store(seeds_db):
+    with open_store(seeds_db) as s:
+        yield s
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("من هي الوزيرة المكلفة بالانتقال الرقمي؟", "أمل الفلاح السغروشني"),
+    ("متى عقدت قمة باريس للعمل من أجل الذكاء الاصطناعي؟", "يوم الثلاثاء 11 فبراير 2025"),
+    ("أين عقدت قمة العمل من أجل الذكاء الاصطناعي؟", "باريس"),
+    ("من هو وزير الخارجية الفرنسي؟", "جان نويل بارو"),
+    ("من هو السفير المغربي لدى الأمم المتحدة؟", "عمر هلال"),
+    ("أين سيعقد المجلس الوزاري المقبل؟", "براتيسلافا"),
+])
+def test_seed_question_answered_with_its_citation(store, question, answer):
+    res = ask(store, question)
+    assert res["answer"] == answer, res.get("refused")
+    cite = res["citations"][0]
+    assert store.get(cite["doc_id"]).text[cite["start"]:cite["end"]] == cite["text"]
+    assert cite["text"] == answer
+
+
+def test_another_events_place_is_not_the_paris_summits(store):
+    res = ask(store, "أين عقدت قمة باريس للعمل من أجل الذكاء الاصطناعي؟")
+    assert res["answer"] != "براتيسلافا"
