@@ -500,8 +500,17 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
                                                                      "source": source, "confidence": 0.8}))
             i = j
     spans = _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
-    months = _month_names()
-    return [s for s in spans if s.label == "PERSON" or norm(s.attrs.get("canonical") or "") not in months]
+    months, never = _month_names(), _not_entities()
+    return [s for s in spans if (s.label == "PERSON" or norm(s.attrs.get("canonical") or "") not in months)
+            and norm(s.attrs.get("canonical") or "") not in never]
+
+
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[str]:
+    """Normalised words that are never an entity on their own (``الله`` of formulae;
+    ``data/gazetteers/not_entities.json``)."""
+    data = json.loads((DATA / "gazetteers" / "not_entities.json").read_text(encoding="utf-8"))
+    return frozenset(norm(w) for w in data["words"])
 
 
 @lru_cache(maxsize=1)

@@ -208,3 +208,11 @@ def test_leading_letters_of_a_known_name_are_no_proclitic():
     assert ent._whole_name("فلورانس", "لورانس")
     assert not ent._whole_name("وليلى", "ليلى")
     assert not ent._whole_name("بإليسا", "إليسا")
+
+
+def test_allah_of_a_formula_is_no_entity_but_names_that_hold_it_stay():
+    # written by us
+    doc = process("ورفع المشاركون برقية إلى الملك محمد السادس حفظه الله. وتحدث حزب الله عن الانتخابات.")
+    texts = {doc.span_text(e) for e in doc.spans("entities")}
+    assert "الله" not in texts
+    assert "حزب الله" in texts
