@@ -68,20 +68,29 @@ def load_gold(path: Path | None = None) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def pool_records(spec: dict) -> tuple[list[str], list[dict]]:
-    """(seed files, ANT records) of the pool described by ``spec`` (qa_pool.json)."""
-    seeds_dir = shared_path(*spec["seeds"].split("/"))
-    news = shared_path(*spec["news"]["file"].split("/"))
-    if seeds_dir is None or news is None:
-        raise UsageError("the QA pool needs the shared corpora (seeds and ANT); set MARSAD_SHARED")
-    wanted = set(spec["news"]["ids"])
-    every = int(spec["news"].get("every", 0))
+def _news_records(path: Path, wanted: set, every: int) -> list[dict]:
     records = []
-    with gzip.open(news, "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             obj = json.loads(line)
             if obj["id"] in wanted or (every and i % every == 0):
                 records.append(obj)
+    return records
+
+
+def pool_records(spec: dict) -> tuple[list[str], list[dict]]:
+    """(seed files, news records) of the pool described by ``spec`` (qa_pool.json): the records
+    of ``news`` (ids, and every n-th line when ``every`` is set), then those of each entry of the
+    optional ``more_news`` list (same keys: another corpus, e.g. the Moroccan MARSUM articles)."""
+    seeds_dir = shared_path(*spec["seeds"].split("/"))
+    if seeds_dir is None:
+        raise UsageError("the QA pool needs the shared corpora (seeds and ANT); set MARSAD_SHARED")
+    records = []
+    for entry in [spec["news"]] + list(spec.get("more_news") or []):
+        news = shared_path(*entry["file"].split("/"))
+        if news is None:
+            raise UsageError(f"the QA pool needs the shared corpus {entry['file']}; set MARSAD_SHARED")
+        records += _news_records(news, set(entry.get("ids") or []), int(entry.get("every", 0)))
     return sorted(str(p) for p in seeds_dir.iterdir() if p.suffix == ".txt"), records
 
 
