@@ -10,7 +10,13 @@ are right (``args_ok``, judged for the arguments whose fingerprint ``args_sha`` 
 never article text::
 
     python train/kb_gold/event_sample.py dump [--stride 200] [--offset 7] [--max-docs 80] [--cats wide]
+        [--corpus ant|marsum]
     python train/kb_gold/event_sample.py score train/kb_gold/event_check_s1.json [--half even|odd]
+
+``--corpus marsum`` samples MArSum's Goud.ma articles (Moroccan news, ids ``marsum-N``), which
+have no categories: an article with a sports word (``SPORT``) is skipped instead, and the event
+words are those of politics, diplomacy and economy (``MARSUM_WORDS``). A judgment file names its corpus
+(``"corpus"``: ``ant`` when absent), and ``score`` reads the articles from that corpus.
 
 An event of the output no judgment covers is counted as unjudged; one whose arguments changed
 since they were judged is listed for a new judgment (``args_more`` maps further fingerprints to
@@ -29,16 +35,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 PATH = "data/news/ant-v2.1-multisource.jsonl.gz"
+MARSUM = "data/news/marsum-goud-moroccan.jsonl.gz"
+PATHS = {"ant": PATH, "marsum": MARSUM}
 CATS = ("middleEast", "internationalNews")
 WIDE = CATS + ("economy", "technology")   # --cats wide: politics, economy and technology
 WORDS = ("اتفاق", "لقاء", "التقى", "قمة", "مؤتمر", "انضمام", "اجتماع", "مباحثات", "محادثات", "اعتماد",
          "إطلاق", "أطلق", "وقع", "توقيع", "استقبل", "بحث")
+# MArSum: politics, diplomacy and economy words only (ANT's وقع / بحث / اجتماع of التواصل الاجتماعي draw
+# Goud.ma's accidents, police inquiries and social-media stories)
+MARSUM_WORDS = ("اتفاق", "مباحثات", "محادثات", "قمة", "مؤتمر", "توقيع", "التقى", "استقبل", "لقاء", "اجتماع ",
+                "الاجتماع ", "اجتماعه", "اجتماعها", "مذكرة تفاهم", "شراكة", "انضمام", "زيارة رسمية")
+# MArSum has no categories: an article with one of these words is sport, and left out of the sample
+SPORT = ("مباراة", "البطولة", "الرجاء", "الوداد", "اللاعب", "كرة القدم", "الكرة", "الفيفا", "المدرب", "الملعب",
+         "كأس")
 
 
-def sample_records(stride: int, offset: int, max_docs: int, cats: str = "politics"):
-    """``(record id, Record)`` of the fixed sample (``cats`` categories, an event word, not gold)."""
+def sample_records(stride: int, offset: int, max_docs: int, cats: str = "politics", corpus: str = "ant"):
+    """``(record id, Record)`` of the fixed sample (``cats`` categories, an event word, not gold);
+    for ``corpus`` marsum, any article with an event word and no sports word."""
     from train.kb_gold.sampling import sample_records as draw
 
+    if corpus == "marsum":
+        return draw(MARSUM, None, MARSUM_WORDS, stride, offset, max_docs, exclude=SPORT)
     return draw(PATH, WIDE if cats == "wide" else CATS, WORDS, stride, offset, max_docs)
 
 
@@ -56,7 +74,9 @@ def dump(args) -> None:
     from marsad.pipeline import default
 
     pipe = default()
-    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs, args.cats)):
+    words = MARSUM_WORDS if args.corpus == "marsum" else WORDS
+    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs, args.cats,
+                                                  args.corpus)):
         doc = process_record(rec, pipe)
         t = doc.text
         print(f"=== {rid} (#{n}, {'even' if n % 2 == 0 else 'odd'}) {len(doc.spans('events'))} events")
@@ -71,7 +91,7 @@ def dump(args) -> None:
             evs = doc.spans("events")
             for snt in doc.spans("sentences"):
                 st = t[snt.start:snt.end]
-                if any(w in st for w in WORDS) and not any(x.start <= snt.start < x.end or snt.start <= x.start < snt.end
+                if any(w in st for w in words) and not any(x.start <= snt.start < x.end or snt.start <= x.start < snt.end
                                                             for x in evs):
                     print(f"   [no event {snt.start}] {st}".replace("\n", " ⏎ "))
         print()
@@ -88,12 +108,13 @@ def score(args) -> None:
     by_id: dict[str, list] = {}
     for j in judged["events"]:
         by_id.setdefault(j["id"], []).append(j)
+    path = PATHS[judged.get("corpus", "ant")]
     pipe = default()
-    recs = load_records([f"{PATH}#{i}" for i in keep])
+    recs = load_records([f"{path}#{i}" for i in keep])
     tp, sys_n, args_ok, args_n, unjudged, stale = Counter(), Counter(), Counter(), Counter(), [], []
     gold_n, found = Counter(), Counter()
     for rid in [d for d in order if d in keep]:
-        doc = process_record(recs[f"{PATH}#{rid}"], pipe)
+        doc = process_record(recs[f"{path}#{rid}"], pipe)
         js = by_id.get(rid, [])
         for t, _ in {(j["type"], j["trigger"][0]) for j in js if j.get("type")}:   # one true event, judged
             gold_n[t] += 1                                                           # under several system types
@@ -139,6 +160,8 @@ def main() -> None:
     d.add_argument("--max-docs", type=int, default=80)
     d.add_argument("--cats", choices=("politics", "wide"), default="politics",
                    help="politics: middleEast and internationalNews; wide: also economy and technology")
+    d.add_argument("--corpus", choices=tuple(PATHS), default="ant",
+                   help="ant: ANT v2.1 (--cats applies); marsum: MArSum's Goud.ma articles without sports words")
     d.add_argument("--missed", action="store_true", help="also print sentences with an event word and no event")
     s = sub.add_parser("score", help="score the extractor against a judgment file")
     s.add_argument("judgments")

@@ -17,8 +17,9 @@ def gold_ids() -> set[str]:
     return {g["source"].partition("#")[2] for g in load_gold() if "#" in g["source"]}
 
 
-def sample_records(path: str, categories, needles, stride: int, offset: int, max_docs: int):
-    """``(record id, Record)`` of the sample drawn from ``path`` (relative to ``../shared``)."""
+def sample_records(path: str, categories, needles, stride: int, offset: int, max_docs: int, exclude=()):
+    """``(record id, Record)`` of the sample drawn from ``path`` (relative to ``../shared``); a record
+    holding one of ``exclude`` is left out (MArSum's sports articles: it has no categories)."""
     from marsad.config import shared_dir
     from marsad.ingest.readers import _from_object
 
@@ -31,6 +32,8 @@ def sample_records(path: str, categories, needles, stride: int, offset: int, max
             if (categories is not None and obj.get("category") not in categories) or str(obj["id"]) in gold:
                 continue
             if not any(w in obj.get("text", "") for w in needles):
+                continue
+            if exclude and any(w in obj.get("text", "") for w in exclude):
                 continue
             n += 1
             if n % stride != offset % stride:
