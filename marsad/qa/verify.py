@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa import anchor, evidence
+from marsad.qa import anchor, evidence, scope
 from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
@@ -388,6 +388,12 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):
         return "valued: " + " ".join(evidence.valued(q))
+    if "echo" in on and scope.echo(q, answer):
+        return "echo: " + answer
+    if "contrast" in on and scope.contrast(q, text, sent, start):
+        return "contrast: " + (scope.contrast(q, text, sent, start) or "")
+    if "rate" in on and scope.rate(q, answer):
+        return "rate: " + answer
     return None
 
 

@@ -1,0 +1,105 @@
+"""Answer checks on what a figure or date answer is about (engineer Q7, from Moroccan articles;
+called by :func:`marsad.qa.verify.check`, switched on by name in ``data/verify.json``, word lists
+in ``data/verify.json`` ``scope``):
+
+* ``echo``: a when/how-many answer whose numbers are all the question's own numbers repeats the
+  question («متى انعقد المجلس … الذي صادق على ميزانية 2021» is not answered «سنة 2021»);
+* ``contrast``: a word of the question that the sentence writes only in another clause, one opened
+  by a contrast marker (أما، بينما، في حين), tells that the answer is about something else
+  («نقل القطار 8,8 مليون مسافر …، أما البراق فسجل … ارتفاع د28 فالمية»: not the count of البراق);
+* ``rate``: a percentage answers a how-many question only when the question asks a rate or a
+  change (نسبة، معدل، ارتفع، زيادة …): «كم يبلغ الحد الأدنى للأجور» is not «10 في المائة» of a rise.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.qa.question import Question, _key
+from marsad.search.analyzer import WORD
+
+DATA = Path(__file__).with_name("data")
+DIGITS = re.compile(r"\d+")
+
+
+def _bare(k: str) -> str:
+    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["scope"]
+    return {"contrast": [[_key(w) for w in WORD.findall(p)] for p in raw["contrast_markers"]],
+            "percent": {_bare(_key(w)) for w in raw["percent_words"]},
+            "rate": [_bare(_key(w)) for w in raw["rate_words"]]}
+
+
+def echo(q: Question, answer: str) -> bool:
+    if q.kind not in ("when", "how_many"):
+        return False
+    nums = DIGITS.findall(answer or "")
+    return bool(nums) and set(nums) <= set(DIGITS.findall(q.text))
+
+
+def _stem(k: str) -> str:
+    return _bare(k)
+
+
+def _question_words(q: Question) -> list[str]:
+    """Content words of the question after its question word (keys without ال), 3+ letters, no figures."""
+    skip = {_key(w) for w in WORD.findall(" ".join(x for x in (q.unit_key, q.type_noun, q.head) if x))}
+    out = []
+    for m in WORD.finditer(q.text, q.qword_end):
+        k = _key(m.group(0))
+        if k in skip or DIGITS.search(k) or len(_bare(k)) < 4:
+            continue
+        out.append(_bare(k))
+    return out
+
+
+def _cuts(ms: list, keys: list[str]) -> list[int]:
+    """Indexes of the words where a contrast clause begins."""
+    out = []
+    for p in words()["contrast"]:
+        n = len(p)
+        for i in range(len(keys) - n + 1):
+            if keys[i:i + n] == p:
+                out.append(i)
+    return sorted(set(out))
+
+
+def contrast(q: Question, text: str, sent: tuple[int, int], start: int) -> str | None:
+    if q.kind not in ("when", "how_many", "where"):
+        return None
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    keys = [_key(m.group(0)) for m in ms]
+    cuts = _cuts(ms, keys)
+    if not cuts:
+        return None
+    bounds = [0, *cuts, len(ms)]
+    segs = list(zip(bounds, bounds[1:]))
+    at = next((i for i, (a, b) in enumerate(segs) if a < b and ms[a].start() <= start < (ms[b].start() if b < len(ms) else sent[1])), None)
+    if at is None:
+        return None
+    a0, b0 = segs[at]
+    own = {_bare(k) for k in keys[a0:b0]}
+    for w in _question_words(q):
+        if w in own:
+            continue
+        for i, (a, b) in enumerate(segs):
+            if i != at and i > 0 and w in {_bare(k) for k in keys[a:b]}:
+                return w
+    return None
+
+
+def rate(q: Question, answer: str) -> bool:
+    if q.kind != "how_many":
+        return False
+    w = words()
+    akeys = {_bare(_key(x)) for x in WORD.findall(answer or "")}
+    if not ("%" in (answer or "") or akeys & w["percent"]):
+        return False
+    qkeys = [_bare(_key(x)) for x in WORD.findall(q.text)]
+    return not ("%" in q.text or any(k.startswith(r) or k in w["percent"] for k in qkeys for r in w["rate"]))
