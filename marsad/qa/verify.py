@@ -261,7 +261,10 @@ def _verb_core(k: str) -> str:
         if k.endswith(suf) and len(k) - len(suf) >= 3:
             k = k[:-len(suf)]
             break
-    return _root(_skel(k))
+    sk = _skel(k)
+    if len(sk) == 4 and sk[1] == "ت":  # form VIII (افتعل): ترتفع → رفع, ينتخب → نخب, اجتمع → جمع
+        return sk[0] + sk[2:]
+    return _root(sk)
 
 
 def _root(sk: str) -> str:
@@ -310,7 +313,10 @@ def unstated(q: Question) -> list[tuple[str, str, str]]:
 
 
 def _uses(text: str, root: str) -> bool:
-    return any(root in _skel(_key(m.group(0))) for m in WORD.finditer(text))
+    """The text writes a word of ``root``, also with the ت of form VIII after its first letter
+    (رفع: الرفع، ارتفاع، المرتفعة)."""
+    viii = root[0] + "ت" + root[1:]
+    return any(root in sk or viii in sk for sk in (_skel(_key(m.group(0))) for m in WORD.finditer(text)))
 
 
 def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "",

@@ -48,3 +48,13 @@ def test_rate_needs_a_rate_or_change_question():
     for s in ("كم تبلغ نسبة البطالة في المدينة؟", "بكم ارتفع أجر العامل في المصنع؟", "كم بلغت زيادة الأجور؟",
               "كم يبلغ معدل التضخم؟"):
         assert not scope.rate(analyze_question(s), "8 في المائة"), s
+
+
+def test_form_viii_predicate_root():
+    from marsad.qa.verify import _uses, unstated
+    q = analyze_question("متى ترتفع المنحة الشهرية للطلبة؟")
+    preds = [x for x in unstated(q) if x[0] == "predicate"]
+    assert preds and preds[0][2] == "رفع"
+    assert _uses("وقررت الوزارة الرفع من المنحة الشهرية ب 200 درهم عن كل طالب.", "رفع")
+    assert _uses("وارتفعت المنحة الشهرية إلى 900 درهم.", "رفع")
+    assert not _uses("وقررت الوزارة صرف المنحة الشهرية في موعدها.", "رفع")
