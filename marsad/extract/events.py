@@ -314,8 +314,9 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             bld.merge(last, s.start, s.end)
             return True
         return False
-    if _is(ws[i][2], "meeting_nouns") and not _is(ws[i][2], "transitive_meeting_verbs") and own_session(doc, ws, j):
-        return False   # اجتماع مجلس الوزراء، اجتماع للقيادة الفلسطينية: a body's own session
+    if (_is(ws[i][2], "meeting_nouns") or _is(ws[i][2], "session_nouns")) and \
+            not _is(ws[i][2], "transitive_meeting_verbs") and own_session(doc, ws, j):
+        return False   # اجتماع مجلس الوزراء، لقاء الأمانة العامة، لقاء لجنة … بمجلس النواب: a body's own session
     if j < len(ws) and not _is(ws[i][2], "transitive_meeting_verbs") and (_is(ws[i][2], "meeting_nouns") or (
             _is(ws[i][2], "group_meeting_verbs") and fold(ws[j][2]) in _keyset("body_plurals"))) and (
             fold(ws[j][2]) in _keyset("body_plurals") or _org_after(doc, ws, j)

@@ -351,6 +351,9 @@ def own_session(doc: Document, ws, j: int) -> bool:
         return False
     if _own_body(ws, k):
         return True
+    if _is(ws[k][2], "body_heads") and any(w[:1] == "ب" and _own_body([(0, 0, w[1:])] + ws[m + 1:m + 3], 0)
+                                           for m, (_, _, w) in enumerate(ws[k + 1:k + 5], k + 1)):
+        return True   # اجتماع لجنة الداخلية بمجلس النواب: a committee of one chamber
     return _is(ws[k][2], "body_heads") and any(_is(w, "national_words") for _, _, w in ws[k + 1:k + 4])
 
 

@@ -86,6 +86,8 @@ def _proclitic_len(word: str, title) -> int:
     form = fold(title.form.split()[0])
     if word[:1] in "وف" and word[:1] != title.form[:1] and strip_proclitics(word)[0]:
         return 1
+    if word[:1] in "وف" and fold(word[1:]).startswith((form, "ال" + form)) and not fold(word).startswith(form):
+        return 1   # ووالي، والوالي: و + (ال)والي
     if len(word) > 4 and word[0] in "بلك" and fold(word[1:]).startswith(form[:3]):
         return 1
     return 0
@@ -163,7 +165,10 @@ def _phrase_facts(doc: Document, a: int, b: int, title_id: str) -> dict:
                 org = e.attrs.get("canonical") or text[e.start:e.end]
                 break
     title = " ".join(text[a:title_end].split())
-    title = re.sub(r"^[وف](?=ال)", "", title)
+    if re.match(r"[وف]والي", title):   # ووالي جهة …: the conjunction only
+        title = title[1:]
+    elif not re.match(r"والي(?:ة)?(?:\s|$)", title):   # والي جهة …: the title itself begins with و
+        title = re.sub(r"^[وف](?=ال)", "", title)
     return {"title": title, "org": org or country, "country": country}
 
 
