@@ -101,5 +101,36 @@ def rate(q: Question, answer: str) -> bool:
     akeys = {_bare(_key(x)) for x in WORD.findall(answer or "")}
     if not ("%" in (answer or "") or akeys & w["percent"]):
         return False
+    return not _asks_change(q)
+
+
+def _forms(k: str) -> set[str]:
+    """A key and the key without a verb's prefix (يتقلص، سيتقلص → تقلص)."""
+    out = {k}
+    if k[:2] in ("سي", "ست", "سن") and len(k) > 4:
+        out.add(k[2:])
+    if k[:1] in "يتنس" and len(k) > 3:
+        out.add(k[1:])
+    return out
+
+
+def _rated(k: str) -> bool:
+    return any(f.startswith(r) for f in _forms(k) for r in words()["rate"])
+
+
+def _asks_change(q: Question) -> bool:
     qkeys = [_bare(_key(x)) for x in WORD.findall(q.text)]
-    return not ("%" in q.text or any(k.startswith(r) or k in w["percent"] for k in qkeys for r in w["rate"]))
+    return "%" in q.text or any(_rated(k) or k in words()["percent"] for k in qkeys)
+
+
+def change(q: Question, text: str, start: int, back: int = 5) -> bool:
+    """``change``: a figure written as the size of a change (ب right before it, a change word of
+    ``rate_words`` among the words before: «تقلص الناتج الداخلي الإجمالي ب1،5») answers a how-many
+    question only when the question asks a change or a rate (not «كم يبلغ الناتج الداخلي»)."""
+    if q.kind != "how_many" or _asks_change(q):
+        return False
+    lead = text[max(0, start - 2):start]
+    if not (lead.endswith("ب") or lead == "ب "):
+        return False
+    before = [_bare(_key(m.group(0))) for m in WORD.finditer(text, max(0, start - 80), max(0, start - 1))][-back:]
+    return any(_rated(k) for k in before)

@@ -169,7 +169,13 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
     if "FIGURE" in q.types:
         figs = list(filter(inside, L["figures"]))
         for sp in figs:
-            e = with_measure(text, sp[1], sp[3].get("unit"))
+            if decimal_tail(text, sp[0]):
+                continue
+            e = with_measure(text, decimal_end(text, sp[1]), sp[3].get("unit"))
+            m = magnitude_after(text, e)
+            if m > e:
+                yield sp[0], m, "FIGURE", sp[3], ["figure with its magnitude"]
+                continue
             yield sp[0], e, "FIGURE", sp[3], ["figure"] if e == sp[1] else ["figure with its unit"]
         for sp in merged_figures(text, figs):
             yield sp[0], sp[1], "FIGURE", sp[3], ["figure in parts"]
@@ -199,6 +205,41 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
         yield from _places(text, ents, ss, se, is_place)
     if q.kind == "which" and not q.type_noun:
         yield from _quoted_names(text, q, ss, se)
+
+
+DECIMAL_COMMA = "،"
+
+
+def decimal_tail(text: str, s: int) -> bool:
+    """A figure right after «digit،» is the fraction of a decimal written with a comma (ب1،5:
+    the figures stage read «1» and «5»)."""
+    return s >= 2 and text[s - 1] in DECIMAL_COMMA and text[s - 2].isdigit()
+
+
+def decimal_end(text: str, e: int) -> int:
+    """End of a figure with the fraction of a decimal written with a comma (1،5، 0،5)."""
+    if e + 1 < len(text) and text[e] in DECIMAL_COMMA and text[e - 1:e].isdigit() and text[e + 1].isdigit():
+        e += 1
+        while e < len(text) and text[e].isdigit():
+            e += 1
+    return e
+
+
+def magnitude_after(text: str, e: int) -> int:
+    """End of a figure the figures stage cut before its magnitude word (``magnitude_words`` of
+    data/questions.json: «3 ملايير دولار», the Maghrebi plural of مليار), with the counted unit
+    after it; ``e`` when no magnitude word follows."""
+    m = WORD.match(text, e + 1) if text[e:e + 1] == " " else None
+    if not m or _key(m.group(0)) not in lexicon()["magnitudes"]:
+        return e
+    u = WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    return u.end() if u and _key(u.group(0)) in _units() else m.end()
+
+
+@lru_cache(maxsize=1)
+def _units() -> set[str]:
+    from marsad.qa.question import _unit_keys
+    return _unit_keys()
 
 
 def glued(text: str, s: int, e: int) -> bool:

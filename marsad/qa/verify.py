@@ -400,6 +400,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "contrast: " + (scope.contrast(q, text, sent, start) or "")
     if "rate" in on and scope.rate(q, answer):
         return "rate: " + answer
+    if "change" in on and scope.change(q, text, start):
+        return "change: " + answer
     return None
 
 

@@ -58,3 +58,27 @@ def test_form_viii_predicate_root():
     assert _uses("وقررت الوزارة الرفع من المنحة الشهرية ب 200 درهم عن كل طالب.", "رفع")
     assert _uses("وارتفعت المنحة الشهرية إلى 900 درهم.", "رفع")
     assert not _uses("وقررت الوزارة صرف المنحة الشهرية في موعدها.", "رفع")
+
+
+def test_figure_magnitude_and_decimal_comma():
+    from marsad.qa.spans import decimal_end, decimal_tail, magnitude_after
+    text = "منحت المؤسسة قرضا بقيمة 3 ملايير دولار، وتقلص العجز ب2،5 في السنة."
+    e = text.index("3") + 1
+    assert text[text.index("3"):magnitude_after(text, e)] == "3 ملايير دولار"
+    s = text.index("2،5")
+    assert decimal_end(text, s + 1) == s + 3
+    assert decimal_tail(text, s + 2)
+    assert not decimal_tail(text, s)
+    plain = "وصل 40 زائرا، 12 منهم من الخارج."
+    assert decimal_end(plain, plain.index("40") + 2) == plain.index("40") + 2
+    assert not decimal_tail(plain, plain.index("12"))
+
+
+def test_change_size_is_no_level():
+    text = "وتوقع التقرير أن يتقلص الإنتاج الصناعي ب2،5 هذا العام."
+    s = text.index("2،5")
+    assert scope.change(analyze_question("كم يبلغ الإنتاج الصناعي؟"), text, s)
+    assert not scope.change(analyze_question("بكم سيتقلص الإنتاج الصناعي؟"), text, s)
+    assert not scope.change(analyze_question("كم تبلغ نسبة تراجع الإنتاج الصناعي؟"), text, s)
+    text2 = "وبلغ الإنتاج الصناعي 40 مليون طن."
+    assert not scope.change(analyze_question("كم يبلغ الإنتاج الصناعي؟"), text2, text2.index("40"))
