@@ -54,6 +54,8 @@ class _Builder:
         self.titled = [tuple(r.attrs["title_span"]) for r in roles if r.attrs.get("title_span")]
         self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
                               [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])
+        darija = _keyset("darija_function_words")   # لي كان، دبا كاينا: Darija words the tagger took for a name
+        self.persons = [p for p in self.persons if not (p[2].split() and fold(p[2].split()[0]) in darija)]
         from marsad.extract.quotes import _title_refs
         trefs = _title_refs(doc, roles)
         self.title_refs = [(r.start, r.end, r.canonical) for r in trefs if r.canonical]

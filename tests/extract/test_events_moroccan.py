@@ -50,3 +50,12 @@ def test_a_meeting_with_the_press_is_an_interview():
 def test_the_darija_relative_ends_a_conference_name():
     got = _events("وتحتضن مراكش مؤتمر الهجرة الكبير اللي غادي يكون فدجنبر.")
     assert got[0][0] == "CONFERENCE" and got[0][1]["name"] == "مؤتمر الهجرة الكبير"
+
+
+def test_darija_words_tagged_as_names_are_no_participants():
+    doc = make_doc("النجم العالمي لي تصنف من بين المشاهير كيستغل أي فرصة باش يعبر على الحب ديالو لبلادو "
+                   "سواء في اللقاءات أو حتى من خلال منصات التواصل.", {"لي تصنف": "PERSON", "ديالو": "PERSON"})
+    assert extract_events(doc) == []
+    doc = make_doc("وذكرت الصحيفة أن كيم سافر إلى بكين للقاء الرئيس الصيني شي جين بينغ أمس.",
+                   {"كيم": "PERSON", "شي جين بينغ": "PERSON", "بكين": "GPE"})
+    assert [e.attrs["args"]["participants"] for e in extract_events(doc)] == [["كيم", "شي جين بينغ"]]
