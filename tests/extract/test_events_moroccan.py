@@ -8,7 +8,7 @@ from test_roles_support import make_doc
 
 from marsad.extract.events import extract_events
 
-PEOPLE = {"سعد الدين العثماني": "PERSON", "عبد الوافي لفتيت": "PERSON", "خالد آيت الطالب": "PERSON",
+PEOPLE = {"سعد الدين العثماني": "PERSON", "عزيز أخنوش": "PERSON", "مدريد": "GPE", "المحمدية": "GPE", "عبد الوافي لفتيت": "PERSON", "خالد آيت الطالب": "PERSON",
           "ناصر بوريطة": "PERSON", "المغرب": "GPE", "مراكش": "GPE", "سينوفارم": "ORG", "ليديك": "ORG",
           "البرلمان الأوروبي": "ORG"}
 
@@ -59,3 +59,17 @@ def test_darija_words_tagged_as_names_are_no_participants():
     doc = make_doc("وذكرت الصحيفة أن كيم سافر إلى بكين للقاء الرئيس الصيني شي جين بينغ أمس.",
                    {"كيم": "PERSON", "شي جين بينغ": "PERSON", "بكين": "GPE"})
     assert [e.attrs["args"]["participants"] for e in extract_events(doc)] == [["كيم", "شي جين بينغ"]]
+
+
+def test_darija_wishes_and_requests_hold_no_conference():
+    assert _labels("البي جي دي عندو مشكل داخلي مع الأعضاء لي باغي مؤتمر استثنائي قبل الانتخابات.") == []
+    assert _labels("وقال عزيز أخنوش إنه بغا يدير لقاء مع رجال الأعمال الإسبان.") == []
+    assert _labels("ودعا الحزب المكتب السياسي إلى تقديم مقترحات، وطلب بعد ذلك عقد دورة استثنائية للمؤتمر في الربيع.") == []
+    assert _labels("وعقد عزيز أخنوش لقاء مع رجال الأعمال الإسبان بمدريد.") == ["MEETING"]
+
+
+def test_a_meeting_of_ones_own_party_and_a_count_of_patients():
+    assert _labels("وقال عزيز أخنوش فلقاء حزبو بالمحمدية اللي حضرو 4000 واحد إن رئيس الحكومة "
+                   "سعد الدين العثماني خاصو يخدم.") == []
+    doc = make_doc("وقالت المديرة إن المستشفى استقبل أزيد من 130 مريض من جميع العمالات.", {"أزيد": "PERSON"})
+    assert extract_events(doc) == []
