@@ -24,6 +24,7 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
+from marsad.extract.ner_filters import after_darija, darija_words, not_entities
 from marsad.pipeline import register
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -474,6 +475,7 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
                     all_tags: list[list[str]], source: str) -> list[Span]:
     """A document's entity spans from its sentences' labels and the curated names."""
     out: list[Span] = []
+    darija = darija_words(all_words)
     for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
@@ -492,25 +494,18 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
             j = i + 1
             while j < len(tags) and tags[j] == "I-" + label:
                 j += 1
-            if not any(taken[i:j]):
+            k = after_darija(words, i, j, darija) if darija else i
+            if k < j and not any(taken[i:j]):
                 etype = TYPE_MAP.get(label, "MISC")
-                m = _mention(doc, toks, i, j, etype)
+                m = _mention(doc, toks, k, j, etype)
                 if m and any(ch.isalpha() for ch in m[2]):
                     out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
                                                                      "source": source, "confidence": 0.8}))
             i = j
     spans = _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
-    months, never = _month_names(), _not_entities()
+    months, never = _month_names(), not_entities()
     return [s for s in spans if (s.label == "PERSON" or norm(s.attrs.get("canonical") or "") not in months)
             and norm(s.attrs.get("canonical") or "") not in never]
-
-
-@lru_cache(maxsize=1)
-def _not_entities() -> frozenset[str]:
-    """Normalised words that are never an entity on their own (``الله`` of formulae;
-    ``data/gazetteers/not_entities.json``)."""
-    data = json.loads((DATA / "gazetteers" / "not_entities.json").read_text(encoding="utf-8"))
-    return frozenset(norm(w) for w in data["words"])
 
 
 @lru_cache(maxsize=1)

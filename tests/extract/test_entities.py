@@ -216,3 +216,15 @@ def test_allah_of_a_formula_is_no_entity_but_names_that_hold_it_stay():
     texts = {doc.span_text(e) for e in doc.spans("entities")}
     assert "الله" not in texts
     assert "حزب الله" in texts
+
+
+def test_darija_function_words_are_no_names_in_a_darija_document_only():
+    # written by us: three Darija markers make it a Darija document
+    doc = process("قال المسؤول: هادشي كاين بزاف ودابا غادي نبداو. لي بغات تمشي تمشي، "
+                  "والشركة ديال مرجان حلات فرع جديد في أكادير.")
+    texts = {doc.span_text(e) for e in doc.spans("entities")}
+    assert not any(t.split()[0].lstrip("وف") in ("هادشي", "دابا", "لي", "ديال", "غادي", "كاين") for t in texts)
+    assert "أكادير" in texts
+    # in Modern Standard Arabic لي is the name Li
+    doc = process("والتقى رئيس الوزراء الصيني لي كه تشيانغ نظيره الياباني في طوكيو.")
+    assert any(doc.span_text(e).startswith("لي ") for e in doc.spans("entities") if e.label == "PERSON")
