@@ -24,7 +24,7 @@ def not_entities() -> frozenset[str]:
 def _darija_lists() -> tuple[frozenset[str], frozenset[str], int]:
     data = _not_entities_data()
     return (frozenset(norm(w) for w in data["darija_function_words"]),
-            frozenset(norm(w) for w in data["darija_markers"]), int(data["darija_min_markers"]))
+            frozenset(data["darija_markers"]) | {norm(w) for w in data["darija_markers"]}, int(data["darija_min_markers"]))
 
 
 def darija_words(all_words: list[list[str]]) -> frozenset[str]:
@@ -32,12 +32,10 @@ def darija_words(all_words: list[list[str]]) -> frozenset[str]:
     ``darija_min_markers`` of its words are Darija markers), else nothing."""
     funcs, markers, need = _darija_lists()
     n = 0
-    for words in all_words:
-        for w in words:
-            if w in markers or norm(w) in markers:
-                n += 1
-                if n >= need:
-                    return funcs
+    for words in all_words:   # the markers are plain letters: words are compared as written
+        n += sum(1 for w in words if w in markers)
+        if n >= need:
+            return funcs
     return frozenset()
 
 
