@@ -5,19 +5,8 @@ question's predicate, not negated; «لأول مرة» is an ordinal; «التق
 from marsad.qa import anchor, evidence
 from marsad.qa.question import analyze_question
 from marsad.qa.verify import check
-
-
-def _q(text, *ents):
-    q = analyze_question(text)
-    q.entities = [{"text": e, "type": t, "start": text.find(e), "end": text.find(e) + len(e)} for e, t in ents]
-    return q
-
-
-def _span(text, s, occ=0):
-    i = -1
-    for _ in range(occ + 1):
-        i = text.index(s, i + 1)
-    return i, i + len(s)
+from qa_helpers import question as _q
+from qa_helpers import span as _span
 
 
 def _all(text):

@@ -2,18 +2,8 @@
 another object, a noun referring back to another phrase, a «نعم» without the question's
 restrictions. Sentences written by us."""
 from marsad.qa import evidence
-from marsad.qa.question import analyze_question
-
-
-def _q(text, *ents):
-    q = analyze_question(text)
-    q.entities = [{"text": e, "type": t, "start": text.find(e), "end": text.find(e) + len(e)} for e, t in ents]
-    return q
-
-
-def _span(text, s):
-    i = text.index(s)
-    return i, i + len(s)
+from qa_helpers import question as _q
+from qa_helpers import span as _span
 
 
 def test_a_date_must_belong_to_the_asked_verb():

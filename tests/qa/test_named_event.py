@@ -1,19 +1,10 @@
 """Where/when about a named event, and titles with a definite head (marsad.qa; sentences written by us)."""
 from marsad.qa import anchor
-from marsad.qa.question import analyze_question, fold_term
+from marsad.qa.question import fold_term
 from marsad.qa.verify import check, other_event
 from marsad.search.analyzer import analyze
-
-
-def _q(text, *ents):
-    q = analyze_question(text)
-    q.entities = [{"text": e, "type": t, "start": text.find(e), "end": text.find(e) + len(e)} for e, t in ents]
-    return q
-
-
-def _span(text, s):
-    i = text.index(s)
-    return i, i + len(s)
+from qa_helpers import question as _q
+from qa_helpers import span as _span
 
 
 def test_the_place_of_another_named_event_is_not_the_asked_ones():
