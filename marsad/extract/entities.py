@@ -24,7 +24,7 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.extract.ner_filters import after_darija, darija_words, not_entities
+from marsad.extract.ner_filters import after_darija, darija_function_words, is_darija, not_entities
 from marsad.pipeline import register
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -475,7 +475,7 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
                     all_tags: list[list[str]], source: str) -> list[Span]:
     """A document's entity spans from its sentences' labels and the curated names."""
     out: list[Span] = []
-    darija = darija_words(all_words)
+    darija = darija_function_words() if is_darija(doc.text) else frozenset()
     for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
@@ -504,8 +504,8 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
             i = j
     spans = _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
     months, never = _month_names(), not_entities()
-    return [s for s in spans if (s.label == "PERSON" or norm(s.attrs.get("canonical") or "") not in months)
-            and norm(s.attrs.get("canonical") or "") not in never]
+    keys = [norm(s.attrs.get("canonical") or "") for s in spans]
+    return [s for s, k in zip(spans, keys) if (s.label == "PERSON" or k not in months) and k not in never]
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,8 @@ from marsad.extract.events_modality import _unreal
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
                                            is_party_start, joiner, noun_phrase, own_session, quote_speaker,
                                            reported, visit_destination)
+from marsad.extract.ner_features import norm
+from marsad.extract.ner_filters import ambiguous_function_words, darija_function_words, darija_markers
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
 from marsad.pipeline import register
 
@@ -56,8 +58,10 @@ class _Builder:
         self.titled = [tuple(r.attrs["title_span"]) for r in roles if r.attrs.get("title_span")]
         self.persons = sorted([(m.start, m.end, m.canonical) for m in self.mentions] +
                               [(*r.attrs["person_span"], r.attrs["person"]) for r in roles])
-        darija = _keyset("darija_function_words")   # لي كان، دبا كاينا: Darija words the tagger took for a name
-        self.persons = [p for p in self.persons if not (p[2].split() and fold(p[2].split()[0]) in darija)]
+        # لي كان، دبا كاينا: Darija words the tagger took for a name; لي (also the name Li) only in a
+        # text with some Darija
+        darija = darija_function_words() - (frozenset() if darija_markers(doc.text, 1) else ambiguous_function_words())
+        self.persons = [p for p in self.persons if not (p[2].split() and norm(p[2].split()[0]) in darija)]
         from marsad.extract.quotes import _title_refs
         trefs = _title_refs(doc, roles)
         self.title_refs = [(r.start, r.end, r.canonical) for r in trefs if r.canonical]

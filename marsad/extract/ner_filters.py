@@ -3,6 +3,7 @@ in Moroccan documents (``data/gazetteers/not_entities.json``)."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, without_article
@@ -21,22 +22,34 @@ def not_entities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _darija_lists() -> tuple[frozenset[str], frozenset[str], int]:
-    data = _not_entities_data()
-    return (frozenset(norm(w) for w in data["darija_function_words"]),
-            frozenset(data["darija_markers"]) | {norm(w) for w in data["darija_markers"]}, int(data["darija_min_markers"]))
+def darija_function_words() -> frozenset[str]:
+    """Normalised Darija function words the taggers take for names (``لي``، ``ديالو``، ``غادي``)."""
+    return frozenset(norm(w) for w in _not_entities_data()["darija_function_words"])
 
 
-def darija_words(all_words: list[list[str]]) -> frozenset[str]:
-    """The Darija function words to keep out of names when the document writes Darija (at least
-    ``darija_min_markers`` of its words are Darija markers), else nothing."""
-    funcs, markers, need = _darija_lists()
-    n = 0
-    for words in all_words:   # the markers are plain letters: words are compared as written
-        n += sum(1 for w in words if w in markers)
-        if n >= need:
-            return funcs
-    return frozenset()
+@lru_cache(maxsize=1)
+def ambiguous_function_words() -> frozenset[str]:
+    """Function words that are names in Modern Standard Arabic too (``لي``: Li)."""
+    return frozenset(norm(w) for w in _not_entities_data()["ambiguous_function_words"])
+
+
+@lru_cache(maxsize=1)
+def _markers_re() -> re.Pattern:
+    words = _not_entities_data()["darija_markers"]
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+def darija_markers(text: str, need: int | None = None) -> int:
+    """How many Darija markers (``ديال``، ``غادي``، ``باش``) ``text`` holds, counted up to ``need``
+    (default ``darija_min_markers``)."""
+    need = int(_not_entities_data()["darija_min_markers"]) if need is None else need
+    return sum(1 for _ in zip(range(need), _markers_re().finditer(text)))
+
+
+def is_darija(text: str) -> bool:
+    """Whether ``text`` is written in Darija: at least ``darija_min_markers`` markers (the one test
+    the entity layer, quotes and events share)."""
+    return darija_markers(text) >= int(_not_entities_data()["darija_min_markers"])
 
 
 def after_darija(words: list[str], i: int, j: int, darija: frozenset[str]) -> int:

@@ -30,6 +30,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.doc import Document, Span
+from marsad.extract.ner_filters import is_darija
 from marsad.extract.people import PUNCT_STOP as _PUNCT_STOP
 from marsad.extract.people import Mention, fold, name_gender, person_mentions, strip_proclitics, title_at, words
 from marsad.extract.quotes_speaker import (_AMBIGUOUS, _CLOSE_ONLY, _COMPLEMENTISERS, _OPEN_ONLY, Ref, _before_verb,
@@ -88,17 +89,6 @@ def _function_word_in(name: str) -> bool:
     """Whether a "person" the entity layer found holds a function word (Darija ``لي``، ``ديال``،
     ``ليه``: ``الفاسي لي مزوجة``): not a name."""
     return any(fold(w) in _word_set_q("not_in_names") for w in name.split())
-
-
-def _darija(text: str) -> bool:
-    """Whether ``text`` is written in Darija (three or more of its function words: ``ديال``، ``باش``)."""
-    hits = _darija_re().finditer(text)
-    return sum(1 for _ in zip(range(3), hits)) >= 3
-
-
-@lru_cache(maxsize=1)
-def _darija_re() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, sorted(_word_set_q("darija_markers")))))
 
 
 def _darija_form_in(name: str) -> bool:
@@ -216,7 +206,7 @@ def extract_quotes(doc: Document, mentions: list[Mention] | None = None,
                                       in _folded_q("spokesman_nouns"))]   # المتحدث باسم فلان: no role
     mentions = sorted(mentions + surname_mentions(doc, mentions, roles), key=lambda m: m.start)
     marks = quote_marks(text)
-    darija = _darija(text)
+    darija = is_darija(text)
     mentions = _agreeing_gender(text, [m for m in mentions if not _quoted_name(text, m.start, m.end, marks)
                                        and not _function_word_in(m.name) and not _on_behalf(text, m)
                                        and not (darija and _darija_form_in(m.name))])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from test_roles_support import make_doc
 
 from marsad.extract.events import extract_events
+from marsad.ingest import process
 
 PEOPLE = {"سعد الدين العثماني": "PERSON", "عزيز أخنوش": "PERSON", "مدريد": "GPE", "المحمدية": "GPE", "عبد الوافي لفتيت": "PERSON", "خالد آيت الطالب": "PERSON",
           "ناصر بوريطة": "PERSON", "المغرب": "GPE", "مراكش": "GPE", "سينوفارم": "ORG", "ليديك": "ORG",
@@ -73,3 +74,10 @@ def test_a_meeting_of_ones_own_party_and_a_count_of_patients():
                    "سعد الدين العثماني خاصو يخدم.") == []
     doc = make_doc("وقالت المديرة إن المستشفى استقبل أزيد من 130 مريض من جميع العمالات.", {"أزيد": "PERSON"})
     assert extract_events(doc) == []
+
+
+def test_li_is_a_name_in_modern_standard_arabic():
+    # written by us: لي drops a participant only in a text with Darija
+    doc = process("والتقى رئيس مجلس الدولة الصيني لي كه تشيانغ رئيس الوزراء الياباني شينزو آبي في طوكيو.")
+    meetings = [e for e in doc.spans("events") if e.label == "MEETING"]
+    assert meetings and "لي كه تشيانغ" in meetings[0].attrs["args"]["participants"]
