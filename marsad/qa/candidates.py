@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
+from marsad.qa.verify import another_event, asked_events
 from marsad.search.analyzer import WORD, analyze
 from marsad.text.keys import TABLE
 
@@ -146,18 +147,6 @@ def _role_keys(q: Question, ev_args: dict, label: str) -> tuple[set[str], set[st
     return good, every
 
 
-def _the_asked_event(attrs: dict, q: Question) -> bool:
-    """Whether an event may be the one a question names: when the question names an event
-    (``قمة باريس للعمل من أجل الذكاء الاصطناعي``), an event with another name is another one
-    (``المجلس الوزاري المقبل``), even of the asked relation; an event with no name may be it."""
-    asked = [_ekey(e.get("canonical") or e["text"]) for e in q.entities if e.get("type") == "EVENT"]
-    name = (attrs.get("args") or {}).get("name")
-    if not asked or not isinstance(name, str) or not name.strip():
-        return True
-    key = _ekey(name)
-    return any(k in key or key in k for k in asked)
-
-
 def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> list[Cand]:
     """Typed candidate spans of one document with their features and scores."""
     text = doc.text
@@ -174,7 +163,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     topical = sc.hits(lead_text, set(), None) if q.kind == "yesno" and sc.ent_keys else []
     years = set(YEAR.findall(q.text))
     ordinals = {t for o in q.ordinals for t in _stem_set(o)}
-    events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation and _the_asked_event(ev[3], q)]
+    asked = asked_events(q)   # a question naming an event: an event of another name is another one
+    events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation and not another_event(ev[3], asked)]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     subjects = _role_subjects(doc, q)
     if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان),

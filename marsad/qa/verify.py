@@ -405,27 +405,33 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
     return None
 
 
+def asked_events(q: Question) -> list[str]:
+    """Name keys of the events a question names (``قمة باريس للعمل من أجل الذكاء الاصطناعي``)."""
+    return [_ekey(e.get("canonical") or e["text"]) for e in q.entities if e.get("type") == "EVENT"]
+
+
+def another_event(attrs: dict, asked: list[str]) -> str | None:
+    """The name of an event (its attrs) when it is named and the name is none of ``asked``."""
+    name = (attrs.get("args") or {}).get("name")
+    if not asked or not isinstance(name, str) or not name.strip():
+        return None
+    key = _ekey(name)
+    return None if any(k in key or key in k for k in asked) else name
+
+
 def other_event(q: Question, text: str, sent: tuple[int, int], events: list) -> str | None:
     """For «أين/متى» about a named event (قمة باريس للعمل من أجل الذكاء الاصطناعي): the name of
     another named event of the sentence that holds the answer (المجلس الوزاري المقبل، المقرر عقده
     في براتيسلافا), when the sentence does not name the asked one — its place and date are that
     other event's; None otherwise."""
-    if q.kind not in ("where", "when"):
-        return None
-    asked = [_ekey(e.get("canonical") or e["text"]) for e in q.entities if e.get("type") == "EVENT"]
+    asked = asked_events(q) if q.kind in ("where", "when") else []
     if not asked:
         return None
     skey = " " + _ekey(text[sent[0]:sent[1]]) + " "
     if any(" " + k + " " in skey for k in asked):
         return None
-    for a, b, _label, attrs in events:
-        name = (attrs.get("args") or {}).get("name")
-        if not (a <= sent[0] < b or sent[0] <= a < sent[1]) or not isinstance(name, str) or not name.strip():
-            continue
-        key = _ekey(name)
-        if not any(k in key or key in k for k in asked):
-            return name
-    return None
+    return next((name for a, b, _label, attrs in events if (a <= sent[0] < b or sent[0] <= a < sent[1])
+                 and (name := another_event(attrs, asked))), None)
 
 
 def _sentence_of(text: str, layers: dict, start: int, end: int) -> tuple[int, int]:
