@@ -18,8 +18,9 @@
 6. A single answer whose cited sentence and neighbours do not state the question's entities,
    descriptors, head noun, figure owner or relation, or whose document never uses its verb or
    completing nouns, is flagged, or refused when that check is switched on (:mod:`marsad.qa.verify`).
-7. A learned verifier (:mod:`marsad.qa.verifier`) weighs the checks' verdicts with the ranking
-   features and accepts or refuses each answer tried.
+7. A learned verifier (:mod:`marsad.qa.verifier`) can weigh the checks' verdicts with the ranking
+   features and accept or refuse each answer tried; it ships switched off (``mode`` in
+   ``data/verifier.json``: it did not beat the rules), ``MARSAD_QA_VERIFIER=filter|alone`` turns it on.
 """
 from __future__ import annotations
 
