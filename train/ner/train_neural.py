@@ -165,11 +165,20 @@ def out_of_fold_memory(sents, folds=10) -> list[np.ndarray]:
     return out
 
 
-def batches(sents, vocab, size, shuffle, rng, mems=None):
+def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None):
     """(torch batch, gold ids, original indices) sorted by decreasing length inside a batch; the
-    batch's ``partial`` marks PARTIAL_O tokens (gold id of O)."""
-    order = np.argsort([-len(w) for w, _ in sents], kind="stable")
-    chunks = [order[i:i + size] for i in range(0, len(order), size)]
+    batch's ``partial`` marks PARTIAL_O tokens (gold id of O). With ``weights`` (one per sentence)
+    a batch holds sentences of one weight only, given as the batch's ``weight``."""
+    lens = [-len(w) for w, _ in sents]
+    order = np.lexsort((lens, weights)) if weights is not None else np.argsort(lens, kind="stable")
+    chunks = []
+    for i in range(0, len(order), size):  # a chunk of one weight: cut where the weight changes
+        c = order[i:i + size]
+        if weights is not None and weights[c[0]] != weights[c[-1]]:
+            cut = int(np.argmax(np.asarray(weights)[c] != weights[c[0]]))
+            chunks += [c[:cut], c[cut:]]
+        else:
+            chunks.append(c)
     if shuffle:
         rng.shuffle(chunks)
     for idx in chunks:
@@ -182,6 +191,7 @@ def batches(sents, vocab, size, shuffle, rng, mems=None):
             partial[r, :len(sents[i][1])] = [t == PARTIAL_O for t in sents[i][1]]
         tb = to_torch(b)
         tb["partial"] = torch.from_numpy(partial).to(DEVICE)
+        tb["weight"] = float(weights[idx[0]]) if weights is not None else 1.0
         yield tb, torch.from_numpy(y).to(DEVICE), idx
 
 
@@ -235,6 +245,10 @@ def main() -> None:
     ap.add_argument("--filters", type=int, default=50, help="character CNN filters")
     ap.add_argument("--extra", default="", help="extra training corpora, comma-separated: newsfane, wikifane, "
                     "aqmar, wojood (sentences sharing a 30-letter run with ANERcorp test or dev dropped)")
+    ap.add_argument("--pseudo-weight", type=float, default=0.5, help="loss weight of pseudo-labelled "
+                    "sentences (--extra pseudo:PATH, written by train/ner/pseudo_label.py)")
+    ap.add_argument("--pseudo-per-epoch", type=int, default=2000, help="pseudo-labelled sentences drawn "
+                    "afresh each epoch (0: all)")
     ap.add_argument("--extra-o-misc", action="store_true", help="an O of the extra corpora may be MISC (their "
                     "MISC classes are narrower than ANERcorp's: currencies, religions, events are O there)")
     ap.add_argument("--device", default="cpu", help="torch device (cpu, cuda)")
@@ -264,7 +278,9 @@ def main() -> None:
     if args.limit:
         train, dev = train[:args.limit], dev[:args.limit // 4]
     test, aq = anercorp("test", shared), aqmar("dev", shared)
-    extra = extra_corpora(args.extra, shared, test + dev)
+    extra = extra_corpora(",".join(n for n in args.extra.split(",") if not n.startswith("pseudo:")), shared,
+                          test + dev)
+    pseudo = pseudo_corpora(args.extra, test + dev)
     if args.extra_o_misc:
         extra = [(w, [PARTIAL_O if t == "O" else t for t in tags]) for w, tags in extra]
     z = np.load(args.vectors)
@@ -288,6 +304,7 @@ def main() -> None:
             vocab.memory, vocab._cache, vocab._mem_cache = memory_table(data), {}, {}
             mems = out_of_fold_memory(data) + [vocab.recall(w) for w, _ in extra]
         data = data + extra
+        pseudo_mems = [vocab.recall(w) for w, _ in pseudo] if args.memory else None
         model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words,
                        memory_dim=memory_dim, dropout=args.dropout, filters=args.filters).to(DEVICE)
         deadline = time.time() + args.max_minutes * 60 if args.max_minutes else None
@@ -300,14 +317,21 @@ def main() -> None:
         for epoch in range(1, epochs + 1):
             model.train()
             t0, total = time.time(), 0.0
-            for b, y, _ in batches(data, vocab, args.batch, True, rng, mems):
+            epoch_data, epoch_mems, weights = data, mems, None
+            if pseudo:  # a fresh draw of pseudo-labelled sentences each epoch, at a lower loss weight
+                n = args.pseudo_per_epoch or len(pseudo)
+                pick = rng.choice(len(pseudo), min(n, len(pseudo)), replace=False)
+                epoch_data = data + [pseudo[i] for i in pick]
+                epoch_mems = mems + [pseudo_mems[i] for i in pick] if mems is not None else None
+                weights = [1.0] * len(data) + [args.pseudo_weight] * len(pick)
+            for b, y, _ in batches(epoch_data, vocab, args.batch, True, rng, epoch_mems, weights):
                 opt.zero_grad()
                 loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"])
-                (loss / len(y)).backward()
+                (loss * b["weight"] / len(y)).backward()
                 nn.utils.clip_grad_norm_(model.parameters(), 5.0)
                 opt.step()
                 total += loss.item()
-            msg = f"epoch {epoch} loss {total / len(data):.3f} {time.time() - t0:.0f}s"
+            msg = f"epoch {epoch} loss {total / len(epoch_data):.3f} {time.time() - t0:.0f}s"
             if dev_data is not None:
                 tmp = NumpyTagger({"crf.trans": model.trans.detach().cpu().numpy(), "crf.start": model.start.detach().cpu().numpy(),
                                    "crf.end": model.end.detach().cpu().numpy()}, vocab, LABELS)
@@ -383,12 +407,29 @@ def extra_corpora(names: str, shared: Path, held_out: list) -> list:
     return out
 
 
+def pseudo_corpora(names: str, held_out: list) -> list:
+    """Sentences of the ``--extra pseudo:PATH`` files (``train/ner/pseudo_label.py``), without those
+    overlapping ``held_out`` (the writer drops them already; checked again)."""
+    from marsad import train_data
+
+    out = []
+    for name in names.split(","):
+        if name.startswith("pseudo:"):
+            sents = train_data.read_conll(Path(name[len("pseudo:"):]))
+            kept = train_data.drop_overlapping(sents, held_out)
+            print(f"extra {name}: {len(kept)} of {len(sents)} pseudo-labelled sentences kept", flush=True)
+            out += kept
+    return out
+
+
 # licences of the --extra corpora (../shared/README.md), recorded in meta.json when shipped
 EXTRA_DATA = {
     "newsfane": ("NewsFANE gold 2014 (news), fine classes mapped by train_data.FANE_MAP", "CC BY-SA 3.0"),
     "wikifane": ("WikiFANE gold 2014 (Wikipedia), fine classes mapped by train_data.FANE_MAP", "CC BY-SA 3.0"),
     "aqmar": ("AQMAR Arabic Wikipedia NER, train", "CC BY-SA 3.0"),
     "wojood": ("Wojood sample, train, outermost tags mapped by train_data.WOJOOD_MAP", "MIT"),
+    "pseudo": ("news sentences of ANT v2.1 and ANT v1.1 Jawhara FM tagged by the shipped tagger "
+               "(train/ner/pseudo_label.py), at --pseudo-weight", "Apache-2.0"),
 }
 
 
@@ -418,8 +459,9 @@ def ship(npz: Path, info: dict) -> None:
     files = {name: hashlib.sha256((OUT / name).read_bytes()).hexdigest() for name in ("neural.npz", "crf.crfsuite")
              if (OUT / name).exists()}
     major, minor = (int(x) for x in old.get("version", "0.0").split(".")[:2])
-    extra = [{"corpus": EXTRA_DATA[n][0] + " (sentences sharing a 30-letter run with ANERcorp test or dev dropped)",
-              "licence": EXTRA_DATA[n][1]} for n in filter(None, info["params"].get("extra", "").split(","))]
+    extra = [{"corpus": EXTRA_DATA[n.split(":")[0]][0] + " (sentences sharing a 30-letter run with ANERcorp test or "
+              "dev dropped)", "licence": EXTRA_DATA[n.split(":")[0]][1]}
+             for n in filter(None, info["params"].get("extra", "").split(","))]
     meta = {
         "name": "marsad-ner", "version": f"{major}.{minor + 1}.0", "marsad_version": __version__, "tagger": "neural",
         "kind": "char-CNN + PPMI-SVD word vectors + gazetteer/title/cluster features + label memory → BiLSTM → CRF; "
