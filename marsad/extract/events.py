@@ -33,7 +33,7 @@ from marsad.extract.events_list import _agreement
 from marsad.extract.events_modality import _unreal
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
                                            is_party_start, joiner, noun_phrase, own_session, quote_speaker,
-                                           reported, visit_destination)
+                                           reported, unnamed_party, visit_destination)
 from marsad.extract.ner_features import norm
 from marsad.extract.ner_filters import ambiguous_function_words, darija_function_words, darija_markers
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
@@ -322,12 +322,10 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     if k is not None and k < len(ws) and not any(a <= ws[k][0] < b for a, b, _ in bld.persons + bld.title_refs) \
             and not any(a <= ws[k][0] < b for a, b in bld.titled) \
             and not _name_follows(bld, ws, k):   # مع نظيره الروسي فلاديمير بوتين، مع السفير التركي سردار: the name
-        n = 1   # مع المسؤولين السعوديين: an unnamed party (definite words)
-        while n < 3 and k + n < len(ws) and ws[k + n][2].startswith("ال") \
-                and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
-            n += 1
-        titles.append(doc.text[ws[k][0]:ws[k + n - 1][1]])
-        extra.append(titles[-1])
+        n = unnamed_party(doc, ws, k)   # مع المسؤولين السعوديين، مع دول أوروبية: an unnamed party
+        if n:
+            titles.append(doc.text[ws[k][0]:ws[k + n - 1][1]])
+            extra.append(titles[-1])
     if place is None and not transitive and j < len(ws) and \
             any(e.start == ws[j][0] for e in _ents(doc, ws[j][0], s.end, ("GPE",))):   # محادثات جنيف
         place = next(doc.text[e.start:e.end] for e in _ents(doc, ws[j][0], s.end, ("GPE",)) if e.start == ws[j][0])
@@ -475,9 +473,11 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         organiser = doc.text[orgs[0].start - (doc.text[orgs[0].start - 1:orgs[0].start + 2] == "للا"):orgs[0].end] \
             if orgs else None   # قمة للاتحاد الأوروبي: the article's alif elided, the word whole
     place = None
-    for e in _ents(doc, a, b, ("GPE", "LOC")):
+    given = i > 0 and _is(ws[i - 1][2], "title_words")   # أطلق عليها اسم "قمة القدس": a given name, not where
+    for e in _ents(doc, a, b, ("GPE", "LOC")) if not given else []:
         if not any(_is(w, "name_links") and e.start >= y for _, y, w in ws[j - 1:] if y <= e.start):
             place = _canon(doc, e)   # قمة حول سوريا: a topic, not the place
+    from_name = place is not None
     place = place or _place(doc, s.start, reported(doc, ws, j, s.end), near=ws[i][0])   # قائلة إنها … في سوريا
     for k in range(j, len(ws) - 1):
         if place is None and ws[k][2].startswith("تحتضن"):
@@ -502,7 +502,7 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         pa["dates"] = pa["dates"] or dates
         if not bare and len(name) > len(pa["name"]) and _name_key(pa["name"]).split(" ")[0] == head:
             pa["name"], pa["name_span"] = name, [a, b]
-        prev.attrs["place"] = prev.attrs["place"] or place
+        prev.attrs["place"] = prev.attrs["place"] or (None if from_name and prev.attrs.get("given_name") else place)
         return True
     if bare and anaphoric:
         return False
@@ -515,7 +515,7 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
             return True
     bld.add("CONFERENCE", s.start, s.end, trig,
             {"name": name, "name_span": [a, b], "dates": dates, "organiser": organiser,
-             "figures": _figures(doc, s.start, s.end)}, place=place)
+             "figures": _figures(doc, s.start, s.end)}, place=place, **({"given_name": True} if given else {}))
     return True
 
 

@@ -59,8 +59,9 @@ def _keyset(name: str) -> frozenset[str]:
 
 
 def definite(word: str) -> bool:
-    """Whether ``word`` carries the article (after و/ف and ب/ك, or as لل)."""
-    return _DEFINITE.match(word) is not None
+    """Whether ``word`` carries the article (after و/ف and ب/ك, or as لل); not ``الى``/``الا``
+    (``article_lookalikes``: إلى and إلا written without hamza)."""
+    return _DEFINITE.match(word) is not None and fold(word) not in _keyset("article_lookalikes")
 
 
 def _is(word: str, name: str) -> bool:
@@ -279,7 +280,8 @@ def _name_phrase(doc: Document, ws, i: int, j: int, limit: int = 9) -> tuple[int
         if fold(w) in _keyset("name_complementisers"):
             break   # في المؤتمر من أن "…": what was said begins, the name ends
         prev_link = fold(ws[k - 1][2]) in links
-        definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None
+        definite = re.match(r"(?:[وف]?[بك]?ال|[وف]?لل)", w) is not None and \
+            fold(w) not in _keyset("article_lookalikes")   # هذه القمة الى الرأي العام: a preposition
         in_ent = any(e.start <= a < e.end for e in ents)
         construct = k == j and not ws[j - 1][2].startswith("ال") and not _DIGITS.search(w) \
             and not _is(w, "name_stops")

@@ -31,6 +31,9 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
     k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if keys(ws[k][2]) & inst), None)
     if k is None or any(t[0] == "AGREEMENT" for t in find_triggers(ws, j, k)):
         return False
+    if signs and ((i and _is(ws[i - 1][2], "incident_nouns")) or (fold(ws[k - 1][2]) == fold("في")
+                                                                 and _is(ws[k][2], "reference_words"))):
+        return False   # إن الاشتباك وقع في إطار عملية: took place, within (no instrument signed)
     if not signs and any(_is(w, "acknowledge_links") for _, _, w in ws[j:k]):
         return False   # أقر الرئيس الأمريكي بأن القرار …: acknowledged, nothing adopted
     if k + 1 < len(ws) and _is(ws[k + 1][2], "personnel_words"):

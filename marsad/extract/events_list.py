@@ -252,6 +252,10 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
                 [doc.text[e.start:e.end] for e in _ents(doc, s.start, ws[verb][0], ("ORG", "GPE"))]
     if not parties:
         lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)
+        masdar = next((k for k in range(i - 1, -1, -1) if ws[k][0] >= lo and _is(ws[k][2], "signing_nouns")
+                       and definite(ws[k][2])), None)
+        if masdar is not None:   # قوة الأمم المتحدة … رغم التوقيع في 2015 على اتفاق: the signers follow the masdar
+            lo = ws[masdar][1]
         parties = clause_parties(doc, ws, lo, hi, None)
     if not parties and not signing:
         return False
@@ -340,7 +344,18 @@ def _subject_after(doc, ws, j, parties) -> str | None:
     first = clause.split(" ")[0] if clause else ""
     if first and (_is(first, "time_words") or _is(first, "clause_links")) or re.match(r"في \d+$", clause or ""):
         return None   # مع إسرائيل بعد ذلك بعدة أعوام، في 1962: a time, not what it is about
+    if first.startswith("وال") and len(first) > 4:
+        return None   # الاتفاق الموقع مع حركة التمرد والمحادثات التي …: the next conjunct, not the topic
+    at = doc.text.find(clause, ws[j][0]) if clause else -1
+    cut_at = min((d.start for d in doc.spans("dates") if at < d.start < at + len(clause)), default=None) \
+        if at >= 0 else None
+    if cut_at is not None:   # اتفاقية روما المؤسسة للمحكمة في كانون الثاني 2015 وقبلت …: the date ends it
+        clause = doc.text[at:cut_at].strip()
+        while clause.split(" ")[-1:] and _is(clause.split(" ")[-1], "trailing_words"):
+            clause = clause.rsplit(" ", 1)[0] if " " in clause else ""
     cut = clause.split(" ")
     n = next((n for n, w in enumerate(cut) if _is(w, "subject_stops") or _is(w, "relatives") or (
         _is(w, "signing_words") and definite(w) and not _is(w, "signing_nouns"))), len(cut))
+    while n > 1 and _is(cut[n - 1], "trailing_words"):
+        n -= 1   # اتفاق سلام من شأنه …: not سلام من
     return " ".join(cut[:n]) or None   # فصل القوات الموقعة عام 1974 عبر …، وثيقة اتفاق تضمنت أيضا …: no predicate

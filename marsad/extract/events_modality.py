@@ -22,6 +22,11 @@ def _unreal(ws, i: int, etype: str, fixed: dict, text: str = "") -> bool:
             for k in range(max(0, i - mod["failure_window"]), i)):
         return True
     near = range(max(0, i - mod["unreal_window"]), i)
+    reach = next((k for k in range(max(0, i - 2), i) if _is(ws[k][2], "reach_verbs")), None)
+    if etype in mod["unreal_types"] and reach is not None and any(
+            _is(ws[m][2], "wish_words") for m in range(max(0, reach - 3), reach)) and \
+            not any(_is(w, "signing_words") and not w.startswith(("ت", "ي")) for _, _, w in ws[i + 1:]):
+        return True   # نأمل في أن نتوصل إلى مذكرة تفاهم: hoped for, not reached (unless … والذي أبرمته)
     if any(_is(ws[k][2], "effort_words") and any(_is(ws[m][2], "signing_nouns") or _is(ws[m][2], "reach_verbs")
                                                  for m in range(k + 1, i)) for k in near):
         return True   # جهود إبرام اتفاق تكميلي: an attempt, none concluded

@@ -362,3 +362,18 @@ def _own_body(ws, k: int) -> bool:
     raw = " ".join(fold(w) for _, _, w in ws[k:k + 3])
     heads = (raw, "ال" + raw[2:] if raw.startswith("لل") else raw[1:] if raw.startswith("ل") else raw)
     return any(h.startswith(fold(b)) for h in heads for b in ontology()["own_bodies"])
+
+
+def unnamed_party(doc: Document, ws, k: int) -> int:
+    """How many words from ``ws[k]`` (after مع) name an unnamed party: up to three, the later ones
+    definite (``المسؤولين السعوديين``) or nationality adjectives (``دول أوروبية``), never a time
+    (``الأسبوع المقبل``); 0 when a country's name starts there (it is a delegation already)."""
+    if any(e.label == "GPE" and e.start <= ws[k][0] < e.end for e in doc.spans("entities")):
+        return 0   # مباحثات مع الكويت الأسبوع المقبل: Kuwait, not Kuwait next week
+    n = 1
+    while n < 3 + any(is_demonym(w) for _, _, w in ws[k + 1:k + 3]) and k + n < len(ws) and (
+            ws[k + n][2].startswith("ال") or is_demonym(ws[k + n][2])) \
+            and not _is(ws[k + n][2], "duration_units") and not _is(ws[k + n][2], "time_words") \
+            and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
+        n += 1
+    return n
