@@ -57,6 +57,21 @@ def lexicon() -> dict:
 
 
 @lru_cache(maxsize=1)
+def person_titles() -> set[str]:
+    """Search keys of the first word of every person's title of ``extract/data/role_titles.json``
+    (وزير، رئيسة، مدير، متحدث …), without the article."""
+    raw = json.loads((DATA.parents[1] / "extract" / "data" / "role_titles.json").read_text(encoding="utf-8"))
+    out = set()
+    for t in raw["titles"]:
+        for w in t["m"] + t["f"]:
+            k = _key(w.split()[0])
+            k = k[2:] if k.startswith("ال") else k
+            if len(k) >= 3:
+                out.add(k)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _verb_nouns() -> dict[str, str]:
     """Analysed term → the term of its entry's first verbal noun (``data/verb_nouns.json``)."""
     raw = json.loads((DATA / "verb_nouns.json").read_text(encoding="utf-8"))

@@ -118,9 +118,16 @@ def _rated(k: str) -> bool:
     return any(f.startswith(r) for f in _forms(k) for r in words()["rate"])
 
 
+def _rated_word(k: str) -> bool:
+    """A key (with its article) is a change word; a definite word is a noun, read without a verb's
+    prefix (السينما is no س + ينما)."""
+    b = _bare(k)
+    return any(b.startswith(r) for r in words()["rate"]) if k.startswith("ال") else _rated(b)
+
+
 def _asks_change(q: Question) -> bool:
-    qkeys = [_bare(_key(x)) for x in WORD.findall(q.text)]
-    return "%" in q.text or any(_rated(k) or k in words()["percent"] for k in qkeys)
+    qkeys = [_key(x) for x in WORD.findall(q.text)]
+    return "%" in q.text or any(_rated_word(k) or _bare(k) in words()["percent"] for k in qkeys)
 
 
 def change(q: Question, text: str, start: int, back: int = 5) -> bool:
@@ -132,5 +139,5 @@ def change(q: Question, text: str, start: int, back: int = 5) -> bool:
     lead = text[max(0, start - 2):start]
     if not (lead.endswith("ب") or lead == "ب "):
         return False
-    before = [_bare(_key(m.group(0))) for m in WORD.finditer(text, max(0, start - 80), max(0, start - 1))][-back:]
-    return any(_rated(k) for k in before)
+    before = [_key(m.group(0)) for m in WORD.finditer(text, max(0, start - 80), max(0, start - 1))][-back:]
+    return any(_rated_word(k) for k in before)

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa import anchor, evidence, scope
+from marsad.qa import anchor, evidence, holder, scope
 from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
@@ -402,6 +402,14 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "rate: " + answer
     if "change" in on and scope.change(q, text, start):
         return "change: " + answer
+    if "holder" in on and holder.holder(q, text, layers.get("entities") or [], start, end):
+        return "holder: " + (q.head or "")
+    if "former" in on and holder.former(q, text, sent, start, end):
+        return "former: " + (q.head or "")
+    if "restated" in on and holder.restated(q, answer):
+        return "restated: " + answer
+    if "designation" in on and holder.designation(q, text, start):
+        return "designation: " + answer
     return None
 
 

@@ -1,0 +1,101 @@
+"""Checks of marsad/qa/holder.py on sentences written by us (engineer Q8): holder, former,
+restated, designation; each runs inside verify.check as a flag check."""
+from marsad.qa import holder
+from marsad.qa.question import analyze_question
+from marsad.qa.verify import check, rules
+
+from qa_helpers import question, span
+
+
+def _sent(text):
+    return (0, len(text))
+
+
+def test_checks_are_flag_checks():
+    assert {"holder", "former", "restated", "designation"} <= rules()["flags"]
+
+
+def test_holder_asks_a_person_for_a_title():
+    text = "ودعت نقابة المهندسين المغاربة وزارة التجهيز إلى الحوار."
+    ents = [(*span(text, "نقابة المهندسين المغاربة"), "ORG", {}), (*span(text, "وزارة التجهيز"), "ORG", {})]
+    q = analyze_question("من هو رئيس نقابة المهندسين المغاربة؟")
+    assert holder.asks_holder(q)
+    s, e = span(text, "وزارة التجهيز")
+    assert holder.holder(q, text, ents, s, e)
+    assert check(q, text, {"entities": ents}, s, e, "وزارة التجهيز", only={"holder"}) == "holder: رئيس"
+    # a person answers it; so does any type when the question asks no title's holder
+    text2 = "وقال رئيس النقابة كريم العلوي إن الحوار متوقف."
+    ents2 = [(*span(text2, "كريم العلوي"), "PERSON", {})]
+    assert not holder.holder(q, text2, ents2, *span(text2, "كريم العلوي"))
+    for s2 in ("من وقع الاتفاقية مع وزارة التجهيز؟", "ما اسم الشركة التي فازت بالصفقة؟", "من هو مالك النادي؟"):
+        assert not holder.holder(analyze_question(s2), text, ents, s, e), s2
+
+
+def test_former_title_does_not_answer_the_present_one():
+    text = "وصرح كريم العلوي، الرئيس المشارك السابق لجمعية الصيادين، بأن الموسم كان صعبا."
+    s, e = span(text, "كريم العلوي")
+    q = analyze_question("من هو الرئيس المشارك الحالي لجمعية الصيادين؟")
+    assert holder.former(q, text, _sent(text), s, e)
+    assert check(q, text, {}, s, e, "كريم العلوي", only={"former"}).startswith("former")
+    # the question asks the former holder: no flag
+    assert not holder.former(analyze_question("من هو الرئيس السابق لجمعية الصيادين؟"), text, _sent(text), s, e)
+    # a title without a former-word next to the answer: no flag
+    text2 = "وصرح كريم العلوي، الرئيس المشارك لجمعية الصيادين، بأن الموسم كان صعبا."
+    assert not holder.former(q, text2, _sent(text2), *span(text2, "كريم العلوي"))
+
+
+def test_restated_title_is_no_name():
+    q = analyze_question("من هو عميد كلية الطب الذي زار المختبر؟")
+    assert holder.restated(q, "عميد كلية العلوم والطب")
+    assert not holder.restated(q, "سعيد المنصوري")
+    assert not holder.restated(q, "عميد")  # one word: the type noun, trimmed elsewhere
+    assert not holder.restated(q, "عميد سعيد المنصوري")
+    assert not holder.restated(analyze_question("متى زار عميد كلية الطب المختبر؟"), "عميد كلية العلوم والطب")
+
+
+def test_designation_is_no_count():
+    text = "ورافقت الطائرات مقاتلتان من طراز إف-35 وثلاث مروحيات."
+    q = analyze_question("كم عدد المقاتلات التي رافقت الطائرات؟")
+    s = text.index("35")
+    assert holder.designation(q, text, s)
+    assert check(q, text, {}, s, s + 2, "35", only={"designation"}) == "designation: 35"
+    text2 = "وشاركت في التمرين 35 مقاتلة و12 مروحية."
+    assert not holder.designation(q, text2, text2.index("35"))
+    assert not holder.designation(q, "بين 2015-2018 ارتفع العدد", len("بين 2015-"))  # a range of years
+    assert not holder.designation(analyze_question("ما طراز المقاتلات؟"), text, s)
+
+
+def test_restated_title_falls_back_to_the_name():
+    """The chain: the flagged title-only span gives way to the name after it."""
+    q = question("من هو عميد كلية الطب الذي زار المختبر؟")
+    text = "زار عميد كلية العلوم والطب، سعيد المنصوري، المختبر الجديد أمس."
+    s, e = span(text, "عميد كلية العلوم والطب")
+    assert check(q, text, {}, s, e, "عميد كلية العلوم والطب", only={"restated"}) == "restated: عميد كلية العلوم والطب"
+    s2, e2 = span(text, "سعيد المنصوري")
+    assert check(q, text, {}, s2, e2, "سعيد المنصوري", only={"restated"}) is None
+
+
+def test_rate_reads_a_definite_noun_without_a_verb_prefix():
+    """السينما is no future prefix س + ينما (نما, a change word): the question asks a count."""
+    from marsad.qa import scope
+    q = analyze_question("كم عدد دور السينما التي افتتحت في المدينة؟")
+    assert scope.rate(q, "8%")
+    assert not scope.rate(analyze_question("كم ستنمو مبيعات السينما هذا العام؟"), "8%")
+    text = "وقالت الشركة إن السينما ب12 قاعة جديدة ستفتح قريبا."
+    assert not scope.change(q, text, text.index("12"))
+
+
+def test_name_cut_out_of_an_organisation_span():
+    """The tagger's ORG span «للنقابة كريم العلوي» holds the asked holder's name after the question's words."""
+    q = analyze_question("من هو الأمين العام لنقابة الصيادلة؟")
+    text = "وقال الأمين العام للنقابة كريم العلوي إن الإضراب مستمر."
+    s, e = span(text, "للنقابة كريم العلوي")
+    assert holder.name_after_question(q, text, s, e) == text.index("كريم العلوي")
+    ents = [(s, e, "ORG", {})]
+    a, b = span(text, "كريم العلوي")
+    assert not holder.holder(q, text, ents, a, b)   # the cut name is a person
+    assert holder.holder(q, text, ents, s, e)       # the whole span is not
+    # no cut: the span is the question's words only, or the question asks no holder
+    t2 = "وقال الأمين العام لنقابة الصيادلة إن الإضراب مستمر."
+    assert holder.name_after_question(q, t2, *span(t2, "لنقابة الصيادلة")) is None
+    assert holder.name_after_question(analyze_question("متى أضربت نقابة الصيادلة؟"), text, s, e) is None
