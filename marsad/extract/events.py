@@ -341,7 +341,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
     between = j < len(ws) and fold(ws[j][2]) == fold("بين")
     if between:   # أن اجتماعا بين طالبان ومبعوث أمريكا: the parties follow بين, not the speaker before
         lo = max(lo, ws[j][1])
-    who = clause_people(bld, doc, lo, hi)
+    who = clause_people(bld, doc, lo, hi)   # مستشار الأمن القومي لرئيس كوريا الجنوبية: his title's country
+    titled = {doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE",)) if any(a <= e.start < b for a, b in bld.titled)}
     who[:0] = [x for x in [quote_speaker(bld, doc, ws, i, lo, s)] if x and all(x[3] != y[3] for y in who)]
     for n, x in enumerate(who):   # مع محامي ترامب، مع مساعد كيم: the lawyer takes part, not Trump
         h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")
@@ -360,7 +361,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         if pick is not None:
             who.insert(0 if prior else 1, (pick[0], pick[1], doc.text[pick[0]:pick[1]], pick[2]))
     groups = clause_parties(doc, ws, lo, hi, place, ("GPE", "LOC", "ORG") if between else ("GPE", "LOC"))
-    groups = [g for g in groups if g not in discussed(doc, ws, i, j, hi)]   # بحث سبل الاستثمار في روسيا مع …
+    groups = [g for g in groups if g not in discussed(doc, ws, i, j, hi) and g not in titled]   # بحث سبل …
     if len(who) >= 2:   # people named: the countries of the clause are their nationalities or topics
         groups = []
     named = [t for _, _, t, _ in who] + [g for g in groups if g not in "".join(t for _, _, t, _ in who)]

@@ -17,6 +17,7 @@ from marsad.extract.events_parties import (clause_bounds, clause_parties, clause
 from marsad.extract.people import fold, strip_proclitics, words
 
 PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
+WITH_WINDOW = 12   # words after the trigger in which مع names a party (not … قصتها المزعومة مع ترامب)
 
 
 _TOPIC_LINK = re.compile(r"\s(?:حول|بشأن|حيال|في مجال|في مجالات)(?:\s|$)")
@@ -222,7 +223,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     parties = [_TOPIC_LINK.split(p)[0].strip() or p for p in parties]   # … وحكومة أستراليا في مجال النقل: the topic
     agents = _agents(doc, ws)
     parties += [p for p in agents if p not in parties]
-    parties += [p for p in parties_after(doc, ws, j, len(ws), "مع") if p not in parties]
+    parties += [p for p in parties_after(doc, ws, j, min(len(ws), j + WITH_WINDOW), "مع") if p not in parties]
     parties += [p for p in passive_agents(doc, ws, j, len(ws)) if p not in parties]
     verb = next((k for k in signs if k < i and not definite(ws[k][2])), None)   # وقعت الحكومة الفرنسية …
     if verb is not None and not parties_after(doc, ws, j, len(ws), "مع"):      # مع نظيرتها السعودية اتفاقات
@@ -354,6 +355,8 @@ def _subject_after(doc, ws, j, parties) -> str | None:
         while clause.split(" ")[-1:] and _is(clause.split(" ")[-1], "trailing_words"):
             clause = clause.rsplit(" ", 1)[0] if " " in clause else ""
     cut = clause.split(" ")
+    if any(_is(w, "resumptive_words") for w in cut[:3]):
+        return None   # اتفاقا حصلت بمقتضاه على …: a relative clause on what it gave, not its topic
     n = next((n for n, w in enumerate(cut) if _is(w, "subject_stops") or _is(w, "relatives") or (
         _is(w, "signing_words") and definite(w) and not _is(w, "signing_nouns"))), len(cut))
     while n > 1 and _is(cut[n - 1], "trailing_words"):

@@ -24,6 +24,7 @@ from marsad.extract.events_args import (_DIGITS, _PUNCT, NO_EVENT, _is, definite
 from marsad.extract.people import demonyms, fold, strip_proclitics, title_at, words
 
 _DATELINE = re.compile(r"[^\n.]{0,70}?(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
+_QUOTED = re.compile(r' ?["«“][^"«»“”\n]{1,50}["»”]')
 _COMPLEMENTISERS = {fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن", "فإن")}
 
 
@@ -34,6 +35,9 @@ def clause_bounds(doc: Document, ws, i: int, j: int, s_start: int, s_end: int) -
     opened = max(doc.text.rfind(q, s_start, ws[i][0]) for q in ("«", "“", '"'))
     if opened > s_start and doc.text.count('"', s_start, opened) % 2 == 0:   # قالت بارلي "سيتم توقيع …
         lo = opened + 1
+    colon = doc.text.rfind(":", lo, ws[i][0])
+    if colon > lo and not any(c in doc.text[colon:ws[i][0]] for c in "«“\""):
+        lo = colon + 1   # خزف مذهب وزهور بيضاء: ماكرون التقى …: a headline's topic before the colon
     for k in range(i - 1, -1, -1):
         if ws[k][1] <= lo:
             break
@@ -182,7 +186,7 @@ def clause_people(bld, doc: Document, lo: int, hi: int) -> list[tuple[int, int, 
         if rank < 2 and any(0 <= ps - e <= 30 and all(is_demonym(w) for w in doc.text[e:ps].replace("،", " ").split())
                             for ps, _, _ in bld.persons):
             continue   # نظيره الألماني هايكو ماس، السفير التركي سردار كيليج: the name follows
-        if any(max(s, x[0]) < min(e, x[1]) for x in out):
+        if any(max(s, x[0]) < min(e, x[1]) for x in out) or _aside(doc, s):
             continue
         a, b = (_unclitic(doc, s, e) if rank < 2 else s), e
         text = " ".join(doc.text[a:b].split())
@@ -256,7 +260,8 @@ def noun_phrase(doc: Document, ws, k: int, limit: int = 8) -> tuple[int, int]:
         n += 1
     while n - 1 > k and _is(ws[n - 1][2], "trailing_words"):
         n -= 1
-    return ws[k][0], ws[n - 1][1]
+    q = _QUOTED.match(doc.text, ws[k][1]) if n == k + 1 and not definite(ws[k][2]) else None
+    return ws[k][0], q.end() if q else ws[n - 1][1]   # صندوق "رؤية سوفت بنك": a head and its quoted name
 
 
 def is_party_start(doc: Document, ws, k: int, starts: list[int]) -> bool:
@@ -377,3 +382,20 @@ def unnamed_party(doc: Document, ws, k: int) -> int:
             and not _PUNCT.search(doc.text[ws[k + n - 1][1]:ws[k + n][0]]):
         n += 1
     return n
+
+
+def _aside(doc: Document, start: int) -> bool:
+    """A person named in a topic (``خلال أزمة الحريري``) or in a venue (``في مقر إقامة السفير البريطاني
+    إدوارد أوكدن``): right after a topic noun, or after في/ب + a venue noun at most four words back, no
+    punctuation between: no participant."""
+    prev = words(doc.text, max(0, start - 60), start)
+    if prev and _is(prev[-1][2], "topic_nouns") and not _PUNCT.search(doc.text[prev[-1][1]:start]):
+        return True
+    for n in range(len(prev) - 1, max(-1, len(prev) - 5), -1):
+        if _PUNCT.search(doc.text[prev[n][1]:start]):
+            return False
+        w = prev[n][2]
+        if (w.startswith("ب") and _is(w[1:], "venue_nouns")) or \
+                (n and fold(prev[n - 1][2]) == fold("في") and _is(w, "venue_nouns")):
+            return True
+    return False

@@ -96,3 +96,40 @@ def test_the_arab_league_is_a_body_not_a_venue():
                    {"قطر": "GPE", "الجامعة العربية": "ORG"})
     [conf] = _of(doc, "CONFERENCE")
     assert conf.attrs["place"] is None
+
+
+# Second round, from the e9b reading (event_sample.py dump --offset 171 --max-docs 40)
+
+def test_a_head_noun_keeps_its_quoted_name_as_one_party():
+    doc = make_doc('ووقعت الوزارة مذكرة التفاهم بالتعاون مع صندوق "رؤية الخليج" الذي تملكه المملكة.', {})
+    assert _of(doc, "AGREEMENT")[0].attrs["args"]["parties"] == ["الوزارة", 'صندوق "رؤية الخليج"']
+
+
+def test_a_far_ma_is_no_party_and_a_resumptive_clause_is_no_subject():
+    doc = make_doc('وكانت بنعلي قد وقعت اتفاقا حصلت بمقتضاه على مبلغ كبير من صحيفة "الأخبار"، مقابل منح الصحيفة '
+                   'حقوق نشر قصتها مع سمير العلوي.', {"بنعلي": "PERSON", "سمير العلوي": "PERSON", "الأخبار": "ORG"})
+    [agr] = _of(doc, "AGREEMENT")
+    assert agr.attrs["args"]["parties"] == ["بنعلي"] and agr.attrs["args"]["subject"] is None
+
+
+def test_a_person_of_a_topic_or_of_a_venue_takes_no_part():
+    doc = make_doc("وخلال أزمة العلوي في تونس قال وزير الخارجية الليبي وقتها كمال الفاسي خلال لقائه بنظيره الجزائري "
+                   "سمير بنعلي إن الحل قريب.", {"العلوي": "PERSON", "تونس": "GPE", "كمال الفاسي": "PERSON",
+                                               "سمير بنعلي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["كمال الفاسي", "سمير بنعلي"]
+    doc = make_doc("كما التقى الأمير سمير العلوي بالتونسيين العاملين في قطاع الصحة، في مقر إقامة السفير الليبي "
+                   "كمال الفاسي، أمس.", {"سمير العلوي": "PERSON", "كمال الفاسي": "PERSON"})
+    assert "كمال الفاسي" not in _of(doc, "MEETING")[0].attrs["args"]["participants"]
+
+
+def test_the_country_of_a_named_participants_title_is_no_delegation():
+    doc = make_doc("وكان مستشار الأمن القومي لرئيس تونس، كمال الفاسي، أعلن إثر إجرائه محادثات في القصر الرئاسي أن "
+                   "اللقاء سيجري قريبا.", {"تونس": "GPE", "كمال الفاسي": "PERSON", "القصر الرئاسي": "FAC"})
+    [meet] = _of(doc, "MEETING")
+    assert meet.attrs["args"]["participants"] == ["كمال الفاسي"] and not meet.attrs["args"]["delegations"]
+
+
+def test_a_headlines_topic_before_a_colon_takes_no_part():
+    doc = make_doc("ورود حمراء وشموع: سمير العلوي التقى مجددا كمال الفاسي مساء أمس على مأدبة عشاء رسمية.",
+                   {"ورود حمراء": "PERSON", "سمير العلوي": "PERSON", "كمال الفاسي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["سمير العلوي", "كمال الفاسي"]
