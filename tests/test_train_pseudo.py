@@ -49,14 +49,32 @@ class _Toy:
         return out
 
 
-def test_path_probability_is_the_best_paths_share_of_all_paths():
+def test_path_probability_and_marginals_equal_the_sums_over_all_paths():
     toy = _Toy(np.random.default_rng(0))
-    probs = pseudo_label.path_probs(toy, [["a", "b"], ["c", "d", "e"]])
-    for n, p in zip((2, 3), probs):
+    probs, margs = pseudo_label.path_probs(toy, [["a", "b"], ["c", "d", "e"]])
+    for n, p, m in zip((2, 3), probs, margs):
         e = toy.em[n]
-        scores = [toy.start[y[0]] + sum(e[t, y[t]] for t in range(n)) + sum(toy.trans[y[t - 1], y[t]] for t in range(1, n))
-                  + toy.end[y[-1]] for y in itertools.product(range(3), repeat=n)]
-        assert p == pytest.approx(np.exp(max(scores)) / np.exp(scores).sum(), rel=1e-6)
+        paths = list(itertools.product(range(3), repeat=n))
+        scores = np.array([toy.start[y[0]] + sum(e[t, y[t]] for t in range(n))
+                           + sum(toy.trans[y[t - 1], y[t]] for t in range(1, n)) + toy.end[y[-1]] for y in paths])
+        w = np.exp(scores) / np.exp(scores).sum()
+        assert p == pytest.approx(w.max(), rel=1e-6)
+        for t in range(n):
+            for lab in range(3):
+                assert m[t, lab] == pytest.approx(sum(wi for wi, y in zip(w, paths) if y[t] == lab), rel=1e-6)
+
+
+def test_unknown_tokens_allow_every_label():
+    torch = pytest.importorskip("torch")
+    tn = _load("train_neural")
+    model = tn.Tagger(np.zeros((3, 4), np.float32), 3, 3, 9, 5)
+    em = torch.randn(1, 4, len(tn.LABELS))
+    y = torch.tensor([[0, 3, 4, 0]])
+    lengths = torch.tensor([4])
+    every = torch.ones(1, 4, dtype=torch.bool)
+    assert float(model.nll(em, y, lengths, None, every)) == pytest.approx(0.0, abs=1e-4)
+    one = torch.tensor([[False, False, False, True]])  # the last O unsure: more paths, a smaller loss
+    assert float(model.nll(em, y, lengths, None, one)) < float(model.nll(em, y, lengths))
 
 
 def test_pseudo_labelled_sentences_form_batches_of_their_own_weight():

@@ -13,7 +13,9 @@ the article's sentences, the CRF ``--crf``'s gap fillers accepted by ``entities.
 --holdout-dev``) so that dev stays unseen by the student. A sentence is kept when the neural
 tagger's own best path has probability >= ``--min-prob`` under its CRF (forward algorithm), it has
 ``--min-len``..``--max-len`` tokens and at least one entity (``--agree``: and the CRF's spans are
-the neural tagger's). Output: ``token TAG`` lines, blank line between sentences (as ANERcorp);
+the neural tagger's). With ``--min-token-prob`` a token whose label is the neural tagger's own
+and has a marginal below it is written ``?`` (any label: the student sums over those paths), and
+sentences with more than ``--max-unknown`` of them are dropped. Output: ``token TAG`` lines, blank line between sentences (as ANERcorp);
 article text stays under train/ner/work (not committed).
 """
 from __future__ import annotations
@@ -72,10 +74,12 @@ def sentences(raw: str, min_len: int, max_len: int) -> list[list[str]]:
     return out
 
 
-def path_probs(tagger, sents: list[list[str]], batch: int = 64) -> list[float]:
-    """Probability of each sentence's best label path under the neural tagger's CRF."""
+def path_probs(tagger, sents: list[list[str]], batch: int = 64) -> tuple[list[float], list[np.ndarray]]:
+    """Probability of each sentence's best label path under the neural tagger's CRF, and each token's
+    label marginals [n, labels] (forward-backward)."""
     trans, start, end = tagger.crf()
     probs = [0.0] * len(sents)
+    margs: list = [None] * len(sents)
     order = sorted(range(len(sents)), key=lambda i: -len(sents[i]))
     for k in range(0, len(order), batch):
         idx = order[k:k + batch]
@@ -85,13 +89,19 @@ def path_probs(tagger, sents: list[list[str]], batch: int = 64) -> list[float]:
         for r, i in enumerate(idx):
             n = int(lengths[r])
             e, p = em[r, :n], paths[r, :n]
-            alpha = start + e[0]
+            alpha = np.zeros_like(e)
+            beta = np.zeros_like(e)
+            alpha[0] = start + e[0]
             for t in range(1, n):
-                alpha = np.logaddexp.reduce(alpha[:, None] + trans, axis=0) + e[t]
-            log_z = np.logaddexp.reduce(alpha + end)
+                alpha[t] = np.logaddexp.reduce(alpha[t - 1][:, None] + trans, axis=0) + e[t]
+            beta[n - 1] = end
+            for t in range(n - 2, -1, -1):
+                beta[t] = np.logaddexp.reduce(trans + (e[t + 1] + beta[t + 1])[None, :], axis=1)
+            log_z = np.logaddexp.reduce(alpha[n - 1] + end)
             score = start[p[0]] + e[np.arange(n), p].sum() + trans[p[:-1], p[1:]].sum() + end[p[-1]]
             probs[i] = float(np.exp(score - log_z))
-    return probs
+            margs[i] = np.exp(alpha + beta - log_z)
+    return probs, margs
 
 
 def main() -> None:
@@ -102,6 +112,9 @@ def main() -> None:
     ap.add_argument("--neural", default=str(MODEL / "neural.npz"))
     ap.add_argument("--crf", default=str(WORK / "crf_dev" / "crf.crfsuite"))
     ap.add_argument("--min-prob", type=float, default=0.9)
+    ap.add_argument("--min-token-prob", type=float, default=0.0, help="a token whose label is the neural "
+                    "tagger's and has a marginal below this is written '?' (any label: partial training)")
+    ap.add_argument("--max-unknown", type=float, default=0.3, help="drop sentences with more '?' tokens than this share")
     ap.add_argument("--agree", action="store_true", help="keep only sentences whose CRF spans equal the neural ones")
     ap.add_argument("--min-len", type=int, default=6)
     ap.add_argument("--max-len", type=int, default=60)
@@ -118,7 +131,8 @@ def main() -> None:
     flat = [s for d in docs for s in d]
     print(f"{len(docs)} articles, {n_all} sentences, {len(flat)} without overlap, {time.time() - t0:.0f}s", flush=True)
     neural = ner_neural.load(args.neural)
-    probs = path_probs(neural, flat)
+    probs, margs = path_probs(neural, flat)
+    labels = neural.labels
     tags = neural.tag(flat)
     pos, cons = 0, []
     for d in docs:
@@ -128,11 +142,18 @@ def main() -> None:
     final = _Union(_Fixed(cons), _Fixed(crf)).tag(flat)
     final = [split_joined_names(w, t) for w, t in zip(flat, final)]
     kept, n_ent = [], 0
-    for w, t, p, a, c in zip(flat, final, probs, tags, crf):
+    n_unknown = 0
+    for w, t, p, a, c, m in zip(flat, final, probs, tags, crf, margs):
         if p < args.min_prob or not spans(t) or (args.agree and set(spans(a)) != set(spans(c))):
             continue
+        if args.min_token_prob:  # the teacher's unsure tokens (its own neural labels only) become '?'
+            t = ["?" if x == y and m[k, labels.index(x)] < args.min_token_prob else x
+                 for k, (x, y) in enumerate(zip(t, a))]
+            if t.count("?") > args.max_unknown * len(t):
+                continue
+            n_unknown += t.count("?")
         kept.append((w, t))
-        n_ent += len(spans(t))
+        n_ent += len(spans([x if x != "?" else "O" for x in t]))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
@@ -140,9 +161,9 @@ def main() -> None:
             fh.write("".join(f"{x} {y}\n" for x, y in zip(w, t)) + "\n")
     types = {}
     for _, t in kept:
-        for _s, _e, typ in spans(t):
+        for _s, _e, typ in spans([x if x != "?" else "O" for x in t]):
             types[typ] = types.get(typ, 0) + 1
-    print(f"kept {len(kept)} of {len(flat)} sentences ({n_ent} entities: {types}); "
+    print(f"kept {len(kept)} of {len(flat)} sentences ({n_ent} entities: {types}; {n_unknown} tokens '?'); "
           f"median path probability {np.median(probs):.3f}; {out}, {time.time() - t0:.0f}s", flush=True)
 
 

@@ -40,6 +40,7 @@ LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC",
 N_CLUSTERS = (100, 300, 1000)
 O_MISC = torch.tensor([lab in ("O", "B-MISC", "I-MISC") for lab in LABELS])
 PARTIAL_O = "O?"  # --extra-o-misc: an extra corpus's O, which may be a MISC of ANERcorp's wider MISC
+PARTIAL_ANY = "?"  # a pseudo-labelled token the teacher was unsure of (pseudo_label.py): any label
 
 
 class Tagger(nn.Module):
@@ -92,14 +93,20 @@ class Tagger(nn.Module):
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
         return self.out(self.drop(h))
 
-    def nll(self, em, y, lengths, partial=None):
+    def nll(self, em, y, lengths, partial=None, unknown=None):
         """Negative log-likelihood of the gold labels ``y``; where ``partial`` is set, a token's O may
-        also be B-MISC/I-MISC (the gold score is then summed over those paths)."""
+        also be B-MISC/I-MISC, where ``unknown`` is set, any label (the gold score is then summed over
+        those paths)."""
         B, T, N = em.shape
         lengths = lengths.to(em.device)
         mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
-        if partial is not None and bool(partial.any()):
-            allowed = nn.functional.one_hot(y, N).bool() | (partial[:, :, None] & O_MISC[None, None, :].to(em.device))
+        some = (partial is not None and bool(partial.any())) or (unknown is not None and bool(unknown.any()))
+        if some:
+            allowed = nn.functional.one_hot(y, N).bool()
+            if partial is not None:
+                allowed = allowed | (partial[:, :, None] & O_MISC[None, None, :].to(em.device))
+            if unknown is not None:
+                allowed = allowed | unknown[:, :, None]
             em2 = torch.cat([em, em.masked_fill(~allowed, -1e4)])  # free paths, then allowed paths only
             mask2 = torch.cat([mask, mask])
             alpha = self.start[None] + em2[:, 0]
@@ -186,11 +193,14 @@ def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None):
         b = vocab.batch([sents[i][0] for i in idx], [mems[i] for i in idx] if mems is not None else None)
         y = np.zeros(b["words"].shape, np.int64)
         partial = np.zeros(b["words"].shape, bool)
+        unknown = np.zeros(b["words"].shape, bool)
         for r, i in enumerate(idx):
-            y[r, :len(sents[i][1])] = [LABELS.index(t) if t != PARTIAL_O else 0 for t in sents[i][1]]
+            y[r, :len(sents[i][1])] = [LABELS.index(t) if t not in (PARTIAL_O, PARTIAL_ANY) else 0 for t in sents[i][1]]
             partial[r, :len(sents[i][1])] = [t == PARTIAL_O for t in sents[i][1]]
+            unknown[r, :len(sents[i][1])] = [t == PARTIAL_ANY for t in sents[i][1]]
         tb = to_torch(b)
         tb["partial"] = torch.from_numpy(partial).to(DEVICE)
+        tb["unknown"] = torch.from_numpy(unknown).to(DEVICE)
         tb["weight"] = float(weights[idx[0]]) if weights is not None else 1.0
         yield tb, torch.from_numpy(y).to(DEVICE), idx
 
@@ -326,7 +336,7 @@ def main() -> None:
                 weights = [1.0] * len(data) + [args.pseudo_weight] * len(pick)
             for b, y, _ in batches(epoch_data, vocab, args.batch, True, rng, epoch_mems, weights):
                 opt.zero_grad()
-                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"])
+                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"], b["unknown"])
                 (loss * b["weight"] / len(y)).backward()
                 nn.utils.clip_grad_norm_(model.parameters(), 5.0)
                 opt.step()
@@ -415,11 +425,26 @@ def pseudo_corpora(names: str, held_out: list) -> list:
     out = []
     for name in names.split(","):
         if name.startswith("pseudo:"):
-            sents = train_data.read_conll(Path(name[len("pseudo:"):]))
+            sents = read_pseudo(Path(name[len("pseudo:"):]))
             kept = train_data.drop_overlapping(sents, held_out)
             print(f"extra {name}: {len(kept)} of {len(sents)} pseudo-labelled sentences kept", flush=True)
             out += kept
     return out
+
+
+def read_pseudo(path: Path) -> list:
+    """``token TAG`` sentences of pseudo_label.py, TAG a BIO label or PARTIAL_ANY."""
+    sents, words, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+            continue
+        w, t = line.rsplit(" ", 1)
+        words.append(w)
+        tags.append(t)
+    return sents
 
 
 # licences of the --extra corpora (../shared/README.md), recorded in meta.json when shipped
