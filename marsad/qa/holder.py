@@ -13,6 +13,13 @@
 * a name tagged inside an organisation's span that repeats the question's words («للاتحاد يواخيم
   لانغ» for «من هو المدير التنفيذي لاتحاد الصناعات …») is cut out of it as a person
   (:func:`name_after_question`, used by the candidates);
+* ``doer``: «كم دبلوماسيا طردت الدنمارك»: the question's verb is followed by its doer, a name; a
+  sentence that writes the verb only with another name after it (وطردت بريطانيا 23 دبلوماسيا)
+  tells another party's figure (how-many questions only: in «أين رصدت سمكة القرش» the verb is a
+  passive and the name after it no doer);
+* ``quoted``: a date inside a quotation that does not hold the question's predicate is what the
+  speaker talks about, not when the asked event happened («متى ألقى بلير كلمته» is not the
+  «مارس 2019» of his speech);
 * ``designation``: a number glued by a hyphen to a word (إف-16، F-16) is the name of a model, not
   a count («كم عدد المقاتلات» is not «16»).
 """
@@ -22,8 +29,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key, _keys, person_titles
-from marsad.search.analyzer import WORD
+from marsad.qa.question import Question, _key, _keys, lexicon, person_titles
+from marsad.search.analyzer import WORD, arabic_term
 
 DATA = Path(__file__).with_name("data")
 PERSON_QWORDS = {("من", "هو"), ("من", "هي"), ("ما", "اسم")}
@@ -115,3 +122,80 @@ def name_after_question(q: Question, text: str, start: int, end: int) -> int | N
     if i == 0 or len(rest) < 2 or any(_variants(_key(m.group(0))) & qv for m in rest):
         return None
     return rest[0].start()
+
+
+def _doer(q: Question) -> tuple[str, set[str]] | None:
+    """(stem of the question's verb, keys of the name right after it) when a past-tense verb after
+    the question word is followed at once by a question entity (طردت **الدنمارك**)."""
+    from marsad.qa.question import _verb_like
+
+    ms = list(WORD.finditer(q.text, q.qword_end))
+    preps = lexicon()["preps"]
+    for i, m in enumerate(ms[:-1]):
+        k = _key(m.group(0))
+        if k.startswith("ال") or not _verb_like(k) or any(e["start"] <= m.start() < e["end"] for e in q.entities) \
+                or (i and _key(ms[i - 1].group(0)) in preps):
+            continue  # no verb after a preposition (في وسط لندن)
+        ent = next((e for e in q.entities if e["start"] == ms[i + 1].start()
+                    and e.get("type") in ("GPE", "LOC", "ORG", "PERSON")), None)
+        stem = arabic_term(m.group(0))
+        if ent and stem:
+            return stem, {" ".join(_key(w) for w in WORD.findall(x)) for x in (ent["text"], ent.get("canonical") or "") if x}
+        return None
+    return None
+
+
+def doer(q: Question, text: str, sent: tuple[int, int], entities: list) -> bool:
+    """True when the answer's sentence writes the question's verb (:func:`_doer`) only followed at
+    once by a name (``entities``: the document's spans) that is not the question's doer."""
+    if q.kind != "how_many":  # not when/where: «أين رصدت سمكة القرش» is a passive, its name no doer
+        return False
+    d = _doer(q)
+    if d is None:
+        return False
+    stem, names = d
+    starts = {a: (a, b) for a, b, lab, *_ in entities if lab in ("GPE", "LOC", "ORG", "PERSON")}
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    other = False
+    for i, m in enumerate(ms[:-1]):
+        k = _key(m.group(0))
+        if arabic_term(m.group(0)) != stem or k.startswith("ال") or (k[:1] in "بل" and arabic_term(k[1:]) == stem):
+            continue  # a verbal noun (بطرد عدد مماثل) is not the verb with its doer
+        nxt = ms[i + 1]
+        sp = starts.get(nxt.start()) or starts.get(nxt.start() + 1)
+        if sp is None:
+            return False  # the verb without a name after it: its doer may be the asked one
+        key = " ".join(_key(w) for w in WORD.findall(text[sp[0]:sp[1]]))
+        if key in names or any(key.endswith(n) or n.endswith(key) for n in names):
+            return False
+        other = True
+    return other
+
+
+QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def quoted(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """True for a date answer inside a quotation of its sentence (quote marks ``"``, «», “”) that
+    holds no form of the question's predicate."""
+    from marsad.qa.evidence import predicate_test
+
+    if q.kind != "when":
+        return False
+    is_pred = predicate_test(q)
+    if is_pred is None:  # a weak verb (ألقى): its stem
+        first = next(WORD.finditer(q.text, q.qword_end), None)
+        stem = first and arabic_term(first.group(0))
+        if not stem:
+            return False
+        is_pred = lambda w: arabic_term(w) == stem  # noqa: E731
+    for o, c in QUOTES.items():
+        a = text.rfind(o, sent[0], start)
+        if a < 0 or (o == c and text[sent[0]:a].count(o) % 2):
+            continue  # no quote opens before the answer, or the mark before it closes one
+        b = text.find(c, end, sent[1] if o != c else len(text))
+        if b < 0 or (o != c and text.find(c, a + 1, start) >= 0):
+            continue
+        if not any(is_pred(m.group(0)) for m in WORD.finditer(text, a, b)):
+            return True
+    return False

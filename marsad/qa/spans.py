@@ -67,7 +67,9 @@ def unit_fit(unit: str | None, q: Question) -> float:
         if len(a) >= 2 and a == b:
             return 1.4
         a, b = arabic_term(unit), arabic_term(u)
-        if a and (a == b or a[:3] == b[:3]):
+        # a shared three-letter beginning (اتفاقيات ↔ اتفاقية) only between stems of four letters
+        # or more: دول (دولة) is no دولار
+        if a and (a == b or (a[:3] == b[:3] and min(len(a), len(b or "")) >= 4)):
             return 1.4
     return 0.35
 
@@ -83,8 +85,8 @@ def owner_fit(text: str, s: int, q: Question) -> float:
         return 1.0
     keys = [_key(m.group(0)) for m in before]
     k = keys[-1]
-    if k == q.owner or ("(" in text[before[-1].end():s] and q.owner in keys[-3:]):
-        return 1.15  # also «ولي العهد النافذ (35 عاما)»
+    if k == q.owner or ("(" in text[before[-1].end():s] and q.owner in keys[-3:]) or k in owner_names(q):
+        return 1.15  # also «ولي العهد النافذ (35 عاما)», «سكريبال (66 عاما)» for «عمر العميل … سيرغي سكريبال»
     if any(k == _key(w) for e in q.entities for w in e["text"].split()[-1:]):
         return 0.8
     # «الرئيس البالغ من العمر 71 عاما»: the age of the noun before البالغ, not of the one asked about
@@ -94,6 +96,22 @@ def owner_fit(text: str, s: int, q: Question) -> float:
         if i > 0 and keys[i - 1] != q.owner:
             return 0.8
     return 1.0
+
+
+def owner_names(q: Question) -> set[str]:
+    """Keys of the words of the person the question names right after a common-noun owner
+    («كم عمر العميل الروسي السابق سيرغي سكريبال»: سيرغي، سكريبال), within four words of it."""
+    if not q.owner or not q.owner.startswith("ال"):
+        return set()
+    ms = list(WORD.finditer(q.text, q.qword_end))
+    at = next((i for i, m in enumerate(ms) if _key(m.group(0)) == q.owner), None)
+    if at is None:
+        return set()
+    for m in ms[at + 1:at + 5]:
+        e = next((e for e in q.entities if e["start"] == m.start() and e.get("type") == "PERSON"), None)
+        if e:
+            return {_key(w) for w in WORD.findall(e["text"])}
+    return set()
 
 
 def reference_place(text: str, s: int) -> bool:

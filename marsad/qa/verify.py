@@ -32,7 +32,7 @@ from pathlib import Path
 
 from marsad.qa import anchor, evidence, holder, scope
 from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
-from marsad.qa.spans import strings_in
+from marsad.qa.spans import owner_names, strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
 
 DATA = Path(__file__).with_name("data")
@@ -173,9 +173,11 @@ def _descriptor_ok(d: str, wwords: list[str]) -> bool:
 def _phrase_before(q: Question, d: str, before: str) -> bool:
     """The descriptor ``d`` with the question word before it (الدوري الإسباني) is a phrase of the
     title or an earlier sentence: the window refers back to it («تلك الحقوق»)."""
+    def art(k: str) -> str:  # «شركات بلجيكية» in the title is the question's «الشركات البلجيكية»
+        return k[2:] if k.startswith("ال") and len(k) > 4 else k
     qw = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
-    pairs = {(a, b) for a, b in zip(qw, qw[1:]) if d in _place_forms(b) or rules()["demonyms"].get(b) == d}
-    bw = [_key(m.group(0)) for m in WORD.finditer(before)]
+    pairs = {(art(a), art(b)) for a, b in zip(qw, qw[1:]) if d in _place_forms(b) or rules()["demonyms"].get(b) == d}
+    bw = [art(_key(m.group(0))) for m in WORD.finditer(before)]
     return bool(pairs & set(zip(bw, bw[1:])))
 
 
@@ -186,7 +188,10 @@ def _owner_ok(text: str, ans_start: int, q: Question) -> bool:
     if "(" not in gap:
         return True
     before = [_key(m.group(0)) for m in WORD.finditer(text, max(0, ans_start - 60), ans_start)][-3:]
-    return not before or q.owner in before or any(q.owner.endswith(b) or b.endswith(q.owner) for b in before[-1:])
+    # or the name the question gives its owner (كم عمر العميل … سيرغي سكريبال: «سكريبال (66 عاما)»)
+    named = owner_names(q)
+    return not before or q.owner in before or any(q.owner.endswith(b) or b.endswith(q.owner) or b in named
+                                                  for b in before[-1:])
 
 
 def _relation_words(q: Question) -> tuple[set[str], set[str]]:
@@ -408,6 +413,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "former: " + (q.head or "")
     if "restated" in on and holder.restated(q, answer):
         return "restated: " + answer
+    if "doer" in on and holder.doer(q, text, sent, layers.get("entities") or []):
+        return "doer: " + answer
+    if "quoted" in on and holder.quoted(q, text, sent, start, end):
+        return "quoted: " + answer
     if "designation" in on and holder.designation(q, text, start):
         return "designation: " + answer
     return None

@@ -99,3 +99,66 @@ def test_name_cut_out_of_an_organisation_span():
     t2 = "وقال الأمين العام لنقابة الصيادلة إن الإضراب مستمر."
     assert holder.name_after_question(q, t2, *span(t2, "لنقابة الصيادلة")) is None
     assert holder.name_after_question(analyze_question("متى أضربت نقابة الصيادلة؟"), text, s, e) is None
+
+
+def test_doer_of_another_party():
+    """«وطردت الشركة الأولى 40 عاملا» is another doer's figure for «كم عاملا طردت الشركة الثانية»."""
+    text = "وطردت مصر 40 دبلوماسيا في خطوة ردت عليها ليبيا بطرد عدد مماثل."
+    ents = [(*span(text, "مصر"), "GPE", {}), (*span(text, "ليبيا"), "GPE", {})]
+    q = question("كم دبلوماسيا طردت تونس؟", ("تونس", "GPE"))
+    assert holder.doer(q, text, _sent(text), ents)
+    assert check(q, text, {"entities": ents}, *span(text, "40"), "40", only={"doer"}) == "doer: 40"
+    q2 = question("كم دبلوماسيا طردت مصر؟", ("مصر", "GPE"))
+    assert not holder.doer(q2, text, _sent(text), ents)
+    # the verb with no name after it: its doer may be the asked one
+    text2 = "وطردت الحكومة 40 دبلوماسيا."
+    assert not holder.doer(q, text2, _sent(text2), [])
+    # where/when questions are not read: «أين رصدت سمكة القرش» is a passive
+    qw = question("أين طردت تونس الدبلوماسيين؟", ("تونس", "GPE"))
+    assert not holder.doer(qw, text, _sent(text), ents)
+    # a noun after a preposition is no verb (في وسط المدينة)
+    assert holder._doer(question("متى ألقى الوزير كلمته في وسط تونس؟", ("تونس", "GPE"))) is None
+
+
+def test_quoted_date_is_the_speakers_topic():
+    text = 'وفي كلمة ألقاها في الرباط قال الوزير "يجب أن ننهي الأشغال قبل يونيو 2031".'
+    q = analyze_question("متى ألقى الوزير كلمته في الرباط؟")
+    s, e = span(text, "يونيو 2031")
+    assert holder.quoted(q, text, _sent(text), s, e)
+    assert check(q, text, {}, s, e, "يونيو 2031", only={"quoted"}) == "quoted: يونيو 2031"
+    # the asked predicate inside the quote, or a date outside it: no flag
+    text2 = 'وقال الوزير "افتتحنا المصنع في يونيو 2031".'
+    q2 = analyze_question("متى افتتح المصنع؟")
+    assert not holder.quoted(q2, text2, _sent(text2), *span(text2, "يونيو 2031"))
+    text3 = 'وفي يونيو 2031 قال الوزير "الأشغال انتهت".'
+    assert not holder.quoted(q, text3, _sent(text3), *span(text3, "يونيو 2031"))
+
+
+def test_country_count_is_no_dollar_amount():
+    from marsad.qa.spans import unit_fit
+    q = analyze_question("كم دولة وقعت على الميثاق؟")
+    assert unit_fit("دولار", q) < 1.0
+    assert unit_fit("دولة", q) > 1.0
+    assert unit_fit("اتفاقيات", analyze_question("كم اتفاقية وقعت الوزارة؟")) > 1.0
+
+
+def test_descriptor_phrase_before_without_article():
+    """The title's «مصانع مغربية» is the question's «المصانع المغربية» the window calls «المصانع»."""
+    from marsad.qa.verify import _phrase_before
+    q = analyze_question("كم طنا صدرت المصانع المغربية إلى السنغال؟")
+    assert _phrase_before(q, "مغرب", "محاكمة مصانع مغربية صدرت موادا إلى السنغال")
+    assert not _phrase_before(q, "مغرب", "محاكمة مصانع صدرت موادا مغربية إلى السنغال")
+
+
+def test_owner_named_after_a_common_noun():
+    """«كم عمر اللاعب السابق كريم العلوي»: «العلوي (41 عاما)» is the asked age."""
+    from marsad.qa.spans import owner_fit, owner_names
+    from marsad.qa.verify import _owner_ok
+    q = question("كم عمر اللاعب السابق كريم العلوي؟", ("كريم العلوي", "PERSON"))
+    assert owner_names(q) == {"كريم", "العلوي"}
+    text = "ولا يزال العلوي (41 عاما) في المستشفى."
+    s = text.index("41")
+    assert _owner_ok(text, s, q)
+    assert owner_fit(text, s, q) > 1.0
+    text2 = "ولا يزال سعيد (41 عاما) في المستشفى."
+    assert not _owner_ok(text2, text2.index("41"), q)
