@@ -119,6 +119,9 @@ def main() -> None:
     ap.add_argument("--min-len", type=int, default=6)
     ap.add_argument("--max-len", type=int, default=60)
     ap.add_argument("--out", default=str(WORK / "pseudo.txt"))
+    ap.add_argument("--soft", help="also write the kept sentences with soft targets to this .npz (distillation, "
+                    "train_neural.py --extra soft:PATH): the neural tagger's marginals, one-hot where the "
+                    "teacher's final label differs from the neural tagger's")
     args = ap.parse_args()
     shared = shared_dir()
     t0 = time.time()
@@ -141,7 +144,7 @@ def main() -> None:
     crf = _CRF(Path(args.crf)).tag(flat)
     final = _Union(_Fixed(cons), _Fixed(crf)).tag(flat)
     final = [split_joined_names(w, t) for w, t in zip(flat, final)]
-    kept, n_ent = [], 0
+    kept, n_ent, soft = [], 0, []
     n_unknown = 0
     for w, t, p, a, c, m in zip(flat, final, probs, tags, crf, margs):
         if p < args.min_prob or not spans(t) or (args.agree and set(spans(a)) != set(spans(c))):
@@ -152,6 +155,13 @@ def main() -> None:
             if t.count("?") > args.max_unknown * len(t):
                 continue
             n_unknown += t.count("?")
+        if args.soft:
+            q = m.copy()
+            for k, (x, y) in enumerate(zip(t, a)):
+                if x != y and x != "?":
+                    q[k] = 0.0
+                    q[k, labels.index(x)] = 1.0
+            soft.append(q.astype(np.float16))
         kept.append((w, t))
         n_ent += len(spans([x if x != "?" else "O" for x in t]))
     out = Path(args.out)
@@ -159,6 +169,10 @@ def main() -> None:
     with out.open("w", encoding="utf-8") as fh:
         for w, t in kept:
             fh.write("".join(f"{x} {y}\n" for x, y in zip(w, t)) + "\n")
+    if args.soft:
+        np.savez_compressed(args.soft, words=np.array([" ".join(w) for w, _ in kept]),
+                            q=np.concatenate(soft), lengths=np.array([len(w) for w, _ in kept]),
+                            labels=np.array(labels))
     types = {}
     for _, t in kept:
         for _s, _e, typ in spans([x if x != "?" else "O" for x in t]):

@@ -93,10 +93,11 @@ class Tagger(nn.Module):
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
         return self.out(self.drop(h))
 
-    def nll(self, em, y, lengths, partial=None, unknown=None):
+    def nll(self, em, y, lengths, partial=None, unknown=None, soft=None):
         """Negative log-likelihood of the gold labels ``y``; where ``partial`` is set, a token's O may
         also be B-MISC/I-MISC, where ``unknown`` is set, any label (the gold score is then summed over
-        those paths)."""
+        those paths); with ``soft`` [B, T, labels], the teacher's label marginals replace ``y`` (cross-entropy
+        of the CRF with the teacher's distribution, transitions under independent marginals)."""
         B, T, N = em.shape
         lengths = lengths.to(em.device)
         mask = torch.arange(T, device=em.device)[None, :] < lengths[:, None]
@@ -116,15 +117,25 @@ class Tagger(nn.Module):
             z = torch.logsumexp(alpha + self.end[None], 1)
             return (z[:B] - z[B:]).sum()
         bi = torch.arange(B, device=em.device)
-        gold = self.start[y[:, 0]] + em[bi, 0, y[:, 0]]
+        if soft is not None:  # distillation: the expected score under the teacher's marginals
+            m = mask[:, :, None].float()
+            q = soft * m
+            gold = (q * em).sum((1, 2)) + (q[:, 0] * self.start).sum(1)
+            trans = self.trans.masked_fill(self.trans < -1e3, 0.0)  # forbidden pairs: no expectation
+            gold = gold + (torch.einsum("bti,ij,btj->bt", q[:, :-1], trans, q[:, 1:]) * mask[:, 1:]).sum(1)
+            gold = gold + (q[bi, lengths - 1] * self.end).sum(1)
+        else:
+            gold = self.start[y[:, 0]] + em[bi, 0, y[:, 0]]
         alpha = self.start[None] + em[:, 0]
         for t in range(1, T):
             m = mask[:, t]
-            gold = gold + torch.where(m, self.trans[y[:, t - 1], y[:, t]] + em[bi, t, y[:, t]], torch.zeros((), device=em.device))
+            if soft is None:
+                gold = gold + torch.where(m, self.trans[y[:, t - 1], y[:, t]] + em[bi, t, y[:, t]],
+                                          torch.zeros((), device=em.device))
             nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None], 1) + em[:, t]
             alpha = torch.where(m[:, None], nxt, alpha)
-        last = y[bi, lengths - 1]
-        gold = gold + self.end[last]
+        if soft is None:
+            gold = gold + self.end[y[bi, lengths - 1]]
         return (torch.logsumexp(alpha + self.end[None], 1) - gold).sum()
 
 
@@ -172,10 +183,11 @@ def out_of_fold_memory(sents, folds=10) -> list[np.ndarray]:
     return out
 
 
-def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None):
+def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None, soft=None):
     """(torch batch, gold ids, original indices) sorted by decreasing length inside a batch; the
     batch's ``partial`` marks PARTIAL_O tokens (gold id of O). With ``weights`` (one per sentence)
-    a batch holds sentences of one weight only, given as the batch's ``weight``."""
+    a batch holds sentences of one weight only, given as the batch's ``weight``; ``soft`` (a teacher's
+    marginals [n, labels] or None per sentence; those of one weight all soft or none) gives ``soft``."""
     lens = [-len(w) for w, _ in sents]
     order = np.lexsort((lens, weights)) if weights is not None else np.argsort(lens, kind="stable")
     chunks = []
@@ -202,6 +214,11 @@ def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None):
         tb["partial"] = torch.from_numpy(partial).to(DEVICE)
         tb["unknown"] = torch.from_numpy(unknown).to(DEVICE)
         tb["weight"] = float(weights[idx[0]]) if weights is not None else 1.0
+        if soft is not None and soft[idx[0]] is not None:
+            q = np.zeros(b["words"].shape + (len(LABELS),), np.float32)
+            for r, i in enumerate(idx):
+                q[r, :len(soft[i])] = soft[i]
+            tb["soft"] = torch.from_numpy(q).to(DEVICE)
         yield tb, torch.from_numpy(y).to(DEVICE), idx
 
 
@@ -254,7 +271,8 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--filters", type=int, default=50, help="character CNN filters")
     ap.add_argument("--extra", default="", help="extra training corpora, comma-separated: newsfane, wikifane, "
-                    "aqmar, wojood (sentences sharing a 30-letter run with ANERcorp test or dev dropped)")
+                    "aqmar, wojood (sentences sharing a 30-letter run with ANERcorp test or dev dropped); pseudo:PATH, "
+                    "soft:PATH: news tagged by train/ner/pseudo_label.py (--pseudo-weight, --pseudo-per-epoch)")
     ap.add_argument("--pseudo-weight", type=float, default=0.5, help="loss weight of pseudo-labelled "
                     "sentences (--extra pseudo:PATH, written by train/ner/pseudo_label.py)")
     ap.add_argument("--pseudo-per-epoch", type=int, default=2000, help="pseudo-labelled sentences drawn "
@@ -288,9 +306,9 @@ def main() -> None:
     if args.limit:
         train, dev = train[:args.limit], dev[:args.limit // 4]
     test, aq = anercorp("test", shared), aqmar("dev", shared)
-    extra = extra_corpora(",".join(n for n in args.extra.split(",") if not n.startswith("pseudo:")), shared,
-                          test + dev)
-    pseudo = pseudo_corpora(args.extra, test + dev)
+    gold_extra = ",".join(n for n in args.extra.split(",") if n.partition(":")[0] not in ("pseudo", "soft"))
+    extra = extra_corpora(gold_extra, shared, test + dev)
+    pseudo, pseudo_soft = pseudo_corpora(args.extra, test + dev)
     if args.extra_o_misc:
         extra = [(w, [PARTIAL_O if t == "O" else t for t in tags]) for w, tags in extra]
     z = np.load(args.vectors)
@@ -327,16 +345,18 @@ def main() -> None:
         for epoch in range(1, epochs + 1):
             model.train()
             t0, total = time.time(), 0.0
-            epoch_data, epoch_mems, weights = data, mems, None
+            epoch_data, epoch_mems, weights, soft = data, mems, None, None
             if pseudo:  # a fresh draw of pseudo-labelled sentences each epoch, at a lower loss weight
                 n = args.pseudo_per_epoch or len(pseudo)
                 pick = rng.choice(len(pseudo), min(n, len(pseudo)), replace=False)
                 epoch_data = data + [pseudo[i] for i in pick]
                 epoch_mems = mems + [pseudo_mems[i] for i in pick] if mems is not None else None
                 weights = [1.0] * len(data) + [args.pseudo_weight] * len(pick)
-            for b, y, _ in batches(epoch_data, vocab, args.batch, True, rng, epoch_mems, weights):
+                soft = [None] * len(data) + [pseudo_soft[i] for i in pick] if pseudo_soft else None
+            for b, y, _ in batches(epoch_data, vocab, args.batch, True, rng, epoch_mems, weights, soft):
                 opt.zero_grad()
-                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"], b["unknown"])
+                loss = model.nll(model.emissions(b, args.word_drop), y, b["lengths"], b["partial"], b["unknown"],
+                                 b.get("soft"))
                 (loss * b["weight"] / len(y)).backward()
                 nn.utils.clip_grad_norm_(model.parameters(), 5.0)
                 opt.step()
@@ -417,19 +437,33 @@ def extra_corpora(names: str, shared: Path, held_out: list) -> list:
     return out
 
 
-def pseudo_corpora(names: str, held_out: list) -> list:
-    """Sentences of the ``--extra pseudo:PATH`` files (``train/ner/pseudo_label.py``), without those
-    overlapping ``held_out`` (the writer drops them already; checked again)."""
+def pseudo_corpora(names: str, held_out: list) -> tuple[list, list]:
+    """Sentences of the ``--extra pseudo:PATH`` (labels) and ``soft:PATH`` (marginals; .npz) files of
+    ``train/ner/pseudo_label.py``, without those overlapping ``held_out`` (the writer drops them
+    already; checked again), and their soft targets (an empty list without ``soft:`` files)."""
     from marsad import train_data
 
-    out = []
+    out, soft = [], []
     for name in names.split(","):
-        if name.startswith("pseudo:"):
-            sents = read_pseudo(Path(name[len("pseudo:"):]))
-            kept = train_data.drop_overlapping(sents, held_out)
-            print(f"extra {name}: {len(kept)} of {len(sents)} pseudo-labelled sentences kept", flush=True)
-            out += kept
-    return out
+        kind, _, path = name.partition(":")
+        if kind == "pseudo":
+            sents = read_pseudo(Path(path))
+        elif kind == "soft":
+            z = np.load(path)
+            cuts = np.cumsum(z["lengths"])[:-1]
+            qs = np.split(z["q"].astype(np.float32), cuts)
+            sents = [(str(w).split(" "), [LABELS[j] for j in q.argmax(1)]) for w, q in zip(z["words"], qs)]
+            marg = {id(s[0]): q for s, q in zip(sents, qs)}
+        else:
+            continue
+        kept = train_data.drop_overlapping(sents, held_out)
+        print(f"extra {name}: {len(kept)} of {len(sents)} pseudo-labelled sentences kept", flush=True)
+        out += kept
+        if kind == "soft":
+            soft += [marg[id(w)] for w, _ in kept]
+    if soft and len(soft) != len(out):
+        raise SystemExit("--extra: pseudo: and soft: files cannot be mixed")
+    return out, soft
 
 
 def read_pseudo(path: Path) -> list:
@@ -453,6 +487,8 @@ EXTRA_DATA = {
     "wikifane": ("WikiFANE gold 2014 (Wikipedia), fine classes mapped by train_data.FANE_MAP", "CC BY-SA 3.0"),
     "aqmar": ("AQMAR Arabic Wikipedia NER, train", "CC BY-SA 3.0"),
     "wojood": ("Wojood sample, train, outermost tags mapped by train_data.WOJOOD_MAP", "MIT"),
+    "soft": ("news sentences of ANT v2.1 and ANT v1.1 Jawhara FM with the shipped tagger's label marginals "
+             "(train/ner/pseudo_label.py --soft), at --pseudo-weight", "Apache-2.0"),
     "pseudo": ("news sentences of ANT v2.1 and ANT v1.1 Jawhara FM tagged by the shipped tagger "
                "(train/ner/pseudo_label.py), at --pseudo-weight", "Apache-2.0"),
 }
