@@ -32,8 +32,8 @@ from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_modality import _unreal
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
-                                           is_party_start, joiner, noun_phrase, own_session, quote_speaker,
-                                           reported, unnamed_party, visit_destination)
+                                           is_party_start, joiner, noun_phrase, own_session, quantified_object,
+                                           quote_speaker, reported, unnamed_party, visit_destination)
 from marsad.extract.ner_features import norm
 from marsad.extract.ner_filters import ambiguous_function_words, darija_function_words, darija_markers
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
@@ -306,6 +306,7 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
             return False
         parties = max(parties, 1)
         obj = next((k for k in range(k0, min(len(ws), k0 + 3)) if is_party_start(doc, ws, k, [])), None)
+        obj = quantified_object(ws, k0, obj, starts)   # التقى به ولي العهد عدداً من الرؤساء التنفيذيين
         if obj is not None and not any(ws[obj][0] <= a < ws[obj][1] for a in starts):   # التقى بالوفد اليمني
             a, b = noun_phrase(doc, ws, obj, limit=5)
             b = next((ws[n - 1][1] for n in range(obj + 1, len(ws)) if ws[n][0] < b

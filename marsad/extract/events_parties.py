@@ -240,7 +240,8 @@ def noun_phrase(doc: Document, ws, k: int, limit: int = 8) -> tuple[int, int]:
         a, b, w = ws[n]
         in_ent = next((e for e in ents if e.start <= a < e.end or a < e.start <= a + 2 < b), None)   # وبلجيكا
         if n > k:
-            counted = _is(ws[n - 1][2], "quantifiers") or (n - 2 >= k and _is(ws[n - 2][2], "quantifiers"))
+            counted = _is(ws[n - 1][2], "quantifiers") or (n - 2 >= k and _is(ws[n - 2][2], "quantifiers")) or \
+                (n - 2 <= k and bool(keys(ws[k][2]) & _party_nouns()))   # وفدا من رجال الأعمال
             if _PUNCT.search(doc.text[ws[n - 1][1]:a]) or a in dates or (_DIGITS.search(w) and not counted):
                 break
             if not (counted and fold(w) == fold("من")) and (
@@ -399,3 +400,14 @@ def _aside(doc: Document, start: int) -> bool:
                 (n and fold(prev[n - 1][2]) == fold("في") and _is(w, "venue_nouns")):
             return True
     return False
+
+
+def quantified_object(ws, k0: int, obj: int | None, starts: list[int]) -> int | None:
+    """The object of a transitive meeting verb: a quantified group (``عدداً من الرؤساء``، ``مجموعة من
+    رجال الأعمال``) within five words of ``k0``, when no object was found or the one found is the named
+    subject before it; else ``obj``."""
+    q = next((k for k in range(k0, min(len(ws) - 1, k0 + 5)) if _is(ws[k][2], "quantifiers")
+              and fold(ws[k + 1][2]) == fold("من")), None)
+    if q is not None and (obj is None or (q > obj and any(ws[obj][0] <= a < ws[obj][1] for a in starts))):
+        return q
+    return obj

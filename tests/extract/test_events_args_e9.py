@@ -133,3 +133,10 @@ def test_a_headlines_topic_before_a_colon_takes_no_part():
     doc = make_doc("ورود حمراء وشموع: سمير العلوي التقى مجددا كمال الفاسي مساء أمس على مأدبة عشاء رسمية.",
                    {"ورود حمراء": "PERSON", "سمير العلوي": "PERSON", "كمال الفاسي": "PERSON"})
     assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["سمير العلوي", "كمال الفاسي"]
+
+
+def test_a_quantified_group_or_a_delegation_is_the_object_of_a_meeting_verb():
+    doc = make_doc("وفي اليوم الذي التقى به ولي العهد عدداً من الرؤساء التنفيذيين لكبرى الشركات الأمريكية.", {})
+    assert "عدداً من الرؤساء التنفيذيين" in _of(doc, "MEETING")[0].attrs["args"]["participants"]
+    doc = make_doc("واستقبل سمير العلوي وفدا من رجال الأعمال الليبيين.", {"سمير العلوي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["سمير العلوي", "وفدا من رجال الأعمال الليبيين"]
