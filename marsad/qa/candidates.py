@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.qa.holder import name_after_question
+from marsad.qa.holder import complete_name, name_after_question
 from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
@@ -222,6 +222,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             cut = name_after_question(q, text, s, e) if label in ("ORG", "GPE") else None
             if cut is not None:  # «للاتحاد يواخيم لانغ» for «من هو المدير التنفيذي لاتحاد …»
                 s, label, attrs, why = cut, "PERSON", {}, why + ["name after the question's words"]
+            if label == "PERSON" and q.kind == "who":
+                e = complete_name(text, s, e)
             ctext = text[s:e]
             if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units):
                 continue  # a name the question gives, or a counted unit tagged as a name (دولار)

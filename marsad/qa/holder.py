@@ -199,3 +199,18 @@ def quoted(q: Question, text: str, sent: tuple[int, int], start: int, end: int) 
         if not any(is_pred(m.group(0)) for m in WORD.finditer(text, a, b)):
             return True
     return False
+
+
+def complete_name(text: str, start: int, end: int) -> int:
+    """The end of a person's name the tagger cut inside a comma apposition («رئيس كوريا الجنوبية،
+    مون جاي إن، عن …»: the tagger stops before إن): when the span opens right after a comma and one
+    word, no article word, no preposition, closes the apposition after it, the name ends there."""
+    if not text[max(0, start - 2):start].strip() in ("،", ","):
+        return end
+    m = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if m is None or text[m.end():m.end() + 1] not in ("،", ","):
+        return end
+    k = _key(m.group(0))
+    if k.startswith("ال") or k in lexicon()["preps"] or len(k) > 6:
+        return end
+    return m.end()

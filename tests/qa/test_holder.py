@@ -162,3 +162,14 @@ def test_owner_named_after_a_common_noun():
     assert owner_fit(text, s, q) > 1.0
     text2 = "ولا يزال سعيد (41 عاما) في المستشفى."
     assert not _owner_ok(text2, text2.index("41"), q)
+
+
+def test_name_completed_to_the_end_of_its_apposition():
+    """«رئيس الجمعية، سون هي إن، عن …»: the tagger stops before إن; the apposition's last word is the name's."""
+    text = "وأعرب رئيس الجمعية، سون هي إن، عن أمله في التعاون."
+    s, e = span(text, "سون هي")
+    assert text[s:holder.complete_name(text, s, e)] == "سون هي إن"
+    t2 = "وأعرب رئيس الجمعية، سون هي الرئيس، عن أمله."   # an article word is no part of the name
+    assert holder.complete_name(t2, *span(t2, "سون هي")) == span(t2, "سون هي")[1]
+    t3 = "وأعرب سون هي إن، رئيس الجمعية، عن أمله."        # no comma before the span: no apposition
+    assert holder.complete_name(t3, *span(t3, "سون هي")) == span(t3, "سون هي")[1]
