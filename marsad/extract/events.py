@@ -31,9 +31,10 @@ from marsad.extract.events_frames import _adoption, _clean_lead, _launch
 from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_modality import _unreal
-from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, is_demonym,
-                                           is_party_start, joiner, noun_phrase, own_session, quantified_object,
-                                           quote_speaker, reported, unnamed_party, visit_destination)
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, fronted_speaker,
+                                           is_demonym, is_party_start, joiner, noun_phrase, own_session,
+                                           quantified_object, quote_speaker, reported, unnamed_party,
+                                           visit_destination)
 from marsad.extract.ner_features import norm
 from marsad.extract.ner_filters import ambiguous_function_words, darija_function_words, darija_markers
 from marsad.extract.people import fold, person_mentions, strip_proclitics, title_at, words
@@ -344,7 +345,8 @@ def _meeting(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> 
         lo = max(lo, ws[j][1])
     who = clause_people(bld, doc, lo, hi)   # مستشار الأمن القومي لرئيس كوريا الجنوبية: his title's country
     titled = {doc.text[e.start:e.end] for e in _ents(doc, lo, hi, ("GPE",)) if any(a <= e.start < b for a, b in bld.titled)}
-    who[:0] = [x for x in [quote_speaker(bld, doc, ws, i, lo, s)] if x and all(x[3] != y[3] for y in who)]
+    who[:0] = [x for x in [quote_speaker(bld, doc, ws, i, lo, s), fronted_speaker(bld, doc, ws, i, hi)]
+               if x and all(x[3] != y[3] for y in who)]   # في اجتماع مع بوتين، قال شويغو: Shoigu too
     for n, x in enumerate(who):   # مع محامي ترامب، مع مساعد كيم: the lawyer takes part, not Trump
         h = next((w for w in ws if w[1] + 1 == x[0] and doc.text[w[1]] == " " and _is(w[2], "relation_heads")
                   and any(p[0] == x[0] for p in bld.persons)), None)   # a name, not a title (مساعد الوزير)

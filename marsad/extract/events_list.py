@@ -265,9 +265,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         else None if j < len(ws) and _PUNCT.search(doc.text[ws[j - 1][1]:ws[j][0]]) \
         else _subject_after(doc, ws, j, parties)   # ومنذ توقيع الاتفاق، سلم …: the next clause is no subject
     lo, hi = clause_bounds(doc, ws, i, j, s.start, s.end)   # where it was signed: near the trigger, in its clause
-    if j < len(ws) and (_is(ws[j][2], "relatives") or (_is(ws[j][2], "signing_words") and definite(ws[j][2])
-                                                      and not _is(ws[j][2], "signing_nouns"))):
-        lo = max(lo, ws[j][0])   # خلال زيارة إلى واشنطن … الاتفاق الموقع مع إيران: told there, signed elsewhere
+    rel = next((k for k in range(j, min(len(ws), j + 3)) if _is(ws[k][2], "relatives")
+                and all(definite(w) for _, _, w in ws[j:k])), None)   # الاتفاق النووي الذي أبرمته إيران
+    if rel is not None or (j < len(ws) and _is(ws[j][2], "signing_words") and definite(ws[j][2])
+                           and not _is(ws[j][2], "signing_nouns")):
+        lo = max(lo, ws[rel if rel is not None else j][0])   # خلال زيارة إلى واشنطن … الاتفاق الموقع مع إيران
     w_lo, w_hi = ws[max(0, i - PLACE_WINDOW)][0], ws[min(len(ws), j + PLACE_WINDOW) - 1][1]
     place = _place(doc, max(lo, w_lo), min(hi, w_hi), near=ws[i][0])
     part = next((k for k in range(j, len(ws) - 1) if _is(ws[k][2], "signing_words") and definite(ws[k][2])

@@ -386,11 +386,12 @@ def unnamed_party(doc: Document, ws, k: int) -> int:
 
 
 def _aside(doc: Document, start: int) -> bool:
-    """A person named in a topic (``خلال أزمة الحريري``) or in a venue (``في مقر إقامة السفير البريطاني
+    """A person named in a topic or an incident (``خلال أزمة الحريري``، ``مقتل صالح``) or in a venue (``في مقر إقامة السفير البريطاني
     إدوارد أوكدن``): right after a topic noun, or after في/ب + a venue noun at most four words back, no
     punctuation between: no participant."""
     prev = words(doc.text, max(0, start - 60), start)
-    if prev and _is(prev[-1][2], "topic_nouns") and not _PUNCT.search(doc.text[prev[-1][1]:start]):
+    if prev and (_is(prev[-1][2], "topic_nouns") or _is(prev[-1][2], "incident_nouns")) and \
+            not _PUNCT.search(doc.text[prev[-1][1]:start]):
         return True
     for n in range(len(prev) - 1, max(-1, len(prev) - 5), -1):
         if _PUNCT.search(doc.text[prev[n][1]:start]):
@@ -411,3 +412,18 @@ def quantified_object(ws, k0: int, obj: int | None, starts: list[int]) -> int | 
     if q is not None and (obj is None or (q > obj and any(ws[obj][0] <= a < ws[obj][1] for a in starts))):
         return q
     return obj
+
+
+def fronted_speaker(bld, doc: Document, ws, i: int, hi: int) -> tuple[int, int, str, str] | None:
+    """The speaker of a sentence that opens with its meeting (``في اجتماع مع بوتين، قال شويغو``،
+    ``وخلال لقاء مع الوزير، أكد …``): the trigger right after a ``fronted_links`` word at the sentence's
+    start, a comma closing its clause, then a reporting verb and a named person: that person."""
+    from marsad.extract.quotes_lexicon import reporting_verb
+    if i != 1 or not _is(ws[0][2], "fronted_links"):
+        return None
+    k = next((k for k in range(i + 1, len(ws)) if ws[k][0] >= hi), None)
+    if k is None or k + 1 >= len(ws) or "،" not in doc.text[ws[k - 1][1]:ws[k][0]] + doc.text[hi - 1:hi] \
+            or not reporting_verb(ws[k][2])[0]:
+        return None
+    who = [x for x in sorted(bld.persons + bld.title_refs) if x[0] == ws[k + 1][0]]
+    return (who[0][0], who[0][1], doc.text[who[0][0]:who[0][1]], who[0][2]) if who else None

@@ -140,3 +140,31 @@ def test_a_quantified_group_or_a_delegation_is_the_object_of_a_meeting_verb():
     assert "عدداً من الرؤساء التنفيذيين" in _of(doc, "MEETING")[0].attrs["args"]["participants"]
     doc = make_doc("واستقبل سمير العلوي وفدا من رجال الأعمال الليبيين.", {"سمير العلوي": "PERSON"})
     assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["سمير العلوي", "وفدا من رجال الأعمال الليبيين"]
+
+
+# Third round, from the read e9c (event_sample.py dump --offset 195 --max-docs 40)
+
+def test_a_meeting_fronted_before_its_speaker_takes_the_speaker():
+    doc = make_doc("في اجتماع مع الرئيس الليبي سمير العلوي، قال الفاسي إن التعاون سيتواصل.",
+                   {"سمير العلوي": "PERSON", "الفاسي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["الفاسي", "سمير العلوي"]
+
+
+def test_an_agreements_subject_stops_at_fi_aaqab_and_its_place_is_not_the_press_conferences():
+    doc = make_doc("وتضمن البيان الإعلان عن اتفاق بين البلدين لنزع السلاح في أعقاب قمة تاريخية جمعتهما الجمعة.", {})
+    assert _of(doc, "AGREEMENT")[0].attrs["args"]["subject"] == "لنزع السلاح"
+    doc = make_doc("وفي مؤتمر صحفي مشترك بالقصر الرئاسي، وصف العلوي الاتفاق النووي الذي أبرمته ليبيا مع الدول الكبرى "
+                   "بأنه سيئ.", {"القصر الرئاسي": "FAC", "العلوي": "PERSON", "ليبيا": "GPE"})
+    assert _of(doc, "AGREEMENT")[0].attrs["place"] is None
+
+
+def test_an_untagged_village_is_the_meetings_place():
+    doc = make_doc("وعقد الزعيمان سمير العلوي وكمال الفاسي اجتماعا مفاجئا يوم السبت في قرية الزيتون الحدودية.",
+                   {"سمير العلوي": "PERSON", "كمال الفاسي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["place"] == "قرية الزيتون الحدودية"
+
+
+def test_a_person_after_an_incident_noun_takes_no_part():
+    doc = make_doc("وأجرى الفاسي محادثات مع الوزير كمال بنعلي في أعقاب مقتل العلوي على يد المسلحين.",
+                   {"الفاسي": "PERSON", "كمال بنعلي": "PERSON", "العلوي": "PERSON"})
+    assert _of(doc, "MEETING")[0].attrs["args"]["participants"] == ["الفاسي", "كمال بنعلي"]
