@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.evidence import _object, _skel, _terms, predicate_test
-from marsad.qa.question import Question, _key, lexicon
+from marsad.qa.question import Question, _key, lexicon, person_titles
 from marsad.search.analyzer import WORD
 
 DATA = Path(__file__).with_name("data")
@@ -227,10 +227,16 @@ def _title_at(q: Question, text: str, sent: tuple[int, int]):
     return want, ms, at, found
 
 
-def _next_to(want, ms, at, start: int, end: int) -> bool:
+def _next_to(want, ms, at, start: int, end: int, text: str = "") -> bool:
     first = next((i for i, m in enumerate(ms) if m.start() >= start), len(ms))
     last = max([i for i, m in enumerate(ms) if m.end() <= end] or [first])
-    return any(0 < first - i <= len(want) + 2 or 0 < i - last <= 2 for i in at)
+    # a name with its own title before it (أمر ملك السعودية سلمان …) takes a title after it
+    # with no comma between as the verb's object («… النائب العام بفتح تحقيق»), not its apposition
+    cut = max(text.rfind("،", 0, start), text.rfind(",", 0, start)) if text else -1
+    titled_before = bool(text) and any(_key(m.group(0)).removeprefix("ال") in person_titles()
+                                       for m in ms[max(0, first - 3):first] if m.start() > cut)
+    return any(0 < first - i <= len(want) + 2 or (0 < i - last <= 2 and not (
+        titled_before and not any(p in text[end:ms[i].start()] for p in "،,("))) for i in at)
 
 
 def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:
@@ -241,7 +247,7 @@ def untitled(q: Question, text: str, sent: tuple[int, int], start: int, end: int
     t = _title_at(q, text, sent)
     if t is None or not t[3]:
         return False
-    return not _next_to(*t[:3], start, end)
+    return not _next_to(*t[:3], start, end, text)
 
 
 def titled(q: Question, text: str, sent: tuple[int, int], start: int, end: int) -> bool:

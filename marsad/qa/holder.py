@@ -20,6 +20,11 @@
 * ``quoted``: a date inside a quotation that does not hold the question's predicate is what the
   speaker talks about, not when the asked event happened («متى ألقى بلير كلمته» is not the
   «مارس 2019» of his speech);
+* ``future``: a when-question in the future (ستنسحب، سيعقد …) is not answered by a date before the
+  document's publication («متى ستنسحب القوات» is not the «الثلاثاء» on which the stay was approved);
+* ``apposed``: «من هو/ما اسم + noun …» is not answered by a name that a comma apposition gives
+  another title («وحكم القاضي، مارك واربي،» for «ما اسم رجل الأعمال …») when the asked noun is
+  none of the eight words before the name;
 * ``designation``: a number glued by a hyphen to a word (إف-16، F-16) is the name of a model, not
   a count («كم عدد المقاتلات» is not «16»).
 """
@@ -39,7 +44,8 @@ PERSON_QWORDS = {("من", "هو"), ("من", "هي"), ("ما", "اسم")}
 @lru_cache(maxsize=1)
 def words() -> dict:
     raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["holder"]
-    return {"former": {_key(w) for w in raw["former_words"]}, "span": int(raw["former_span"])}
+    return {"former": {_key(w) for w in raw["former_words"]}, "span": int(raw["former_span"]),
+            "days": {_key(w) for w in raw["day_words"]}}
 
 
 def _bare(k: str) -> str:
@@ -214,3 +220,48 @@ def complete_name(text: str, start: int, end: int) -> int:
     if k.startswith("ال") or k in lexicon()["preps"] or len(k) > 6:
         return end
     return m.end()
+
+
+def _future(q: Question) -> bool:
+    from marsad.qa.question import _verb_like
+
+    first = next(WORD.finditer(q.text, q.qword_end), None)
+    k = _key(first.group(0)) if first else ""
+    return len(k) >= 4 and k[0] == "س" and k[1] in "يتن" and _verb_like(k[1:])
+
+
+def future(q: Question, text: str, dates: list, start: int, end: int, published: str | None) -> bool:
+    """True for a date answer (``dates``: the document's date spans, resolved ``value``) before
+    the publication day when the question's verb is a future (س + imperfect)."""
+    if q.kind != "when" or not published or not _future(q):
+        return False
+    def text_of(s: int, e: int) -> str:
+        return text[s:e]
+    import re
+    spans = [(s, e, a) for s, e, _lab, a in dates if s < end and start < e]
+    # a day named by its weekday (الثلاثاء، أمس الأحد) or a date that writes its year; a day and
+    # month without a year («سيجرى في الرابع من نوفمبر») may be resolved to last year
+    days = words()["days"]
+    vals = [str(a.get("value") or "") for s, e, a in spans
+            if re.search(r"\d{4}", text_of(s, e)) or all(_key(w) in days for w in WORD.findall(text_of(s, e)))]
+    day = published[:10]
+    return bool(vals) and len(vals) == len(spans) and all(len(v) >= 10 and v[:10] < day for v in vals)
+
+
+
+def apposed(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
+    """True when a «من هو/من هي/ما اسم» question is answered by a name right after «DEFINITE، »
+    while the question's first word after its question word is none of the eight words before it."""
+    if q.kind not in ("who", "which") or tuple(_keys(q.text[:q.qword_end])[-2:]) not in PERSON_QWORDS:
+        return False
+    lead = text[max(sent[0], start - 3):start]
+    if "،" not in lead and "," not in lead:
+        return False
+    before = [m for m in WORD.finditer(text, sent[0], start)][-8:]
+    if not before or not _key(before[-1].group(0)).startswith(("ال", "وال", "فال", "بال", "لل")):
+        return False
+    first = next(WORD.finditer(q.text, q.qword_end), None)
+    if first is None:
+        return False
+    noun = _bare(_key(first.group(0)))
+    return not any(_bare(_key(m.group(0))) == noun for m in before)

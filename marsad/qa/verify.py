@@ -325,7 +325,7 @@ def _uses(text: str, root: str) -> bool:
 
 
 def check(q: Question, text: str, layers: dict, start: int, end: int, answer: str = "", title: str = "",
-          only: set[str] | None = None) -> str | None:
+          only: set[str] | None = None, published: str | None = None) -> str | None:
     """The first constraint of ``q`` that the evidence around [start, end) of ``text`` (a document
     with ``title``) does not support (``"entity: …"``, ``"descriptor: …"``, …), or None when it
     supports them all; ``only``: the checks to run (default: the refusing ``checks``)."""
@@ -417,6 +417,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "doer: " + answer
     if "quoted" in on and holder.quoted(q, text, sent, start, end):
         return "quoted: " + answer
+    if "future" in on and holder.future(q, text, layers.get("dates") or [], start, end, published):
+        return "future: " + answer
+    if "apposed" in on and holder.apposed(q, text, sent, start):
+        return "apposed: " + answer
     if "designation" in on and holder.designation(q, text, start):
         return "designation: " + answer
     return None
@@ -490,7 +494,8 @@ def verify(store, q: Question, res: dict) -> dict:
 
     def why_for(on: set[str]) -> str | None:
         if q.kind != "yesno":
-            return check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "", only=on)
+            return check(q, d.text, d.layers, c["start"], c["end"], c["text"], d.title or "", only=on,
+                         published=d.published)
         if "yesno" not in on:
             return None
         miss = evidence.yes_missing(q, d.text, window(d.text, d.layers, c["start"], c["end"]), d.title or "")

@@ -173,3 +173,44 @@ def test_name_completed_to_the_end_of_its_apposition():
     assert holder.complete_name(t2, *span(t2, "سون هي")) == span(t2, "سون هي")[1]
     t3 = "وأعرب سون هي إن، رئيس الجمعية، عن أمله."        # no comma before the span: no apposition
     assert holder.complete_name(t3, *span(t3, "سون هي")) == span(t3, "سون هي")[1]
+
+
+def test_future_question_is_no_past_weekday():
+    """«متى سيفتتح المعرض» is not the «الثلاثاء» (before publication) on which it was announced."""
+    text = "وأعلنت الوزارة الثلاثاء أنها ستفتتح المعرض في موعد لاحق."
+    s, e = span(text, "الثلاثاء")
+    dates = [(s, e, "DATE", {"value": "2030-03-05", "kind": "relative"})]
+    q = analyze_question("متى سيفتتح المعرض؟")
+    assert holder.future(q, text, dates, s, e, "2030-03-07")
+    assert check(q, text, {"dates": dates}, s, e, "الثلاثاء", only={"future"}, published="2030-03-07") == "future: الثلاثاء"
+    assert not holder.future(analyze_question("متى أعلنت الوزارة موعد المعرض؟"), text, dates, s, e, "2030-03-07")
+    assert not holder.future(q, text, dates, s, e, "2030-03-01")  # a day after publication
+    # a day and month without a year may be resolved to last year: not read
+    t2 = "وسيفتتح المعرض في الرابع من نوفمبر."
+    a, b = span(t2, "الرابع من نوفمبر")
+    assert not holder.future(q, t2, [(a, b, "DATE", {"value": "2029-11-04", "kind": "relative"})], a, b, "2030-03-07")
+
+
+def test_apposed_title_of_another_person():
+    """«وحكم القاضي، سمير العلوي،» answers no «ما اسم رجل الأعمال …»."""
+    text = "وحكم القاضي، سمير العلوي، لصالح الرجل."
+    s = text.index("سمير")
+    sent = _sent(text)
+    assert holder.apposed(analyze_question("ما اسم رجل الأعمال الذي ربح القضية؟"), text, sent, s)
+    assert not holder.apposed(analyze_question("من هو القاضي الذي حكم في القضية؟"), text, sent, s)
+    t2 = "ووصل شيخ الجامع رئيس المجلس، سمير العلوي، إلى المدينة."   # the asked noun is before the name
+    assert not holder.apposed(analyze_question("من هو شيخ الجامع الذي وصل إلى المدينة؟"), t2, _sent(t2), t2.index("سمير"))
+
+
+def test_untitled_object_after_a_titled_name():
+    """«أمر وزير الداخلية سمير العلوي المدير العام بفتح تحقيق»: المدير العام is the verb's object, not
+    the title of سمير العلوي (who has his own before him); «سمير العلوي، المدير العام،» is."""
+    from marsad.qa import anchor
+    q = analyze_question("من هو المدير العام للأمن؟")
+    text = "وأمر وزير الداخلية سمير العلوي المدير العام للأمن بفتح تحقيق."
+    s, e = span(text, "سمير العلوي")
+    assert anchor.untitled(q, text, _sent(text), s, e)
+    t2 = "وقال سمير العلوي، المدير العام للأمن، إن التحقيق بدأ."
+    assert not anchor.untitled(q, t2, _sent(t2), *span(t2, "سمير العلوي"))
+    t3 = "وقال سمير العلوي المدير العام للأمن إن التحقيق بدأ."   # no title before the name: as before
+    assert not anchor.untitled(q, t3, _sent(t3), *span(t3, "سمير العلوي"))
