@@ -22,9 +22,6 @@
   «مارس 2019» of his speech);
 * ``future``: a when-question in the future (ستنسحب، سيعقد …) is not answered by a date before the
   document's publication («متى ستنسحب القوات» is not the «الثلاثاء» on which the stay was approved);
-* ``apposed``: «من هو/ما اسم + noun …» is not answered by a name that a comma apposition gives
-  another title («وحكم القاضي، مارك واربي،» for «ما اسم رجل الأعمال …») when the asked noun is
-  none of the eight words before the name;
 * ``designation``: a number glued by a hyphen to a word (إف-16، F-16) is the name of a model, not
   a count («كم عدد المقاتلات» is not «16»).
 """
@@ -249,19 +246,3 @@ def future(q: Question, text: str, dates: list, start: int, end: int, published:
 
 
 
-def apposed(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
-    """True when a «من هو/من هي/ما اسم» question is answered by a name right after «DEFINITE، »
-    while the question's first word after its question word is none of the eight words before it."""
-    if q.kind not in ("who", "which") or tuple(_keys(q.text[:q.qword_end])[-2:]) not in PERSON_QWORDS:
-        return False
-    lead = text[max(sent[0], start - 3):start]
-    if "،" not in lead and "," not in lead:
-        return False
-    before = [m for m in WORD.finditer(text, sent[0], start)][-8:]
-    if not before or not _key(before[-1].group(0)).startswith(("ال", "وال", "فال", "بال", "لل")):
-        return False
-    first = next(WORD.finditer(q.text, q.qword_end), None)
-    if first is None:
-        return False
-    noun = _bare(_key(first.group(0)))
-    return not any(_bare(_key(m.group(0))) == noun for m in before)

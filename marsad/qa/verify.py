@@ -419,8 +419,6 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "quoted: " + answer
     if "future" in on and holder.future(q, text, layers.get("dates") or [], start, end, published):
         return "future: " + answer
-    if "apposed" in on and holder.apposed(q, text, sent, start):
-        return "apposed: " + answer
     if "designation" in on and holder.designation(q, text, start):
         return "designation: " + answer
     return None
