@@ -357,6 +357,12 @@ def _whole_name(word: str, rest: str) -> bool:
                    for k in ("person_names", "places", "org_names", "org_words", "titles", "demonyms"))
 
 
+def _whole_place(phrase: str, clitic_len: int) -> bool:
+    """Is a several-word phrase, its leading letters included, a place of the GPE gazetteers
+    while the phrase without them is none (``بيونغ يانغ``)?"""
+    return norm(phrase) in _gpe_names() and norm(phrase[clitic_len:]) not in _gpe_names()
+
+
 def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:
     """Offsets and canonical form of tokens a..b-1 without proclitics or a leading honorific."""
     if etype == "PERSON":
@@ -365,8 +371,8 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
             return None
     first = doc.text[toks[a].start:toks[a].end]
     pre, rest = strip_clitics(first)
-    if pre and _whole_name(first, rest):      # ``فلورانس`` is no ف + ``لورانس``
-        pre, rest = "", first
+    if pre and (_whole_name(first, rest) or b - a > 1 and _whole_place(doc.text[toks[a].start:toks[b - 1].end], len(pre))):
+        pre, rest = "", first      # ``فلورانس`` is no ف + ``لورانس``, ``بيونغ يانغ`` no ب + ``يونغ يانغ``
     start = toks[a].start + len(pre)
     end = toks[b - 1].end
     if start >= end:

@@ -210,6 +210,17 @@ def test_leading_letters_of_a_known_name_are_no_proclitic():
     assert not ent._whole_name("بإليسا", "إليسا")
 
 
+def test_leading_letter_of_a_several_word_place_is_no_proclitic():
+    # written by us: ب of بيونغ يانغ belongs to the city (it had become يونغ يانغ); ب of
+    # بلوس أنجلوس is a preposition before لوس أنجلوس
+    doc = process("وصل الوفد إلى بيونغ يانغ أمس، ثم زار بلوس أنجلوس متحفا.")
+    got = {(doc.span_text(e), e.attrs["canonical"]) for e in doc.spans("entities")}
+    assert ("بيونغ يانغ", "بيونغ يانغ") in got
+    assert ("لوس أنجلوس", "لوس أنجلوس") in got
+    assert ent._whole_place("بيونغ يانغ", 1)
+    assert not ent._whole_place("بلوس أنجلوس", 1)
+
+
 def test_allah_of_a_formula_is_no_entity_but_names_that_hold_it_stay():
     # written by us
     doc = process("ورفع المشاركون برقية إلى الملك محمد السادس حفظه الله. وتحدث حزب الله عن الانتخابات.")
