@@ -48,7 +48,8 @@ def words() -> dict:
     links = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["clause_links"]
     return {"complementisers": {_key(w) for w in raw["complementisers"]}, "reporting": verbs,
             "links": {_key(w) for w in links},
-            "negations": {_key(w) for w in raw["negations"]}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
+            "negations": {_key(w) for w in raw["negations"]},
+            "future": {_key(w) for w in raw.get("future", [])}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
 
 
 def _last_pred(q: Question, text: str, sent: tuple[int, int], start: int):
@@ -138,6 +139,31 @@ def reported(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
     after = list(WORD.finditer(text, start, sent[1]))[1:]
     comp = next((i for i, m in enumerate(after[:4]) if _key(m.group(0)) in w["complementisers"]), None)
     return comp is not None and any(k in w["reporting"] for k in before)
+
+
+def announced(q: Question, text: str, sent: tuple[int, int], start: int, end: int, dates: list) -> bool:
+    """True when a when-answer dates the report of a past fact that the sentence gives no date
+    of its own: a reporting verb in the four words before the date, a complementiser in the four
+    after it, then the question's predicate in the reported clause, in no future form, and no other
+    date after the answer (أعلنت الوزارة، أمس الأحد، أن المغرب … الانضمام: the announcement is the
+    fact's only date)."""
+    is_pred = predicate_test(q) if q.kind == "when" else None
+    if is_pred is None:
+        return False
+    w = words()
+    before = [_key(m.group(0)) for m in WORD.finditer(text, sent[0], start)][-4:]
+    after = list(WORD.finditer(text, end, sent[1]))
+    comp = next((i for i, m in enumerate(after[:4]) if _key(m.group(0)) in w["complementisers"]), None)
+    if comp is None or not any(k in w["reporting"] for k in before) or _last_pred(q, text, sent, start):
+        return False
+    clause = after[comp + 1:]
+    hit = next((i for i, m in enumerate(clause) if is_pred(m.group(0))), None)
+    if hit is None:
+        return False
+    keys = [_key(m.group(0)) for m in clause[:hit + 1]]
+    if any(k in w["future"] for k in keys) or keys[hit][:2] in ("سي", "ست", "سن"):
+        return False   # أعلنت أمس أن المغرب سينضم: a plan, not the fact
+    return not any(end <= d[0] < sent[1] for d in dates)
 
 
 def parties(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:

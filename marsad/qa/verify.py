@@ -50,7 +50,7 @@ def rules() -> dict:
             "links": {_key(w) for w in raw["clause_links"]},
             "checks": set(raw["checks"]), "flags": set(raw.get("flag_checks", [])),
             "list_checks": set(raw.get("list_checks", [])),
-            "enabled": bool(raw["enabled"])}
+            "announced": bool(raw.get("announced_dates")), "enabled": bool(raw["enabled"])}
 
 
 def enabled() -> bool:
@@ -371,7 +371,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         if len(parties) >= 2 and not _relation_ok(text, ws, we, layers.get("events") or [], q, parties):
             return "relation: " + (q.relation_word or q.relation)
     sent = _sentence_of(text, layers, start, end)
-    if "attached" in on and not evidence.attached(q, text, sent, start, end):
+    told = rules()["announced"] and anchor.announced(q, text, sent, start, end, layers.get("dates") or [])
+    if "attached" in on and not told and not evidence.attached(q, text, sent, start, end):
         return "attached: " + answer
     if "object" in on:
         other = evidence.other_object(q, text, sent, start, layers.get("entities") or [])
@@ -381,7 +382,7 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "argued: " + answer
     if "apposition" in on and anchor.apposition(q, text, sent, start, end, layers.get("entities") or []):
         return "apposition: " + answer
-    if "reported" in on and anchor.reported(q, text, sent, start):
+    if "reported" in on and not told and anchor.reported(q, text, sent, start):
         return "reported: " + answer
     if "elsewhere" in on and anchor.elsewhere(q, text, sent, start):
         return "elsewhere: " + answer

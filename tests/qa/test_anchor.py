@@ -153,3 +153,24 @@ def test_a_short_form_of_the_object_is_the_object():
     text = "ويتوقع أن يلتقي ترامب كيم في شهر يونيو."
     ents = [(*_span(text, "ترامب"), "PERSON", {}), (*_span(text, "كيم"), "PERSON", {})]
     assert evidence.other_object(q, text, _all(text), _span(text, "شهر يونيو")[0], ents) is None
+
+
+def test_the_date_of_an_announcement_dates_a_past_fact_it_reports_with_no_date_of_its_own():
+    # written by us: «أعلنت …، أمس الأحد، أن تونس … الانضمام» — the announcement is the only date
+    q = _q("متى انضمت تونس إلى المنظمة الدولية للملكية الفكرية؟")
+    text = "وأعلنت الخارجية التونسية، أمس الأحد، أن تونس استكملت إجراءات الانضمام إلى المنظمة الدولية للملكية الفكرية."
+    a, b = _span(text, "أمس الأحد")
+    assert anchor.announced(q, text, _all(text), a, b, [])
+    layers = {"sentences": [(0, len(text), "SENT", {})], "entities": [], "events": [], "dates": [(a, b, "DATE", {})]}
+    assert check(q, text, layers, a, b, "أمس الأحد", only={"attached", "reported"}) is None
+    # a plan (future form) or a date of the fact itself in the reported clause: the report's date is not it
+    text2 = "وأعلنت الخارجية التونسية، أمس الأحد، أن تونس ستنضم إلى المنظمة الدولية للملكية الفكرية."
+    a2, b2 = _span(text2, "أمس الأحد")
+    assert not anchor.announced(q, text2, _all(text2), a2, b2, [])
+    text3 = "وأعلنت الخارجية التونسية، أمس الأحد، أن تونس انضمت إلى المنظمة الدولية للملكية الفكرية في 2019."
+    a3, b3 = _span(text3, "أمس الأحد")
+    d3 = _span(text3, "2019")
+    assert not anchor.announced(q, text3, _all(text3), a3, b3, [(*d3, "DATE", {})])
+    assert check(q, text3, {"sentences": [(0, len(text3), "SENT", {})], "entities": [], "events": [],
+                            "dates": [(a3, b3, "DATE", {}), (*d3, "DATE", {})]},
+                 a3, b3, "أمس الأحد", only={"attached", "reported"}) is not None

@@ -19,6 +19,8 @@ def store(seeds_db):
     ("من هو وزير الخارجية الفرنسي؟", "جان نويل بارو"),
     ("من هو السفير المغربي لدى الأمم المتحدة؟", "عمر هلال"),
     ("أين سيعقد المجلس الوزاري المقبل؟", "براتيسلافا"),
+    # the seed gives the announcement's date only (أعلنت …، أمس الأحد، أن المغرب … الانضمام)
+    ("متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟", "أمس الأحد"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
