@@ -66,6 +66,13 @@ def _in_question(cand_text: str, qstems: set[str]) -> bool:
     return bool(st) and st <= qstems
 
 
+def _surname_asked(cand_text: str, qkeys: set[str]) -> bool:
+    """A person of two words or more whose last word (four letters or more) the question writes:
+    the question names that person by the surname."""
+    ws = [_ekey(m.group(0)) for m in WORD.finditer(cand_text)]
+    return len(ws) >= 2 and len(ws[-1]) >= 4 and ws[-1] in qkeys
+
+
 class _Scorer:
     def __init__(self, q: Question, idf: dict[str, float], qents: list[dict]):
         self.q = q
@@ -167,6 +174,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     asked = asked_events(q)   # a question naming an event: an event of another name is another one
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation and not another_event(ev[3], asked)]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
+    qkeys = {_ekey(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)}
     subjects = _role_subjects(doc, q)
     if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان),
         # or nationality adjectives that it uses (شركة "إيني" الإيطالية)
@@ -227,8 +235,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             ctext = text[s:e]
             if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units):
                 continue  # a name the question gives, or a counted unit tagged as a name (دولار)
-            if label == "PERSON" and _ekey(attrs.get("canonical") or ctext) in subjects:
-                continue
+            if label == "PERSON" and (_ekey(attrs.get("canonical") or ctext) in subjects or _surname_asked(ctext, qkeys)):
+                continue   # «من التقت الوزيرة السغروشني»: أمل الفلاح السغروشني is the one asked about
             if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
                 continue
             fit = type_fit(label, q) if label not in ("TITLE", "QUOTE") else 1.0

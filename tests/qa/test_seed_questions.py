@@ -21,6 +21,8 @@ def store(seeds_db):
     ("أين سيعقد المجلس الوزاري المقبل؟", "براتيسلافا"),
     # the seed gives the announcement's date only (أعلنت …، أمس الأحد، أن المغرب … الانضمام)
     ("متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟", "أمس الأحد"),
+    # the one she met, not the minister herself (the question names her by the surname)
+    ("من التقت الوزيرة السغروشني في واشنطن؟", "ليلى المركاوي"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
