@@ -3,20 +3,22 @@
 
     python train/ner/pseudo_label.py [--docs 6000] [--min-prob 0.9] [--crf train/ner/work/crf_dev/crf.crfsuite]
 
-Reads articles of ANT v2.1 and ANT v1.1 Jawhara FM (``../shared/data/news``; every ``--stride``-th,
-MARSUM's Darija left out), cleans and segments them as the pipeline does (sentences, whitespace
-tokens with their clitics attached, punctuation apart: ANERcorp's tokenisation), drops sentences
-sharing a 30-letter run with ANERcorp test or dev (``train_data.drop_overlapping``), and tags them
-with the teacher: the shipped configuration (the neural tagger ``--neural``, label consistency over
-the article's sentences, the CRF ``--crf``'s gap fillers accepted by ``entities._gap_span_kept``,
+Reads ``--docs`` articles spread evenly over ANT v2.1 followed by ANT v1.1 Jawhara FM
+(``../shared/data/news``; MARSUM's Darija left out), cleans and segments them as the pipeline does
+(sentences, whitespace tokens with their clitics attached, punctuation apart: ANERcorp's
+tokenisation), drops sentences sharing a 30-letter run with ANERcorp test or dev
+(``train_data.drop_overlapping``), and tags them with the teacher: the shipped configuration (the
+neural tagger ``--neural``, or the ensemble of several; label consistency over the article's
+sentences; the CRF ``--crf``'s gap fillers accepted by ``entities._gap_span_kept``;
 ``split_joined_names``). The CRF defaults to one trained without ANERcorp dev (``train_crf.py
 --holdout-dev``) so that dev stays unseen by the student. A sentence is kept when the neural
 tagger's own best path has probability >= ``--min-prob`` under its CRF (forward algorithm), it has
 ``--min-len``..``--max-len`` tokens and at least one entity (``--agree``: and the CRF's spans are
-the neural tagger's). With ``--min-token-prob`` a token whose label is the neural tagger's own
-and has a marginal below it is written ``?`` (any label: the student sums over those paths), and
-sentences with more than ``--max-unknown`` of them are dropped. Output: ``token TAG`` lines, blank line between sentences (as ANERcorp);
-article text stays under train/ner/work (not committed).
+the neural tagger's). With ``--min-token-prob`` a token whose label is the neural tagger's own and
+has a marginal below it is written ``?`` (any label: the student sums over those paths), and
+sentences with more than ``--max-unknown`` of them are dropped. ``--soft`` also writes the
+teacher's marginals (distillation: ``--extra soft:PATH``). Output: ``token TAG`` lines, blank line
+between sentences (as ANERcorp); article text stays under train/ner/work (not committed).
 """
 from __future__ import annotations
 
@@ -109,7 +111,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=6000, help="articles to tag (spread over the corpora)")
     ap.add_argument("--stride", type=int, default=1)
     ap.add_argument("--offset", type=int, default=0)
-    ap.add_argument("--neural", default=str(MODEL / "neural.npz"))
+    ap.add_argument("--neural", nargs="+", default=[str(MODEL / "neural.npz")],
+                    help="teacher .npz; several: their ensemble (ner_neural.Ensemble, files as load_members reads them)")
     ap.add_argument("--crf", default=str(WORK / "crf_dev" / "crf.crfsuite"))
     ap.add_argument("--min-prob", type=float, default=0.9)
     ap.add_argument("--min-token-prob", type=float, default=0.0, help="a token whose label is the neural "
@@ -133,7 +136,7 @@ def main() -> None:
     docs = [d for d in ([w for w in d if id(w) in kept_ids] for d in docs) if d]
     flat = [s for d in docs for s in d]
     print(f"{len(docs)} articles, {n_all} sentences, {len(flat)} without overlap, {time.time() - t0:.0f}s", flush=True)
-    neural = ner_neural.load(args.neural)
+    neural = ner_neural.load_members(args.neural)
     probs, margs = path_probs(neural, flat)
     labels = neural.labels
     tags = neural.tag(flat)
