@@ -24,7 +24,8 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.extract.ner_filters import after_darija, darija_function_words, is_darija, not_entities
+from marsad.extract.ner_filters import (after_darija, common_nouns, darija_function_words, is_darija, nisba_shaped,
+                                         not_entities, person_heads)
 from marsad.pipeline import register
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -311,11 +312,17 @@ def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, i
     """Tokens a..b-1 of a person span without leading titles (``السيدة``, ``ولي العهد``) and
     without a title phrase that begins in it and runs past its end (``… ولي`` | ``العهد``).
     Returns ``(a, a)`` when only titles and nationality adjectives are left: ``ولي العهد
-    السعودي`` names nobody."""
+    السعودي`` names nobody. A leading noun for people or groups (``الوفد``، ``مسؤولان``: data
+    ``not_entities.json`` person_heads) is left out as a title is; after one, a word of nisba shape
+    counts as a nationality adjective (``الوفد الكوري``، ``مسؤولان أمريكيان`` name nobody)."""
     lex = lexicons()
-    titles, demonyms, phrases = lex["titles"], lex["demonyms"], _title_phrases()
+    titles, demonyms, phrases, heads = lex["titles"], lex["demonyms"], _title_phrases(), person_heads()
     a0, b0, stop = a, b, min(b + 3, len(toks))
     keys = [norm(text[t.start:t.end]) for t in toks[a0:stop]]
+    headed = False
+
+    def head(k: str) -> bool:
+        return k in heads or (k[:1] in "وف" and k[1:] in heads)
 
     def phrase_at(i: int) -> int:
         for p in phrases:
@@ -329,15 +336,20 @@ def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, i
             a += n
         elif keys[a - a0] in titles:
             a += 1
+        elif head(keys[a - a0]):
+            a, headed = a + 1, True
         else:
             break
+    if b - a == 1 and head(keys[a - a0]):
+        return a, a
     for i in range(a, b):
         n = phrase_at(i)
         if n and i + n > b:
             b = i
             break
     cut = a > a0 or b < b0
-    if cut and all(keys[i - a0] in titles or keys[i - a0] in demonyms for i in range(a, b)):
+    if cut and all(keys[i - a0] in titles or keys[i - a0] in demonyms or (headed and nisba_shaped(keys[i - a0]))
+                   for i in range(a, b)):
         return a, a
     return a, b
 
@@ -509,7 +521,7 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
                                                                      "source": source, "confidence": 0.8}))
             i = j
     spans = _facility_heads(doc.text, _join_hyphenated(doc.text, sorted(out, key=lambda s: (s.start, s.end))))
-    months, never = _month_names(), not_entities()
+    months, never = _month_names(), not_entities() | common_nouns()
     keys = [norm(s.attrs.get("canonical") or "") for s in spans]
     return [s for s, k in zip(spans, keys) if (s.label == "PERSON" or k not in months) and k not in never]
 

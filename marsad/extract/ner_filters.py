@@ -66,3 +66,26 @@ def after_darija(words: list[str], i: int, j: int, darija: frozenset[str]) -> in
     known = any(key in lex[name] or without_article(key) in lex[name]
                 for name in ("person_names", "places", "org_names", "org_words"))
     return k if known else j
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Normalised common nouns that are no entity when a mention is exactly one of them: currency
+    units (``دولار``) and ``ميليشيا`` (``data/gazetteers/not_entities.json``)."""
+    return frozenset(norm(w) for w in _not_entities_data()["common_nouns"])
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    """Normalised nouns for people and groups that begin no name (``الوفد``، ``مسؤولان``، ``الجاسوس``)."""
+    return frozenset(norm(w) for w in _not_entities_data()["person_heads"])
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يان", "يين", "يون", "يتان", "يتين")
+
+
+def nisba_shaped(key: str) -> bool:
+    """Whether a normalised word looks like a nationality adjective (``الكوري``، ``امريكيان``) and
+    is no first or last name of the lexicon."""
+    bare = without_article(key)
+    return len(bare) > 3 and bare.endswith(_NISBA_ENDINGS) and bare not in lexicons()["person_names"]
