@@ -437,6 +437,8 @@ def _type(label: str, canonical: str) -> str:
         n = norm(canonical)
         if n in _gpe_names() or without_article(n) in _gpe_names():
             return "GPE"
+    elif etype == "PERSON" and " " in canonical.strip() and norm(canonical) in _gpe_names():
+        return "GPE"       # ``بيونغ يانغ`` read as a first and a last name
     return etype
 
 

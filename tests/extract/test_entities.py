@@ -271,3 +271,11 @@ def test_states_and_provinces_the_taggers_call_loc_are_gpe():
     for name in ("بريطانيا", "إنجلترا", "إنكلترا", "أميركا", "سورية", "سالزبري", "صعدة", "الجوف", "عفرين"):
         assert _type("LOC", name) == "GPE", name
     assert _type("LOC", "أوروبا") == "LOC"
+
+
+def test_a_several_word_city_read_as_a_person_is_gpe():
+    # written by us: the taggers read «بيونغ يانغ» as a first and a last name
+    doc = process("وصل المبعوث الصيني إلى بيونغ يانغ أمس في زيارة تستمر يومين.")
+    assert ("بيونغ يانغ", "GPE", "بيونغ يانغ") in ents(doc)
+    doc = process("والتقى الرئيس دونالد ترمب الزعيم كيم جونغ أون.")
+    assert {e.label for e in doc.spans("entities")} == {"PERSON"}
