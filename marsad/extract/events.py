@@ -30,6 +30,7 @@ from marsad.extract.events_args import (  # noqa: F401  (re-exported: the public
 from marsad.extract.events_frames import _adoption, _clean_lead, _launch
 from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
+from marsad.extract.events_sidelines import on_the_sidelines
 from marsad.extract.events_modality import _unreal
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, fronted_speaker,
                                            is_demonym, is_party_start, joiner, noun_phrase, own_session,
@@ -159,6 +160,7 @@ def extract_events(doc: Document) -> list[Span]:
             if made and len(bld.events) > n_events:   # a merge into an earlier event leaves room for a
                 seen_types.update({etype, bld.events[-1].label})   # new one (هذه المكالمة … بعد اللقاء الذي جمع …)
     link_headlines(bld.events, sents)   # the headline's event told again in the body: linked, both kept
+    on_the_sidelines(bld.events, doc)   # على هامش المناظرة: the conference's date
     return sorted(bld.events, key=lambda e: (e.start, e.end))
 
 
