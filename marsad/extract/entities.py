@@ -356,13 +356,13 @@ def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, i
 
 def _whole_name(word: str, rest: str) -> bool:
     """Is the word, leading letters included, a person's name or a place of the gazetteers
-    while what is left without them is no gazetteer word? Then the leading و ف ب ك ل is part
-    of the name (``فلورانس``، ``والتر``، ``كاليفورنيا``), not a proclitic (``وليلى`` stays و + ``ليلى``)."""
+    or organisation (``فالنسيا``) while what is left without them is no gazetteer word? Then the
+    leading و ف ب ك ل is part of the name (``فلورانس``، ``والتر``، ``كاليفورنيا``), not a proclitic (``وليلى`` stays و + ``ليلى``)."""
     if len(word) < 4 or rest[:1] in "أإآ":      # ``ودي``، ``بإليسا``: a proclitic
         return False
     lex = lexicons()
     key = norm(word)
-    if key not in lex["person_names"] and key not in lex["places"]:
+    if key not in lex["person_names"] and key not in lex["places"] and key not in lex["org_names"]:
         return False
     bare = norm(rest)
     return not any(bare in lex[k] or without_article(bare) in lex[k]

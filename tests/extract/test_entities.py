@@ -279,3 +279,9 @@ def test_a_several_word_city_read_as_a_person_is_gpe():
     assert ("بيونغ يانغ", "GPE", "بيونغ يانغ") in ents(doc)
     doc = process("والتقى الرئيس دونالد ترمب الزعيم كيم جونغ أون.")
     assert {e.label for e in doc.spans("entities")} == {"PERSON"}
+
+
+def test_leading_letter_of_a_known_organisation_is_no_proclitic():
+    # written by us: فالنسيا is no ف + «النسيا» (org_names holds فالنسيا)
+    doc = process("وتعادل فالنسيا مع إشبيلية في الدوري الإسباني أمس.")
+    assert ("فالنسيا", "ORG", "فالنسيا") in ents(doc)
