@@ -8,6 +8,7 @@ record ids, offsets, the type given, the sha1 of the mention and a verdict — n
 
     python train/kb_gold/entity_sample.py dump [--corpus ant|marsum] [--stride 97] [--offset 5] [--max-docs 15]
     python train/kb_gold/entity_sample.py score train/kb_gold/entity_check_n6a.json
+    python train/kb_gold/entity_sample.py mentions --from 3000 --to 4000 > mentions.tsv   # diff two trees
 
 Verdicts: ``ok`` (right span and type), ``type`` (a name, wrong type), ``span`` (a name, wrong
 boundaries), ``no`` (no named entity). Precision is ok / judged; ``span`` and ``type`` are also
@@ -131,6 +132,29 @@ def score(args) -> None:
             print("gone", judged[k], k, docs[k[0]].text[k[1]:k[2]])
 
 
+def mentions(args) -> None:
+    """Every entity mention of records [from, to) of a corpus, as TSV (id, start, end, type,
+    canonical, text): run on two trees and diff, to read what a change does."""
+    import gzip
+
+    from marsad.config import shared_dir
+    from marsad.ingest import process_record
+    from marsad.ingest.readers import _from_object
+    from marsad.pipeline import default
+
+    pipe = default(upto="entities")
+    with gzip.open(shared_dir() / PATHS[args.corpus], "rt", encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k >= args.to:
+                break
+            if k < args.start:
+                continue
+            obj = json.loads(line)
+            doc = process_record(_from_object(obj, str(obj["id"])), pipe)
+            for s in doc.spans("entities"):
+                print(f"{obj['id']}\t{s.start}\t{s.end}\t{s.label}\t{s.attrs.get('canonical')}\t{doc.text[s.start:s.end]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -142,8 +166,12 @@ def main() -> None:
     s = sub.add_parser("score")
     s.add_argument("file")
     s.add_argument("-v", "--verbose", action="store_true")
+    m = sub.add_parser("mentions")
+    m.add_argument("--corpus", choices=sorted(PATHS), default="ant")
+    m.add_argument("--from", dest="start", type=int, default=3000)
+    m.add_argument("--to", type=int, default=4000)
     args = ap.parse_args()
-    dump(args) if args.cmd == "dump" else score(args)
+    {"dump": dump, "score": score, "mentions": mentions}[args.cmd](args)
 
 
 if __name__ == "__main__":
