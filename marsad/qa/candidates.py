@@ -175,6 +175,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     events = [ev for ev in L["events"] if q.relation and ev[2] == q.relation and not another_event(ev[3], asked)]
     qtoks = set(_stem_set(q.text)) | {m.group(0) for m in WORD.finditer(q.text)}
     qkeys = {_ekey(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)}
+    first = next(WORD.finditer(q.text, q.qword_end), None)   # متى **عقدت** …: the predicate's term
+    rel_terms = (_stem_set(first.group(0)) | _stem_set(q.relation_word or "")) & set(q.terms) if first else set()
     subjects = _role_subjects(doc, q)
     if q.descriptors:  # only descriptors that name a place of this document count (الياباني ↔ اليابان),
         # or nationality adjectives that it uses (شركة "إيني" الإيطالية)
@@ -262,10 +264,11 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 ck = attrs.get("value") or _ekey(ctext)
                 if not attrs.get("value"):
                     fit *= 0.85
+            named = False   # the candidate is the date of the very event the question names
             for ev in sevents:
                 a = ev[3]
                 if label == "DATE" and attrs.get("value") and attrs.get("value") == a.get("date"):
-                    arg = 1.0; why.append("event date")
+                    arg = 1.0; why.append("event date"); named = named or bool(asked and (a.get("args") or {}).get("name"))
                 if label in ("GPE", "LOC", "FAC", "ORG") and a.get("place") and _ekey(a["place"]) in (ck, _ekey(ctext)):
                     arg = max(arg, 1.0 if q.kind == "where" else 0.3); why.append("event place")
                 if label in ENTITY_TYPES and q.kind != "where":  # a where-question asks the place only
@@ -286,7 +289,12 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 win = max(win, _win_cov(sc, words, s, e, int(w["window"]), titles[own[0]]))
                 if len(tmatch) > 1 and tbest >= 0.5 and tmatch[own[0]] < tbest:
                     head = min(head, tmatch[own[0]] / tbest)  # another person holds the asked title
-            c.feats = dict(feats, head=head, win=win, fit=fit, arg=arg,
+            if named and rel_terms:   # نظمت … المناظرة for «متى عقدت المناظرة»: the event's type is the relation
+                feats_cov = max(feats["cov"], sc.coverage(stems | rel_terms))
+                win = max(win, _win_cov(sc, words + [(e, t) for t in rel_terms], s, e, int(w["window"])))
+            else:
+                feats_cov = feats["cov"]
+            c.feats = dict(feats, cov=feats_cov, head=head, win=win, fit=fit, arg=arg,
                            prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
                            desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
                                text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)

@@ -372,7 +372,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
             return "relation: " + (q.relation_word or q.relation)
     sent = _sentence_of(text, layers, start, end)
     told = rules()["announced"] and anchor.announced(q, text, sent, start, end, layers.get("dates") or [])
-    if "attached" in on and not told and not evidence.attached(q, text, sent, start, end):
+    if "attached" in on and not told and not evidence.attached(q, text, sent, start, end) \
+            and not named_event_date(q, layers, sent, start, end):
         return "attached: " + answer
     if "object" in on:
         other = evidence.other_object(q, text, sent, start, layers.get("entities") or [])
@@ -452,6 +453,22 @@ def other_event(q: Question, text: str, sent: tuple[int, int], events: list) -> 
         return None
     return next((name for a, b, _label, attrs in events if (a <= sent[0] < b or sent[0] <= a < sent[1])
                  and (name := another_event(attrs, asked))), None)
+
+
+def named_event_date(q: Question, layers: dict, sent: tuple[int, int], start: int, end: int) -> bool:
+    """The date [start, end) is the knowledge base's date of the very event the question names
+    (an event of the asked relation, of that name, told in this sentence): «نظمت … المناظرة …
+    أيام 01 و 02 يوليوز» dates «متى عقدت المناظرة» though the sentence writes no عقد."""
+    asked = asked_events(q)
+    value = next((a.get("value") for s, e, _lab, a in layers.get("dates") or [] if s == start and e == end), None)
+    if not asked or not value or not q.relation:
+        return False
+    for a, b, label, attrs in layers.get("events") or []:
+        told = a <= sent[0] < b or any(x <= sent[0] < y for x, y in attrs.get("more_evidence") or [])
+        if told and label == q.relation and attrs.get("date") == value and (attrs.get("args") or {}).get("name") \
+                and not another_event(attrs, asked):
+            return True
+    return False
 
 
 def _sentence_of(text: str, layers: dict, start: int, end: int) -> tuple[int, int]:

@@ -37,3 +37,24 @@ def test_a_definite_title_head_takes_adjectives_between_it_and_the_asked_words()
     q = _q("من هو رئيس البرلمان الليبي؟")
     text = "وقال الرئيس الليبي سالم الورفلي إن الانتخابات ستجرى في موعدها."
     assert anchor.titled(q, text, (0, len(text)), *_span(text, "سالم الورفلي"))
+
+
+def test_the_named_events_own_date_answers_when_it_was_held_though_the_sentence_says_organised():
+    # written by us: «نظمت … المنتدى … يومي 3 و4 أبريل 2024» for «متى عقد المنتدى …»
+    from marsad.qa.verify import named_event_date
+
+    q = _q("متى عقد المنتدى المغاربي للبيانات؟", ("المنتدى المغاربي للبيانات", "EVENT"))
+    q.relation = "CONFERENCE"
+    text = "ونظمت الوزارة المنتدى المغاربي للبيانات يومي 3 و4 أبريل 2024 بمدينة وجدة."
+    a, b = _span(text, "يومي 3 و4 أبريل 2024")
+    dates = [(a, b, "DATE", {"value": "2024-04-03/2024-04-04"})]
+    ev = (0, len(text), "CONFERENCE", {"date": "2024-04-03/2024-04-04", "args": {"name": "المنتدى المغاربي للبيانات"}})
+    layers = {"sentences": [(0, len(text), "SENT", {})], "entities": [], "events": [ev], "dates": dates}
+    assert named_event_date(q, layers, (0, len(text)), a, b)
+    assert check(q, text, layers, a, b, text[a:b], only={"attached"}) is None
+    # an event of another name, or another date, does not vouch for it
+    other = (0, len(text), "CONFERENCE", {"date": "2024-04-03/2024-04-04", "args": {"name": "الملتقى الوطني للتشغيل"}})
+    assert not named_event_date(q, {**layers, "events": [other]}, (0, len(text)), a, b)
+    assert check(q, text, {**layers, "events": [other]}, a, b, text[a:b], only={"attached"}) is not None
+    shifted = (0, len(text), "CONFERENCE", {"date": "2024-05-01", "args": {"name": "المنتدى المغاربي للبيانات"}})
+    assert not named_event_date(q, {**layers, "events": [shifted]}, (0, len(text)), a, b)

@@ -23,6 +23,9 @@ def store(seeds_db):
     ("متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟", "أمس الأحد"),
     # the one she met, not the minister herself (the question names her by the surname)
     ("من التقت الوزيرة السغروشني في واشنطن؟", "ليلى المركاوي"),
+    # the conference's sentence says نظمت, not عقدت: the knowledge base's event of that name dates it
+    ("متى عقدت المناظرة الوطنية حول الذكاء الاصطناعي؟", "01 و 02 يوليوز 2025"),
+    ("أين عقدت المناظرة الوطنية حول الذكاء الاصطناعي؟", "جامعة محمد السادس متعددة التخصصات التقنية"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
