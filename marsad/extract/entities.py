@@ -24,8 +24,8 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.extract.ner_filters import (after_darija, common_nouns, darija_function_words, is_darija, nisba_shaped,
-                                         not_entities, person_heads)
+from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
+                                         is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -515,9 +515,10 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
             while j < len(tags) and tags[j] == "I-" + label:
                 j += 1
             k = after_darija(words, i, j, darija) if darija else i
-            if k < j and not any(taken[i:j]):
+            e = before_darija(words, k, j, darija) if darija and k < j else j
+            if k < e and not any(taken[i:j]):
                 etype = TYPE_MAP.get(label, "MISC")
-                m = _mention(doc, toks, k, j, etype)
+                m = _mention(doc, toks, k, e, etype)
                 if m and any(ch.isalpha() for ch in m[2]):
                     out.append(Span(m[0], m[1], _type(label, m[2]), {"canonical": m[2], "entity_id": None,
                                                                      "source": source, "confidence": 0.8}))

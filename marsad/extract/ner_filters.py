@@ -89,3 +89,19 @@ def nisba_shaped(key: str) -> bool:
     is no first or last name of the lexicon."""
     bare = without_article(key)
     return len(bare) > 3 and bare.endswith(_NISBA_ENDINGS) and bare not in lexicons()["person_names"]
+
+
+def before_darija(words: list[str], k: int, j: int, darija: frozenset[str]) -> int:
+    """Where a tagged run words[k:j] (its leading Darija function words already left out) ends
+    once a later Darija function word cuts it: ``j`` when it holds none; else the index of that
+    word when a gazetteer name comes before it (``محمد أوزين`` | ``اللي``), and ``k`` (no mention)
+    when none does (``داكشي لي بغاو``)."""
+    m = next((x for x in range(k + 1, j) if norm(words[x]) in darija
+              or words[x][:1] in "وف" and norm(words[x][1:]) in darija), j)
+    if m == j:
+        return j
+    lex = lexicons()
+    known = any(key in lex[name] or without_article(key) in lex[name]
+                for key in (norm(strip_clitics(w)[1]) for w in words[k:m])
+                for name in ("person_names", "places", "org_names", "org_words"))
+    return m if known else k

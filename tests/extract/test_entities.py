@@ -285,3 +285,15 @@ def test_leading_letter_of_a_known_organisation_is_no_proclitic():
     # written by us: فالنسيا is no ف + «النسيا» (org_names holds فالنسيا)
     doc = process("وتعادل فالنسيا مع إشبيلية في الدوري الإسباني أمس.")
     assert ("فالنسيا", "ORG", "فالنسيا") in ents(doc)
+
+
+def test_a_later_darija_function_word_ends_a_name_in_a_darija_document():
+    # written by us: «اللي خدام» after a name is no part of it; a run with no name before one is none
+    from marsad.extract.ner_filters import before_darija, darija_function_words
+
+    doc = process("هادشي كاين بزاف ودابا الناس فرحانين. وقال رشيد العلوي اللي خدام فالبلدية باللي المشروع غادي يتسالا.")
+    assert ("رشيد العلوي", "PERSON", "رشيد العلوي") in ents(doc)
+    fw = darija_function_words()
+    assert before_darija(["كيتسناو", "اللي", "مشاو"], 0, 3, fw) == 0
+    assert before_darija(["رشيد", "العلوي", "اللي", "خدام"], 0, 4, fw) == 2
+    assert before_darija(["رشيد", "العلوي"], 0, 2, fw) == 2
