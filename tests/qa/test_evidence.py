@@ -34,6 +34,13 @@ def test_a_value_must_be_of_the_asked_object():
     q = _q("كم بلغ حجم التجارة بين البلدين في 2020؟")
     text = "وبلغ حجم التجارة غير النفطية بين البلدين في 2020 نحو 12 مليار دولار."
     assert evidence.valued_ok(q, text, (0, len(text)))
+    # a price (سعر) is valued too: an exchange rate is not a sum pledged in another sentence
+    q = _q("كم بلغ سعر صرف الدينار مقابل اليورو بعد الزيارة؟")
+    assert evidence.valued(q) == ["صرف", "الدينار"]
+    text = "وأعلن الوزير أن بلاده ستستثمر 4 مليارات يورو في قطاع الطاقة."
+    assert not evidence.valued_ok(q, text, (0, len(text)))
+    text = "وتراجع سعر صرف الدينار إلى 3,4 دينار مقابل اليورو الواحد."
+    assert evidence.valued_ok(q, text, (0, len(text)))
 
 
 def test_a_noun_referring_back_to_another_phrase_is_not_the_asked_one():
