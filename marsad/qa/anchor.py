@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.evidence import _object, _skel, _terms, predicate_test
-from marsad.qa.question import Question, _key, lexicon, person_titles
+from marsad.qa.question import Question, _key, lexicon, nisba_base, person_titles, place_stem
 from marsad.search.analyzer import WORD
 
 DATA = Path(__file__).with_name("data")
@@ -49,7 +49,8 @@ def words() -> dict:
     return {"complementisers": {_key(w) for w in raw["complementisers"]}, "reporting": verbs,
             "links": {_key(w) for w in links},
             "negations": {_key(w) for w in raw["negations"]},
-            "future": {_key(w) for w in raw.get("future", [])}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
+            "future": {_key(w) for w in raw.get("future", [])},
+            "states": {_key(w) for w in raw.get("state_nouns", [])}, "relatives": {_key(w) for w in rep["relative_pronouns"]}}
 
 
 def _last_pred(q: Question, text: str, sent: tuple[int, int], start: int):
@@ -245,12 +246,22 @@ def _title_at(q: Question, text: str, sent: tuple[int, int]):
     def art(k):
         return k[2:] if k.startswith("ال") else k
     found = [i for i in range(len(keys) - 1) if bare[i] == want[0]
-             and art(want[1]) in (art(keys[i + 1]), "و" + keys[i + 1], "ف" + keys[i + 1])]  # وزراء read as و + زراء
+             and (art(want[1]) in (art(keys[i + 1]), "و" + keys[i + 1], "ف" + keys[i + 1])  # وزراء read as و + زراء
+                  or _state_of(keys[i + 1:i + 3], want[1]))]
     at = found
     if len(want) >= 3 and _nisba(want[2]):  # وزير الدفاع الروسي: not وزير الدفاع المصري
         at = [i for i in at if i + 2 >= len(keys) or not _nisba(keys[i + 2])
               or _skel(keys[i + 2]) == _skel(want[2])]
     return want, ms, at, found
+
+
+def _state_of(pair: list[str], country: str) -> bool:
+    """«المملكة المغربية» for the question's «المغرب»: a state noun (``state_nouns``) and the
+    relative adjective of the country."""
+    if len(pair) < 2 or pair[0] not in words()["states"] or not _nisba(pair[1]):
+        return False
+    a, b = nisba_base(pair[1]) or "", place_stem(country) or ""
+    return len(b) >= 3 and (a == b or a.endswith(b) or b.endswith(a))
 
 
 def _next_to(want, ms, at, start: int, end: int, text: str = "") -> bool:

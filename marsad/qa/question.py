@@ -41,6 +41,8 @@ def lexicon() -> dict:
             "relations": relations, "roles": raw["event_answer_roles"], "answers": raw["answers"],
             "trim": {_key(w) for w in raw["trim_nouns"]},
             "light_verbs": {_key(w) for w in raw["light_verbs"]},
+            "instruments": {_key(w) for w in raw.get("signed_instruments", [])},
+            "generic_heads": {_key(w) for w in raw.get("generic_heads", [])},
             "units": _unit_keys(),
             "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)},
             "preps": {_key(w) for w in raw["prepositions"]},
@@ -179,6 +181,16 @@ class Question:
         return asdict(self)
 
 
+def _signs_instrument(after: list[tuple[int, int, str]], lex: dict) -> bool:
+    """The words after a signing verb name a charter, declaration or resolution (``signed_
+    instruments``), not a party (مع، بين): «وقع على ميثاق باريس» is an adoption."""
+    keys = [k for _, _, k in after[:3]]
+    if any(k in ("مع", "بين") for k in keys):
+        return False
+    keys = keys[1:] if keys and keys[0] == "علي" else keys
+    return bool(keys) and (keys[0][2:] if keys[0].startswith("ال") else keys[0]) in lex["instruments"]
+
+
 def analyze_question(text: str) -> Question:
     """Question word, expected answer types, list-ness, relation and focus of ``text``."""
     lex = lexicon()
@@ -263,8 +275,9 @@ def analyze_question(text: str) -> Question:
     if q.kind in ("who", "which") and not q.is_list and after < len(keys) and best:
         noun = lex["nouns"].get(keys[after])
         named = best[1] in (("ما", "اسم"), ("من", "هو"), ("من", "هي"))
-        if noun in ("PERSON", "ORG") or (noun is None and named and not _verb_like(keys[after])
-                                         and keys[after] not in lex["preps"]):
+        generic = keys[after] in lex["generic_heads"]   # «ما هي الجهة التي …»: the type says it all
+        if not generic and (noun in ("PERSON", "ORG") or (noun is None and named and not _verb_like(keys[after])
+                                                          and keys[after] not in lex["preps"])):
             q.head = text[words[after][0]:words[after][1]]
             # the head's phrase up to a relative pronoun: رئيس الهيئة الوطنية للانتخابات في مصر
             stop = next((s for s, _, k in words[after + 1:] if k in RELATIVES), len(text))
@@ -279,6 +292,8 @@ def analyze_question(text: str) -> Question:
             continue  # «أين وقع» asks where something happened, not who signed
         if rel and rel != "QUOTE":
             q.relation, q.relation_word = rel, text[s:e]
+            if rel == "AGREEMENT" and _signs_instrument(words[words.index((s, e, k)) + 1:], lex):
+                q.relation = "ADOPTION"   # «من وقع على ميثاق …»: signing a charter adopts it
             if k in lex["light_verbs"]:  # «عقدت … مباحثات»: the event noun after the light verb says which
                 for s2, e2, k2 in words[words.index((s, e, k)) + 1:]:
                     rel2 = lex["relations"].get(k2) or lex["relations"].get("~" + arabic_term(text[s2:e2]))

@@ -174,3 +174,14 @@ def test_the_date_of_an_announcement_dates_a_past_fact_it_reports_with_no_date_o
     assert check(q, text3, {"sentences": [(0, len(text3), "SENT", {})], "entities": [], "events": [],
                             "dates": [(a3, b3, "DATE", {}), (*d3, "DATE", {})]},
                  a3, b3, "أمس الأحد", only={"attached", "reported"}) is not None
+
+
+def test_a_title_with_the_state_noun_is_the_countrys_title():
+    # written by us: «سفير المملكة المغربية لدى …» is the «سفير المغرب لدى …» asked
+    q = _q("من هو سفير المغرب لدى اليابان؟", ("المغرب", "GPE"), ("اليابان", "GPE"))
+    text = "وحضر اللقاء سفير المملكة المغربية لدى اليابان، السيد كريم بنعلي، إلى جانب ممثلي الشركات."
+    assert not anchor.titled(q, text, _all(text), *_span(text, "كريم بنعلي"))
+    assert anchor._state_of(["المملكه", "المغربيه"], "المغرب")
+    assert not anchor._state_of(["المملكه", "الاردنيه"], "المغرب")
+    text = "وحضر اللقاء سفير المملكة الأردنية لدى اليابان، السيد كريم بنعلي."
+    assert anchor.titled(q, text, _all(text), *_span(text, "كريم بنعلي"))

@@ -131,3 +131,14 @@ def test_a_light_verb_takes_the_relation_of_its_event_noun():
     assert analyze_question("أين عقد الوزير اجتماعا مع نظيره؟").relation == "MEETING"
     assert analyze_question("أين عقدت قمة المناخ؟").relation == "CONFERENCE"
     assert analyze_question("متى عقد المنتدى الإفريقي للبيانات؟").relation == "CONFERENCE"
+
+
+def test_signing_a_charter_is_an_adoption_and_a_generic_head_is_no_head():
+    # written by us
+    q = analyze_question("من وقع على ميثاق الرباط للبيانات المفتوحة؟")
+    assert q.relation == "ADOPTION"
+    assert analyze_question("من وقع اتفاقية مع وزارة الصحة؟").relation == "AGREEMENT"
+    assert analyze_question("من وقع على الاتفاق مع المغرب؟").relation == "AGREEMENT"
+    q = analyze_question("ما هي الجهة التي نظمت المنتدى؟")
+    assert q.head is None and q.types == ["ORG"]
+    assert analyze_question("ما هي الوزارة التي نظمت المنتدى؟").head == "الوزارة"

@@ -26,6 +26,11 @@ def store(seeds_db):
     # the conference's sentence says نظمت, not عقدت: the knowledge base's event of that name dates it
     ("متى عقدت المناظرة الوطنية حول الذكاء الاصطناعي؟", "01 و 02 يوليوز 2025"),
     ("أين عقدت المناظرة الوطنية حول الذكاء الاصطناعي؟", "جامعة محمد السادس متعددة التخصصات التقنية"),
+    # سفير المملكة المغربية is the asked سفير المغرب; signing a charter is adopting it (not the
+    # agreement with AI Current of the same line); الجهة is no head noun the answer needs
+    ("من هو سفير المغرب لدى الولايات المتحدة؟", "يوسف عمراني"),
+    ("من وقع على ميثاق باريس للذكاء الاصطناعي الأخلاقي؟", "المغرب"),
+    ("ما هي الجهة التي نظمت المناظرة الوطنية؟", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
