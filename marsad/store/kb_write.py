@@ -321,6 +321,9 @@ def _write_events(c, doc: Document, links: list[Link], kb) -> None:
                 span = (e.start + pos, e.start + pos + len(v)) if pos >= 0 else (None, None)
                 if role == "name" and a["args"].get("name_span"):
                     span = tuple(a["args"]["name_span"])
+                if ent is None and span[0] is not None:   # «الوزيرة» inside the resolved «السيدة الوزيرة»
+                    lk = next((x for x in links if x.start <= span[0] and span[1] <= x.end), None)
+                    ent = (lk.entity_id, lk.type) if lk else None
                 args.append((eid, role, ent[0] if ent else None, v, span[0], span[1]))
         if place:
             pos = sentence.find(place)

@@ -109,3 +109,13 @@ def test_a_headline_told_again_in_the_body_is_listed_once(tmp_path):
         body = listed[0]
         assert body["date"] == "2025-02-09" and body["more_evidence"] and "same_as" not in body
         assert [e["id"] for e in s.timeline(etype="MEMBERSHIP")] == [body["id"]]
+
+
+def test_an_argument_inside_a_resolved_mention_takes_its_entity(store):
+    # the seed's «وعلى هامش المنازرة عقدت السيدة الوزيرة عدة لقاءات»: the participant «الوزيرة»
+    # stands inside the mention «السيدة الوزيرة» resolved to her, so the meeting is hers, and it
+    # takes the conference's dates (events_sidelines)
+    e = store.entity(SEGHROUCHNI)
+    dated = [ev for ev in e["events"] if ev["type"] == "MEETING" and (ev["date"] or "").startswith("2025-07-01")]
+    assert dated and any(a["entity_id"] == e["id"] for a in dated[0]["args"])
+
