@@ -189,6 +189,11 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     else:
         descs = []
     head_terms = _stem_set(q.head) if q.head else set()
+    # a which-question's head noun of no answer type (القرار، الاتفاقية): the answer is an instance of it
+    # («ما هو القرار الذي …», the head right before a relative pronoun)
+    after_head = re.match(r"\s*(\S+)", q.text[q.text.find(q.head) + len(q.head):]) if q.head else None
+    instance_head = q.kind == "which" and bool(after_head) and _key(after_head.group(1)) in RELATIVES \
+        and _key(q.head) not in lexicon()["nouns"]
     dateline = dateline_end(text) if q.kind == "where" else 0
     phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
     asked_title = _asked_title(q)
@@ -283,6 +288,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             # the question's head noun should introduce a name it asks for (من هو مدرب …)
             head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
+            if head == 0 and instance_head:
+                continue   # «ما هو القرار الذي …»: a name the head noun does not introduce is no resolution
             win = _win_cov(sc, words, s, e, int(w["window"]))
             own = [p for p in titles if p[0] < e and s < p[1]] if label == "PERSON" else []
             if own:  # a person's title phrase is part of its window (أطلق نائب رئيس … حاكم دبي، الشيخ محمد …)

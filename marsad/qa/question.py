@@ -276,8 +276,11 @@ def analyze_question(text: str) -> Question:
         noun = lex["nouns"].get(keys[after])
         named = best[1] in (("ما", "اسم"), ("من", "هو"), ("من", "هي"))
         generic = keys[after] in lex["generic_heads"]   # «ما هي الجهة التي …»: the type says it all
-        if not generic and (noun in ("PERSON", "ORG") or (noun is None and named and not _verb_like(keys[after])
-                                                          and keys[after] not in lex["preps"])):
+        # «ما هو القرار الذي …»: a noun of no answer type before a relative pronoun names what is asked
+        relative = q.kind == "which" and noun is None and after + 1 < len(keys) and keys[after + 1] in RELATIVES \
+            and keys[after].startswith("ال")
+        if not generic and (noun in ("PERSON", "ORG") or relative or (
+                noun is None and named and not _verb_like(keys[after]) and keys[after] not in lex["preps"])):
             q.head = text[words[after][0]:words[after][1]]
             # the head's phrase up to a relative pronoun: رئيس الهيئة الوطنية للانتخابات في مصر
             stop = next((s for s, _, k in words[after + 1:] if k in RELATIVES), len(text))

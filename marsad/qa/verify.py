@@ -371,6 +371,10 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         if len(parties) >= 2 and not _relation_ok(text, ws, we, layers.get("events") or [], q, parties):
             return "relation: " + (q.relation_word or q.relation)
     sent = _sentence_of(text, layers, start, end)
+    if "item" in on:
+        missing = item_missing(text, layers, sent, ents, title)
+        if missing:
+            return "item: " + missing
     told = rules()["announced"] and anchor.announced(q, text, sent, start, end, layers.get("dates") or [])
     if "attached" in on and not told and not evidence.attached(q, text, sent, start, end) \
             and not named_event_date(q, layers, sent, start, end):
@@ -453,6 +457,29 @@ def other_event(q: Question, text: str, sent: tuple[int, int], events: list) -> 
         return None
     return next((name for a, b, _label, attrs in events if (a <= sent[0] < b or sent[0] <= a < sent[1])
                  and (name := another_event(attrs, asked))), None)
+
+
+def item_missing(text: str, layers: dict, sent: tuple[int, int], ents: list[dict], title: str = "") -> str | None:
+    """For an answer in a list item («- اتفاقية مع …»): the first question entity named neither in
+    the item nor before the list (its lead sentence, the text above, the title) — another item
+    names it, so the answer is another item's; None when the sentence is no list item."""
+    if text[sent[0]:sent[1]].lstrip()[:1] not in anchor.LIST_MARKS:
+        return None
+    sents = _sentences(layers, len(text))
+    first = sent[0]
+    for s, e in reversed([x for x in sents if x[0] < sent[0]]):
+        if text[s:e].lstrip()[:1] not in anchor.LIST_MARKS:
+            break
+        first = s
+    above = title + " . " + text[:first]
+    item = text[sent[0]:sent[1]]
+    for ent in ents:
+        for part in (item, above):
+            if _entity_ok(ent, " " + _ekey(part) + " ", _stems(part), " " + _ekey(part) + " ", set()):
+                break
+        else:
+            return ent["text"]
+    return None
 
 
 def named_event_date(q: Question, layers: dict, sent: tuple[int, int], start: int, end: int) -> bool:

@@ -142,3 +142,10 @@ def test_signing_a_charter_is_an_adoption_and_a_generic_head_is_no_head():
     q = analyze_question("ما هي الجهة التي نظمت المنتدى؟")
     assert q.head is None and q.types == ["ORG"]
     assert analyze_question("ما هي الوزارة التي نظمت المنتدى؟").head == "الوزارة"
+
+
+def test_a_noun_before_a_relative_pronoun_is_the_head_of_a_which_question():
+    # written by us
+    q = analyze_question("ما هو القرار الذي اعتمده مجلس الأمن بشأن المياه؟")
+    assert q.kind == "which" and q.head == "القرار"
+    assert analyze_question("ما هي الدولة التي استضافت المنتدى؟").head is None   # a type noun

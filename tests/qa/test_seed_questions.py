@@ -43,3 +43,15 @@ def test_seed_question_answered_with_its_citation(store, question, answer):
 def test_another_events_place_is_not_the_paris_summits(store):
     res = ask(store, "أين عقدت قمة باريس للعمل من أجل الذكاء الاصطناعي؟")
     assert res["answer"] != "براتيسلافا"
+
+
+@pytest.mark.parametrize("question, wrong", [
+    # the agreement with the asked party is told by its subject, which is no name: another item's
+    # counterpart is not it
+    ("ما هي الاتفاقية التي وقعت مع مؤسسة القرض الفلاحي؟", "AI Current"),
+    # the resolution is «قراراً تاريخياً … (78/265)», no name: a country next to it is not it
+    ("ما هو القرار الذي اعتمدته الجمعية العامة للأمم المتحدة بشأن الذكاء الاصطناعي؟", "الولايات المتحدة"),
+])
+def test_no_wrong_name_for_what_the_seeds_tell_without_one(store, question, wrong):
+    res = ask(store, question)
+    assert res["answer"] != wrong and res["answer"] is None, res["answer"]

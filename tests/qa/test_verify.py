@@ -116,3 +116,20 @@ def test_the_document_must_use_the_questions_verb_and_completing_nouns():
     assert [w for _, w, _ in unstated(_q("ما أشهر الأعمال التي قدمها؟"))] == []
     assert [w for _, w, _ in unstated(_q("من استضاف الملك في الرياض؟"))] == ["استضاف"]
     assert unstated(_q("كم يبلغ إنتاج حقل الشرارة؟", ("حقل الشرارة", "FAC"))) == []
+
+
+def test_an_answer_in_a_list_item_needs_the_question_entities_in_its_item_or_above_the_list():
+    # written by us: the counterpart of the first item is not the agreement with the bank
+    from marsad.qa.verify import item_missing
+
+    text = ("ووقعت الوزارة ثلاث اتفاقيات:\n- اتفاقية مع شركة أطلس للطاقة لدعم المقاولات الناشئة.\n"
+            "- اتفاقية مع البنك الشعبي لتمويل المشاريع.\n")
+    lines = [(0, 28), (29, 29 + len("- اتفاقية مع شركة أطلس للطاقة لدعم المقاولات الناشئة.")), ]
+    lines.append((lines[1][1] + 1, len(text) - 1))
+    layers = {"sentences": [(s, e, "SENT", {}) for s, e in lines]}
+    bank = {"text": "البنك الشعبي", "type": "ORG"}
+    assert item_missing(text, layers, lines[1], [bank]) == "البنك الشعبي"
+    assert item_missing(text, layers, lines[2], [bank]) is None
+    ministry = {"text": "الوزارة", "type": "ORG"}
+    assert item_missing(text, layers, lines[1], [ministry]) is None   # named above the list
+    assert item_missing(text, layers, lines[0], [bank]) is None        # no list item
