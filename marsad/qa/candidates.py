@@ -240,7 +240,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             if label == "PERSON" and q.kind == "who":
                 e = complete_name(text, s, e)
             ctext = text[s:e]
-            if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units):
+            if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units
+                                          or _in_question(attrs.get("canonical") or "", sc.qstems)):
                 continue  # a name the question gives, or a counted unit tagged as a name (دولار)
             if label == "PERSON" and (_ekey(attrs.get("canonical") or ctext) in subjects or _surname_asked(ctext, qkeys)):
                 continue   # «من التقت الوزيرة السغروشني»: أمل الفلاح السغروشني is the one asked about

@@ -31,6 +31,8 @@ def store(seeds_db):
     ("من هو سفير المغرب لدى الولايات المتحدة؟", "يوسف عمراني"),
     ("من وقع على ميثاق باريس للذكاء الاصطناعي الأخلاقي؟", "المغرب"),
     ("ما هي الجهة التي نظمت المناظرة الوطنية؟", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
+    # the conference named in the seed's spelling (المنازرة) is the question's own entity, not its slogan
+    ("ما هو شعار المناظرة الوطنية حول الذكاء الاصطناعي؟", "استراتيجية فعالة وأخلاقية للذكاء الاصطناعي في خدمة مجتمعنا"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
