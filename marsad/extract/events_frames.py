@@ -3,6 +3,8 @@ sponsors of the next sentences; the launched object, its name and who launched i
 ``events.py``, whose builder calls them."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from marsad.extract.events_args import (_PUNCT, _after_word, _canon, _ents, _is, _is_any, _name_phrase, _phrase,
@@ -91,6 +93,7 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     if k == j and definite(ws[k][2]) and not _is(ws[i][2], "launch_nouns"):   # أطلقت الوكالة أيضا حملة: the
         k = next((n for n in range(k + 1, min(k + 4, len(ws))) if keys(ws[n][2]) & objs), k)   # subject, then the object
     obj = max(keys(ws[k][2]) & objs, key=len)   # وكالة, not و + ك + الة
+    obj = _object_words().get(obj, obj)   # the ontology's spelling (شراكة), not the folded key
     if k + 1 < len(ws) and _is(ws[k + 1][2], "bill_words"):
         return False   # الإعلان عن مشروع القانون: a bill, nothing launched
     ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
@@ -107,6 +110,12 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     args["launcher"] = _agent(bld, doc, ws, i, s, j)
     bld.add("LAUNCH", s.start, s.end, trig, args)
     return True
+
+
+@lru_cache(maxsize=1)
+def _object_words() -> dict[str, str]:
+    """Folded key → the LAUNCH object word as the ontology writes it."""
+    return {fold(x): x for x in ontology()["types"]["LAUNCH"]["objects"]}
 
 
 def _agent(bld, doc, ws, i, s, j: int | None = None) -> str | list[str] | None:

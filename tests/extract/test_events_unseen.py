@@ -64,7 +64,7 @@ def test_summit_whose_pronoun_names_someone_of_the_sentence_before():
 def test_launch_object_name_and_launcher():
     doc = make_doc("أعلن مجلس الوزراء إنشاء وكالة جديدة للتوظيف.", {"مجلس الوزراء": "ORG"})
     ev = _one(doc, "LAUNCH")
-    assert ev.attrs["args"]["object"] == "وكاله" and ev.attrs["args"]["name"].startswith("وكالة")
+    assert ev.attrs["args"]["object"] == "وكالة" and ev.attrs["args"]["name"].startswith("وكالة")
     assert ev.attrs["args"]["launcher"] == "مجلس الوزراء"
     doc = make_doc("وأعلن زوكربرغ عن إطلاق الموقع لخدمة جديدة للمواعدة.", {"زوكربرغ": "PERSON"})
     assert _one(doc, "LAUNCH").attrs["args"]["name"].startswith("خدمة")

@@ -66,6 +66,9 @@ def _sha(s: str) -> str:
 
 def _args_sha(ev) -> str:
     a = {k: v for k, v in ev.attrs["args"].items() if k not in ("figures", "dates", "name_span")}
+    if isinstance(a.get("object"), str):   # a LAUNCH object's spelling (شراكة, once the key شراكه) is no new argument
+        from marsad.extract.people import fold
+        a["object"] = fold(a["object"])
     return _sha(json.dumps([a, ev.attrs.get("place")], ensure_ascii=False, sort_keys=True))
 
 
