@@ -24,6 +24,7 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
+from marsad.search.analyzer import stopwords
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
@@ -375,6 +376,13 @@ def _whole_place(phrase: str, clitic_len: int) -> bool:
     return norm(phrase) in _gpe_names() and norm(phrase[clitic_len:]) not in _gpe_names()
 
 
+def _function_word(word: str) -> bool:
+    """A stop word, with or without a leading و/ف (``وفي``، ``ولن``): what is left of a name's first
+    word when a letter of the name was read as a proclitic."""
+    stops = stopwords()["ar"]
+    return word in stops or (word[:1] in "وف" and word[1:] in stops)
+
+
 def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:
     """Offsets and canonical form of tokens a..b-1 without proclitics or a leading honorific."""
     if etype == "PERSON":
@@ -385,6 +393,10 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
     pre, rest = strip_clitics(first)
     if pre and (_whole_name(first, rest) or b - a > 1 and _whole_place(doc.text[toks[a].start:toks[b - 1].end], len(pre))):
         pre, rest = "", first      # ``فلورانس`` is no ف + ``لورانس``, ``بيونغ يانغ`` no ب + ``يونغ يانغ``
+    elif pre and _function_word(rest):   # ``كوفي`` is no ك + ``وفي``, ``وكولن`` is و + ``كولن``
+        cut = next((n for n in range(len(pre) - 1, -1, -1) if not _function_word(first[n:])), None)
+        if cut is not None:
+            pre, rest = first[:cut], first[cut:]
     start = toks[a].start + len(pre)
     end = toks[b - 1].end
     if start >= end:

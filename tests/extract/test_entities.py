@@ -221,6 +221,16 @@ def test_leading_letter_of_a_several_word_place_is_no_proclitic():
     assert not ent._whole_place("بلوس أنجلوس", 1)
 
 
+def test_a_name_letter_read_as_a_proclitic_is_given_back_when_a_function_word_is_left():
+    # written by us: كوفي is no ك + وفي, وكولن is و + كولن (not و + ك + ولن); ل of لله leaves له
+    assert ent._function_word("وفي") and ent._function_word("ولن") and not ent._function_word("كولن")
+    doc = process("وقال كوفي عنان إن المنظمة ستتحرك، والتقى وزير الخارجية وكولن باول في واشنطن.")
+    texts = {doc.span_text(e) for e in doc.spans("entities")}
+    assert any(t.startswith("كوفي") for t in texts)
+    assert not any(t.startswith(("وفي", "ولن")) for t in texts)
+    assert not {doc.span_text(e) for e in process("وقال الوزير: الحمد لله على السلامة.").spans("entities")} & {"لله", "له"}
+
+
 def test_allah_of_a_formula_is_no_entity_but_names_that_hold_it_stay():
     # written by us
     doc = process("ورفع المشاركون برقية إلى الملك محمد السادس حفظه الله. وتحدث حزب الله عن الانتخابات.")
