@@ -24,10 +24,10 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.search.analyzer import stopwords
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
+from marsad.search.analyzer import stopwords
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
