@@ -24,10 +24,10 @@ from pathlib import Path
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
+from marsad.extract.name_bounds import _function_word, _gpe_names, _whole_name, _whole_place  # noqa: F401
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
-from marsad.search.analyzer import stopwords
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
@@ -218,20 +218,6 @@ def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _gpe_names() -> frozenset[str]:
-    names = set()
-    for fname in ("countries.tsv", "cities.tsv", "cities_marsad.tsv", "cities_world_marsad.tsv"):
-        path = DATA / "gazetteers" / fname
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    n = norm(line.split("\t")[0])
-                    names.add(n)
-                    names.add(without_article(n))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
 def _authority() -> dict[tuple[str, ...], dict]:
     """Normalised token tuple → curated entry (every Arabic, French, English name and abbreviation)."""
     data = json.loads((DATA / "gazetteers" / "institutions.json").read_text(encoding="utf-8"))
@@ -353,34 +339,6 @@ def _without_titles(text: str, toks: list[Span], a: int, b: int) -> tuple[int, i
                    for i in range(a, b)):
         return a, a
     return a, b
-
-
-def _whole_name(word: str, rest: str) -> bool:
-    """Is the word, leading letters included, a person's name or a place of the gazetteers
-    or organisation (``فالنسيا``) while what is left without them is no gazetteer word? Then the
-    leading و ف ب ك ل is part of the name (``فلورانس``، ``والتر``، ``كاليفورنيا``), not a proclitic (``وليلى`` stays و + ``ليلى``)."""
-    if len(word) < 4 or rest[:1] in "أإآ":      # ``ودي``، ``بإليسا``: a proclitic
-        return False
-    lex = lexicons()
-    key = norm(word)
-    if key not in lex["person_names"] and key not in lex["places"] and key not in lex["org_names"]:
-        return False
-    bare = norm(rest)
-    return not any(bare in lex[k] or without_article(bare) in lex[k]
-                   for k in ("person_names", "places", "org_names", "org_words", "titles", "demonyms"))
-
-
-def _whole_place(phrase: str, clitic_len: int) -> bool:
-    """Is a several-word phrase, its leading letters included, a place of the GPE gazetteers
-    while the phrase without them is none (``بيونغ يانغ``)?"""
-    return norm(phrase) in _gpe_names() and norm(phrase[clitic_len:]) not in _gpe_names()
-
-
-def _function_word(word: str) -> bool:
-    """A stop word, with or without a leading و/ف (``وفي``، ``ولن``): what is left of a name's first
-    word when a letter of the name was read as a proclitic."""
-    stops = stopwords()["ar"]
-    return word in stops or (word[:1] in "وف" and word[1:] in stops)
 
 
 def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tuple[int, int, str] | None:

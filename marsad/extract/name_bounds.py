@@ -1,0 +1,52 @@
+"""Where a name mention starts: whether its leading و ف ب ك ل is a proclitic or a letter of the
+name (``فلورانس``، ``بيونغ يانغ``، ``كوفي``), read against the gazetteers and the stop words. Used by
+:mod:`marsad.extract.entities` when it cuts a mention and writes its canonical form."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.extract.ner_features import DATA, lexicons, norm, without_article
+from marsad.search.analyzer import stopwords
+
+
+@lru_cache(maxsize=1)
+def _gpe_names() -> frozenset[str]:
+    """Normalised names (with and without the article) of the countries and cities gazetteers."""
+    names = set()
+    for fname in ("countries.tsv", "cities.tsv", "cities_marsad.tsv", "cities_world_marsad.tsv"):
+        path = DATA / "gazetteers" / fname
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    n = norm(line.split("\t")[0])
+                    names.add(n)
+                    names.add(without_article(n))
+    return frozenset(names)
+
+
+def _whole_name(word: str, rest: str) -> bool:
+    """Is the word, leading letters included, a person's name or a place of the gazetteers
+    or organisation (``فالنسيا``) while what is left without them is no gazetteer word? Then the
+    leading و ف ب ك ل is part of the name (``فلورانس``، ``والتر``، ``كاليفورنيا``), not a proclitic (``وليلى`` stays و + ``ليلى``)."""
+    if len(word) < 4 or rest[:1] in "أإآ":      # ``ودي``، ``بإليسا``: a proclitic
+        return False
+    lex = lexicons()
+    key = norm(word)
+    if key not in lex["person_names"] and key not in lex["places"] and key not in lex["org_names"]:
+        return False
+    bare = norm(rest)
+    return not any(bare in lex[k] or without_article(bare) in lex[k]
+                   for k in ("person_names", "places", "org_names", "org_words", "titles", "demonyms"))
+
+
+def _whole_place(phrase: str, clitic_len: int) -> bool:
+    """Is a several-word phrase, its leading letters included, a place of the GPE gazetteers
+    while the phrase without them is none (``بيونغ يانغ``)?"""
+    return norm(phrase) in _gpe_names() and norm(phrase[clitic_len:]) not in _gpe_names()
+
+
+def _function_word(word: str) -> bool:
+    """A stop word, with or without a leading و/ف (``وفي``، ``ولن``): what is left of a name's first
+    word when a letter of the name was read as a proclitic."""
+    stops = stopwords()["ar"]
+    return word in stops or (word[:1] in "وف" and word[1:] in stops)
