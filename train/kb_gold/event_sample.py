@@ -10,13 +10,15 @@ are right (``args_ok``, judged for the arguments whose fingerprint ``args_sha`` 
 never article text::
 
     python train/kb_gold/event_sample.py dump [--stride 200] [--offset 7] [--max-docs 80] [--cats wide]
-        [--corpus ant|marsum]
+        [--corpus ant|marsum] [--ids ID,ID,…]
     python train/kb_gold/event_sample.py score train/kb_gold/event_check_s1.json [--half even|odd]
 
 ``--corpus marsum`` samples MArSum's Goud.ma articles (Moroccan news, ids ``marsum-N``), which
 have no categories: an article with a sports word (``SPORT``) is skipped instead, and the event
 words are those of politics, diplomacy and economy (``MARSUM_WORDS``). A judgment file names its corpus
 (``"corpus"``: ``ant`` when absent), and ``score`` reads the articles from that corpus.
+``--ids`` dumps the given record ids of ``--corpus`` instead of a drawn sample (a sample picked by
+topic, e.g. e10a's AI and digital-policy articles); the other sampling options are then ignored.
 
 An event of the output no judgment covers is counted as unjudged; one whose arguments changed
 since they were judged is listed for a new judgment (``args_more`` maps further fingerprints to
@@ -72,14 +74,25 @@ def _args_sha(ev) -> str:
     return _sha(json.dumps([a, ev.attrs.get("place")], ensure_ascii=False, sort_keys=True))
 
 
+def given_records(ids: str, corpus: str = "ant"):
+    """``(record id, Record)`` of the comma-separated record ``ids`` of ``corpus``, in that order."""
+    from marsad.extract.kb_eval import load_records
+
+    path = PATHS[corpus]
+    wanted = [i.strip() for i in ids.split(",") if i.strip()]
+    recs = load_records([f"{path}#{i}" for i in wanted])
+    return [(i, recs[f"{path}#{i}"]) for i in wanted]
+
+
 def dump(args) -> None:
     from marsad.ingest import process_record
     from marsad.pipeline import default
 
     pipe = default()
     words = MARSUM_WORDS if args.corpus == "marsum" else WORDS
-    for n, (rid, rec) in enumerate(sample_records(args.stride, args.offset, args.max_docs, args.cats,
-                                                  args.corpus)):
+    records = (given_records(args.ids, args.corpus) if args.ids else
+               sample_records(args.stride, args.offset, args.max_docs, args.cats, args.corpus))
+    for n, (rid, rec) in enumerate(records):
         doc = process_record(rec, pipe)
         t = doc.text
         print(f"=== {rid} (#{n}, {'even' if n % 2 == 0 else 'odd'}) {len(doc.spans('events'))} events")
@@ -166,6 +179,7 @@ def main() -> None:
     d.add_argument("--corpus", choices=tuple(PATHS), default="ant",
                    help="ant: ANT v2.1 (--cats applies); marsum: MArSum's Goud.ma articles without sports words")
     d.add_argument("--missed", action="store_true", help="also print sentences with an event word and no event")
+    d.add_argument("--ids", help="comma-separated record ids of --corpus to dump instead of a drawn sample")
     s = sub.add_parser("score", help="score the extractor against a judgment file")
     s.add_argument("judgments")
     s.add_argument("--half", choices=("even", "odd"))
