@@ -194,6 +194,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     after_head = re.match(r"\s*(\S+)", q.text[q.text.find(q.head) + len(q.head):]) if q.head else None
     instance_head = q.kind == "which" and bool(after_head) and _key(after_head.group(1)) in RELATIVES \
         and _key(q.head) not in lexicon()["nouns"]
+    # «ما هو القانون الذي …»: ما asks of things, so such an instance is no person
+    qword = next(WORD.finditer(q.text), None)
+    no_person = instance_head and bool(qword) and _key(qword.group(0)) in lexicon()["nonhuman"]
     dateline = dateline_end(text) if q.kind == "where" else 0
     phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
     asked_title = _asked_title(q)
@@ -289,7 +292,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             # the question's head noun should introduce a name it asks for (من هو مدرب …)
             head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
-            if head == 0 and instance_head:
+            if (head == 0 or (label == "PERSON" and no_person)) and instance_head:
                 continue   # «ما هو القرار الذي …»: a name the head noun does not introduce is no resolution
             win = _win_cov(sc, words, s, e, int(w["window"]))
             own = [p for p in titles if p[0] < e and s < p[1]] if label == "PERSON" else []

@@ -43,6 +43,7 @@ def lexicon() -> dict:
             "light_verbs": {_key(w) for w in raw["light_verbs"]},
             "instruments": {_key(w) for w in raw.get("signed_instruments", [])},
             "generic_heads": {_key(w) for w in raw.get("generic_heads", [])},
+            "nonhuman": {_key(w) for w in raw.get("nonhuman_qwords", [])},
             "units": _unit_keys(),
             "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)},
             "preps": {_key(w) for w in raw["prepositions"]},

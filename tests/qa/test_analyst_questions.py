@@ -1,0 +1,43 @@
+"""An analyst's questions on AI and digital-policy news (engineer Q9): articles written by us,
+ingested with the full pipeline; a wrong name given with confidence is worse than a refusal."""
+import pytest
+
+from marsad.ingest.runner import ingest
+from marsad.qa.answer import ask
+from marsad.qa.question import analyze_question
+from marsad.store import open_store
+
+LAW = """الحكومة تصادق على قانون المعطيات الرقمية
+
+صادق مجلس الحكومة يوم الخميس على قانون المعطيات الرقمية الذي يفرض عقوبات على الشركات المخالفة.
+وينص القانون على غرامة لا تقل عن خمسين ألف درهم ولا تتجاوز 500 ألف درهم عن كل مخالفة.
+وأوضح وزير التحول الرقمي سعيد الإدريسي أن مشروع القانون يهدف إلى حماية المواطنين.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("q9")
+    (d / "law.txt").write_text(LAW, encoding="utf-8")
+    s = open_store(str(d / "q9.db"))
+    ingest([str(d / "law.txt")], s, progress=False)
+    yield s
+    s.close()
+
+
+def test_what_law_is_never_a_person(store):
+    # «ما» asks of things: the minister who explains the law is not the law
+    res = ask(store, "ما هو القانون الذي صادق عليه مجلس الحكومة؟")
+    assert res["answer"] is None or "الإدريسي" not in res["answer"]
+    assert all(c["type"] != "PERSON" for c in res["candidates"])
+    # «من» still asks a person
+    res = ask(store, "من هو وزير التحول الرقمي؟")
+    assert res["answer"] == "سعيد الإدريسي"
+
+
+def test_a_fine_is_a_figure(store):
+    q = analyze_question("ما هي الغرامة القصوى التي ينص عليها القانون؟")
+    assert q.types == ["FIGURE"]
+    res = ask(store, "ما هي الغرامة القصوى التي ينص عليها القانون؟")
+    assert res["answer"] is None or "درهم" in res["answer"]
+    assert not res["answer"] or res["answer_type"] != "PERSON"
