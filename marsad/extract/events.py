@@ -32,6 +32,7 @@ from marsad.extract.events_headline import link_headlines
 from marsad.extract.events_list import _agreement
 from marsad.extract.events_sidelines import on_the_sidelines
 from marsad.extract.events_modality import _unreal
+from marsad.extract.events_organiser import relative_organiser
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, discussed, fronted_speaker,
                                            is_demonym, is_party_start, joiner, noun_phrase, own_session,
                                            quantified_object, quote_speaker, reported, unnamed_party,
@@ -470,6 +471,7 @@ def _conference(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) 
         if _is(ws[k][2], "organiser_verbs") and k + 1 < i:
             orgs = _ents(doc, ws[k + 1][0], ws[i][0], ("ORG",))
             organiser = _canon(doc, orgs[0]) if orgs else " ".join(doc.text[ws[k + 1][0]:ws[i - 1][1]].split())
+    organiser = organiser or relative_organiser(doc, ws, j)   # المنتدى …، الذي تنظمه القمة العالمية للحكومات
     if organiser is None and i >= 2 and _is(ws[i - 1][2], "host_verbs"):   # تركيا ستستضيف قمة
         host = _ents(doc, ws[i - 2][0], ws[i - 2][1], ("GPE", "ORG"))
         organiser = doc.text[host[0].start:host[0].end] if host else None

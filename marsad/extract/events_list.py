@@ -12,6 +12,7 @@ import re
 
 from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
                                         _split_parties, definite, find_triggers, keys, ontology)
+from marsad.extract.events_items import before_with, between_sides, item_noun
 from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, noun_phrase,
                                            parties_after, passive_agents)
 from marsad.extract.people import fold, strip_proclitics, words
@@ -169,7 +170,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             k += 1
     if count is None:   # 4. الأمن والدفاع، - رحبت المملكة المتحدة …: sections of a statement, no agreements listed
         items = [k for k in items if any(t[0] == "AGREEMENT" for t in find_triggers(
-            words(doc.text, sents[k].start, sents[k].end)))]
+            words(doc.text, sents[k].start, sents[k].end)))
+            or item_noun(doc, words(doc.text, sents[k].start, sents[k].end)) is not None]   # • شراكة بين أ وب
     last = bld.last("AGREEMENT")
     if last is not None and last.attrs.get("list_index"):
         last = None
@@ -203,11 +205,16 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
             it = sents[k]
             iws = words(doc.text, it.start, it.end)
             trs = [t for t in find_triggers(iws, 0, min(len(iws), 4)) if t[0] == "AGREEMENT"]
-            ti, tj = (trs[0][1], trs[0][2]) if trs else (0, 1)
+            noun = item_noun(doc, iws) if not trs else None
+            ti, tj = (trs[0][1], trs[0][2]) if trs else (noun, noun + 1) if noun is not None else (0, 1)
             counter = _parties_after(doc, iws, tj, len(iws), "مع")
             rest = _subject_after(doc, iws, tj, counter)
+            sides, about = between_sides(doc, iws, tj)   # • شراكة بين أرامكو وغوغل، not a مع after them
+            if counter and not before_with(iws, tj):
+                sides, about = [], None
             bld.add("AGREEMENT", it.start, it.end, (iws[ti][0], iws[tj - 1][1]),
-                    {"parties": first_party + counter, "counterparties": counter, "subject": rest},
+                    {"parties": sides or first_party + counter, "counterparties": [] if sides else counter,
+                     "subject": about if sides else rest},
                     list_index=n, list_count=count, intro=[s.start, s.end],
                     place=_place(doc, s.start, s.end, near=ws[i][0]))   # signed where the introduction says
         if count is not None and count != len(items):
