@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.qa.holder import complete_name, name_after_question
+from marsad.qa.holder import complete_name, name_after_question, own_name
 from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
 from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
@@ -196,7 +196,10 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
         and _key(q.head) not in lexicon()["nouns"]
     # «ما هو القانون الذي …»: ما asks of things, so such an instance is no person
     qword = next(WORD.finditer(q.text), None)
-    no_person = instance_head and bool(qword) and _key(qword.group(0)) in lexicon()["nonhuman"]
+    no_person = instance_head and bool(qword) and _key(qword.group(0)) in lexicon()["nonhuman"] \
+        and _key(q.head).removeprefix("ال") not in lexicon()["name_nouns"]
+    # … nor a place, unless the head is a place noun (ما هي المنطقة التي …)
+    no_place = no_person and _key(q.head).removeprefix("ال") not in lexicon()["thing_places"]
     dateline = dateline_end(text) if q.kind == "where" else 0
     phrase_terms = _stem_set(q.head_phrase) if q.head_phrase else set()
     asked_title = _asked_title(q)
@@ -244,8 +247,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 e = complete_name(text, s, e)
             ctext = text[s:e]
             if label in ENTITY_TYPES and (_in_question(ctext, sc.qstems) or _ekey(ctext) in units
-                                          or _in_question(attrs.get("canonical") or "", sc.qstems)):
-                continue  # a name the question gives, or a counted unit tagged as a name (دولار)
+                                          or _in_question(attrs.get("canonical") or "", sc.qstems)
+                                          or own_name(q, attrs.get("canonical") or ctext)):
+                continue  # a name the question gives (with its country), or a counted unit tagged as a name (دولار)
             if label == "PERSON" and (_ekey(attrs.get("canonical") or ctext) in subjects or _surname_asked(ctext, qkeys)):
                 continue   # «من التقت الوزيرة السغروشني»: أمل الفلاح السغروشني is the one asked about
             if label in ("DATE", "FIGURE") and {m.group(0) for m in WORD.finditer(ctext)} <= qtoks:
@@ -292,7 +296,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c = Cand(doc.id, s, e, ctext, label, 0.0, ck, (ss, se), why)
             # the question's head noun should introduce a name it asks for (من هو مدرب …)
             head = head_near(text, s, e, head_terms, phrase_terms, sc.idf) if head_terms and label in ENTITY_TYPES else 1.0
-            if (head == 0 or (label == "PERSON" and no_person)) and instance_head:
+            if (head == 0 or (label == "PERSON" and no_person)
+                    or (label in ("GPE", "LOC", "FAC") and no_place)) and instance_head:
                 continue   # «ما هو القرار الذي …»: a name the head noun does not introduce is no resolution
             win = _win_cov(sc, words, s, e, int(w["window"]))
             own = [p for p in titles if p[0] < e and s < p[1]] if label == "PERSON" else []

@@ -246,3 +246,34 @@ def future(q: Question, text: str, dates: list, start: int, end: int, published:
 
 
 
+
+
+def own_name(q: Question, name: str) -> bool:
+    """A name that is one the question writes plus a country or nationality after it («معادن
+    السعودية» for «مع من وقعت معادن اتفاقية …»), or a party noun (الجانبين، الطرفين) read as a
+    name («الجانبين السعودي»): no answer to it. Not when the question writes another place after
+    those words («الاتحاد الأفريقي» answers a question about «الاتحاد الأوروبي»)."""
+    from marsad.qa.question import nisba_base, place_stem
+    from marsad.qa.verify import rules
+
+    ws = [_key(m.group(0)) for m in WORD.finditer(name)]
+    lex = lexicon()
+    if len(ws) >= 2 and ws[0] in lex["generic_heads"] | lex["dual"]:
+        return True
+    places = rules()["places"]
+
+    def place(k: str) -> bool:
+        return nisba_base(k) in places or place_stem(k) in places
+
+    n = len(ws)
+    while n > 1 and place(ws[n - 1]):
+        n -= 1
+    core = ws[:n]
+    if n == len(ws) or any(len(k) < 3 for k in core) or " ".join(core) in lex["nouns"] \
+            or (q.head and " ".join(core) == _key(q.head)):
+        return False
+    qws = [_key(m.group(0)) for m in WORD.finditer(q.text, q.qword_end)]
+    for i in range(len(qws) - n + 1):
+        if qws[i:i + n] == core and not (i + n < len(qws) and place(qws[i + n])):
+            return True
+    return False

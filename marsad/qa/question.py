@@ -44,6 +44,8 @@ def lexicon() -> dict:
             "instruments": {_key(w) for w in raw.get("signed_instruments", [])},
             "generic_heads": {_key(w) for w in raw.get("generic_heads", [])},
             "nonhuman": {_key(w) for w in raw.get("nonhuman_qwords", [])},
+            "name_nouns": {_key(w) for w in raw.get("name_nouns", [])},
+            "thing_places": {_key(w) for w in raw.get("thing_place_nouns", []) + raw["place_heads"]},
             "units": _unit_keys(),
             "ignore": {t.term for w in raw["ignore_words"] for t in analyze(w)},
             "preps": {_key(w) for w in raw["prepositions"]},

@@ -4,6 +4,7 @@ import pytest
 
 from marsad.ingest.runner import ingest
 from marsad.qa.answer import ask
+from marsad.qa.holder import own_name
 from marsad.qa.question import analyze_question
 from marsad.store import open_store
 
@@ -12,6 +13,11 @@ LAW = """الحكومة تصادق على قانون المعطيات الرقم
 صادق مجلس الحكومة يوم الخميس على قانون المعطيات الرقمية الذي يفرض عقوبات على الشركات المخالفة.
 وينص القانون على غرامة لا تقل عن خمسين ألف درهم ولا تتجاوز 500 ألف درهم عن كل مخالفة.
 وأوضح وزير التحول الرقمي سعيد الإدريسي أن مشروع القانون يهدف إلى حماية المواطنين.
+وتضمن القانون إنشاء هيئة وطنية لحماية المعطيات يعين أعضاءها رئيس الحكومة.
+"""
+CLOUD = """سحاب تفتتح مراكز بيانات في طنجة
+
+أعلنت شركة سحاب عن افتتاح مركز بيانات جديد في طنجة، وسيلتزم المركز بقواعد حماية المعطيات.
 """
 
 
@@ -19,8 +25,9 @@ LAW = """الحكومة تصادق على قانون المعطيات الرقم
 def store(tmp_path_factory):
     d = tmp_path_factory.mktemp("q9")
     (d / "law.txt").write_text(LAW, encoding="utf-8")
+    (d / "cloud.txt").write_text(CLOUD, encoding="utf-8")
     s = open_store(str(d / "q9.db"))
-    ingest([str(d / "law.txt")], s, progress=False)
+    ingest([str(d / "law.txt"), str(d / "cloud.txt")], s, progress=False)
     yield s
     s.close()
 
@@ -41,3 +48,21 @@ def test_a_fine_is_a_figure(store):
     res = ask(store, "ما هي الغرامة القصوى التي ينص عليها القانون؟")
     assert res["answer"] is None or "درهم" in res["answer"]
     assert not res["answer"] or res["answer_type"] != "PERSON"
+
+
+def test_what_centre_is_no_place(store):
+    # «ما هو المركز الذي …» asks a thing: the city where another company's centres open is not it
+    res = ask(store, "ما هو المركز الذي تضمن القانون إنشاءه؟")
+    assert res["answer"] is None or "طنجة" not in res["answer"]
+    assert all(c["type"] not in ("GPE", "LOC", "PERSON") for c in res["candidates"])
+
+
+def test_the_questions_own_name_with_its_country_is_no_answer():
+    q = analyze_question("مع من وقعت نجمة اتفاقية لتطوير الحوسبة السحابية؟")
+    assert own_name(q, "نجمة المغربية")
+    assert not own_name(q, "شركة أورنج")
+    assert not own_name(q, "نجمة")    # the name itself is caught by the question-words rule
+    q2 = analyze_question("من وقع اتفاقية مع الاتحاد الأوروبي؟")
+    assert not own_name(q2, "الاتحاد الأفريقي")   # another union
+    # a party noun read as a name: «الجانبين المغربي»
+    assert own_name(analyze_question("من وقع مذكرة تفاهم مع الحكومة؟"), "الجانبين المغربي")
