@@ -23,7 +23,10 @@
 * ``future``: a when-question in the future (ستنسحب، سيعقد …) is not answered by a date before the
   document's publication («متى ستنسحب القوات» is not the «الثلاثاء» on which the stay was approved);
 * ``designation``: a number glued by a hyphen to a word (إف-16، F-16) is the name of a model, not
-  a count («كم عدد المقاتلات» is not «16»).
+  a count («كم عدد المقاتلات» is not «16»);
+* ``purpose`` (engineer Q9): a relation question's purpose word (اتفاقية **لتوسيع** …) must be in
+  the answer's sentence; :func:`own_name`: a name the question writes plus its country («معادن
+  السعودية»), or a party noun read as a name (الجانبين), is no candidate.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.qa.question import Question, _key, _keys, lexicon, person_titles
-from marsad.search.analyzer import WORD, arabic_term
+from marsad.search.analyzer import WORD, analyze, arabic_term
 
 DATA = Path(__file__).with_name("data")
 PERSON_QWORDS = {("من", "هو"), ("من", "هي"), ("ما", "اسم")}
@@ -42,7 +45,7 @@ PERSON_QWORDS = {("من", "هو"), ("من", "هي"), ("ما", "اسم")}
 def words() -> dict:
     raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["holder"]
     return {"former": {_key(w) for w in raw["former_words"]}, "span": int(raw["former_span"]),
-            "days": {_key(w) for w in raw["day_words"]}}
+            "days": {_key(w) for w in raw["day_words"]}, "purpose": tuple(raw.get("purpose_leads", []))}
 
 
 def _bare(k: str) -> str:
@@ -277,3 +280,18 @@ def own_name(q: Question, name: str) -> bool:
         if qws[i:i + n] == core and not (i + n < len(qws) and place(qws[i + n])):
             return True
     return False
+
+
+def purpose(q: Question, wstems: set[str]) -> str | None:
+    """``purpose``: the purpose word of a relation question («وقعت معادن اتفاقية **لتوسيع** قدرة …»)
+    that the answer's sentence (``wstems``: its stems) does not write: that sentence tells another agreement of the same
+    party (وأبرمت معادن مع Mosaic اتفاقية لعمل دراسة جدوى)."""
+    if not q.relation:
+        return None
+    for m in WORD.finditer(q.text, q.qword_end):
+        w = m.group(0)
+        if len(w) >= 5 and w.startswith(words()["purpose"]):
+            st = {t.term for t in analyze(w)}
+            if st and not st & wstems:
+                return w
+    return None

@@ -427,6 +427,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "future: " + answer
     if "designation" in on and holder.designation(q, text, start):
         return "designation: " + answer
+    if "purpose" in on and holder.purpose(q, _stems(text[sent[0]:sent[1]])):
+        return "purpose: " + (holder.purpose(q, _stems(text[sent[0]:sent[1]])) or "")
     return None
 
 

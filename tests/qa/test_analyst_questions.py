@@ -66,3 +66,21 @@ def test_the_questions_own_name_with_its_country_is_no_answer():
     assert not own_name(q2, "الاتحاد الأفريقي")   # another union
     # a party noun read as a name: «الجانبين المغربي»
     assert own_name(analyze_question("من وقع مذكرة تفاهم مع الحكومة؟"), "الجانبين المغربي")
+
+
+def test_an_agreement_for_another_purpose_is_flagged():
+    from marsad.qa.verify import check, rules
+
+    assert "purpose" in rules()["flags"]
+    text = ("ووقعت شركة نجمة اتفاقية مع شركة أطلس لتطوير الحوسبة السحابية. "
+            "وأبرمت نجمة اتفاقية أخرى مع شركة رمال لإنشاء مركز للتكوين.")
+    cut = text.index("وأبرمت")
+    layers = {"sentences": [(0, cut - 1), (cut, len(text))]}
+    q = analyze_question("مع من وقعت نجمة اتفاقية لتطوير الحوسبة السحابية؟")
+    s = text.index("رمال")
+    assert check(q, text, layers, s, s + 4, "رمال", only={"purpose"}) == "purpose: لتطوير"
+    s = text.index("أطلس")
+    assert check(q, text, layers, s, s + 4, "أطلس", only={"purpose"}) is None
+    # a question of no relation asks no purpose
+    assert check(analyze_question("من هو المدير التنفيذي لاتحاد الصناعات؟"), text, layers, s, s + 4, "أطلس",
+                 only={"purpose"}) is None
