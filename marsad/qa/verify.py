@@ -293,7 +293,8 @@ def _definite(k: str) -> str | None:
 
 def unstated(q: Question) -> list[tuple[str, str, str]]:
     """(kind, word, root) of the question words an answer's document must use: the predicate
-    right after the question word when it is a verb of four letters or more (من يرافق، متى سيغادر),
+    right after the question word when it is a verb of four letters or more (من يرافق، متى سيغادر)
+    and no light verb before a noun,
     and a definite noun that completes an indefinite one (حقل الشرارة، حيز التنفيذ) — not words of
     its entities, which the entity check reads."""
     lex = lexicon()
@@ -302,7 +303,9 @@ def unstated(q: Question) -> list[tuple[str, str, str]]:
     out = []
     for i, m in enumerate(words):
         k = _key(m.group(0))
+        # a light verb (عقد) before a noun says nothing that noun does not (أين ستعقد جلسة …: جلسة … في جنيف)
         if i == 0 and not k.startswith("ال") and k not in lex["preps"] and k not in lex["copulas"] \
+                and not (k in lex["light_verbs"] and len(words) > 1) \
                 and k not in lex["unit_aliases"] and len(k) >= 4 and (_verb_like(k) or (k[0] == "س" and _verb_like(k[1:]))):
             out.append(("predicate", m.group(0), _verb_core(k)))
         d = _definite(k)

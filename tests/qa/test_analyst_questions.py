@@ -84,3 +84,15 @@ def test_an_agreement_for_another_purpose_is_flagged():
     # a question of no relation asks no purpose
     assert check(analyze_question("من هو المدير التنفيذي لاتحاد الصناعات؟"), text, layers, s, s + 4, "أطلس",
                  only={"purpose"}) is None
+
+
+def test_a_light_verb_before_its_noun_is_no_predicate_to_find():
+    from marsad.qa.verify import check, unstated
+
+    q = analyze_question("أين ستعقد جلسة اللجنة الاقتصادية بشأن التجارة الرقمية؟")
+    assert not [u for u in unstated(q) if u[0] == "predicate"]
+    text = "وتأتي الحملة قبيل جلسة للجنة الاقتصادية في تونس مقررة الشهر المقبل بشأن التجارة الرقمية."
+    s = text.index("تونس")
+    assert check(q, text, {}, s, s + 4, "تونس", only={"unstated"}) is None
+    # a verb of its own is still looked for (متى سيغادر …)
+    assert [u for u in unstated(analyze_question("متى سيغادر الوفد الرباط؟")) if u[0] == "predicate"]
