@@ -210,16 +210,24 @@ def quoted(q: Question, text: str, sent: tuple[int, int], start: int, end: int) 
 def complete_name(text: str, start: int, end: int) -> int:
     """The end of a person's name the tagger cut inside a comma apposition («رئيس كوريا الجنوبية،
     مون جاي إن، عن …»: the tagger stops before إن): when the span opens right after a comma and one
-    word, no article word, no preposition, closes the apposition after it, the name ends there."""
+    word, no article word, no preposition, closes the apposition after it, the name ends there; so
+    does it after such a word that the document writes after the name's last word twice or more
+    (محمد جواد آذري | جهرمي … وقال آذري جهرمي)."""
+    m = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    last = text[start:end].split()[-1:]
+    if m and last and text.count(last[0] + " " + m.group(0)) >= 2 and _name_word(m.group(0)):
+        return m.end()   # «آذري جهرمي» written again later: the tagger cut «محمد جواد آذري» before جهرمي
     if not text[max(0, start - 2):start].strip() in ("،", ","):
         return end
-    m = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if m is None or text[m.end():m.end() + 1] not in ("،", ","):
         return end
-    k = _key(m.group(0))
-    if k.startswith("ال") or k in lexicon()["preps"] or len(k) > 6:
-        return end
-    return m.end()
+    return m.end() if _name_word(m.group(0)) else end
+
+
+def _name_word(w: str) -> bool:
+    """A word that may end a name: no article word, no preposition, six letters at most."""
+    k = _key(w)
+    return not (k.startswith("ال") or k in lexicon()["preps"] or len(k) > 6)
 
 
 def _future(q: Question) -> bool:

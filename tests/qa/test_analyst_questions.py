@@ -96,3 +96,14 @@ def test_a_light_verb_before_its_noun_is_no_predicate_to_find():
     assert check(q, text, {}, s, s + 4, "تونس", only={"unstated"}) is None
     # a verb of its own is still looked for (متى سيغادر …)
     assert [u for u in unstated(analyze_question("متى سيغادر الوفد الرباط؟")) if u[0] == "predicate"]
+
+
+def test_a_name_cut_before_a_word_the_document_writes_with_it_again_is_completed():
+    from marsad.qa.holder import complete_name
+
+    text = "وصرح وزير الرقمنة سمير بنعلي قاسمي بأن المنصة جاهزة. وأضاف بنعلي قاسمي أن التمويل مضمون."
+    s, e = text.index("سمير"), text.index("بنعلي") + len("بنعلي")
+    assert text[s:complete_name(text, s, e)] == "سمير بنعلي قاسمي"
+    # once only: no evidence that the next word is part of the name
+    t2 = "وصرح وزير الرقمنة سمير بنعلي قاسمي بأن المنصة جاهزة."
+    assert complete_name(t2, s, e) == e
