@@ -26,11 +26,17 @@ def _clean_lead(name: str) -> str:
 
 
 
+def _noun_keys(word: str) -> frozenset[str]:
+    """``keys`` of a noun, also without the accusative alif of tanween (``برنامجا``، ``ميثاقاً`` → ``برنامج``)."""
+    base = re.sub(r"اً?$|ًا$", "", word)
+    return keys(word) | (keys(base) if base != word and len(base) >= 3 else frozenset())
+
+
 def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> bool:
     s = sents[si]
     inst = {fold(x) for x in ontology()["types"]["ADOPTION"]["instruments"]}
     signs = _is(ws[i][2], "signing_words")   # وقّع أفورقي وأبي أحمد في أسمرة "إعلان سلام": the signers first
-    k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if keys(ws[k][2]) & inst), None)
+    k = next((k for k in range(j, min(j + (10 if signs else 6), len(ws))) if _noun_keys(ws[k][2]) & inst), None)
     if k is None or any(t[0] == "AGREEMENT" for t in find_triggers(ws, j, k)):
         return False
     if signs and ((i and _is(ws[i - 1][2], "incident_nouns")) or (fold(ws[k - 1][2]) == fold("في")
@@ -46,9 +52,11 @@ def _adoption(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) ->
         b = _phrase(doc, ws, k, limit=6)[1]
     adopters = [_canon(doc, e) for e in _ents(doc, ws[j - 1][1], ws[k][0], ("ORG", "GPE"))]
     adopters += [t for _, _, t, _ in clause_people(bld, doc, ws[j - 1][1], ws[k][0])]
-    if not adopters and not definite(ws[i][2]) and is_party_start(doc, ws, j, []) and definite(ws[j][2]):
+    body = _is(ws[j][2], "organiser_heads")   # اعتمدت الحكومة المغربية الاستراتيجية، أقر مجلس الوزراء خطة
+    if not adopters and not definite(ws[i][2]) and (is_party_start(doc, ws, j, []) or body) and \
+            (definite(ws[j][2]) or body) and j < k:
         pa, pb = noun_phrase(doc, ws, j, limit=4)   # ووقع الوزراء على خطة: the verb's subject
-        adopters = [" ".join(doc.text[pa:pb].split())]
+        adopters = [" ".join(doc.text[pa:min(pb, ws[k - 1][1])].split())]
     if not adopters:
         before = _ents(doc, s.start, ws[i][0], ("ORG", "GPE"))
         adopters = [_canon(doc, before[-1])] if before else []
@@ -85,15 +93,21 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
     if _is(ws[i][2], "firing_triggers") and any(_is(ws[k][2], "projectile_words") for k in range(j, min(j + 6, len(ws)))
            if not _PUNCT.search(doc.text[ws[j - 1][1]:ws[k][0]])):
         return False   # إطلاق المركز عددا من الأقمار الصناعية، إطلاق قذائف: fired or put in orbit
-    k = next((k for k in range(j, min(j + 3, len(ws))) if keys(ws[k][2]) & objs), None)
+    k = next((k for k in range(j, min(j + 3, len(ws))) if _noun_keys(ws[k][2]) & objs), None)
+    subj = _verb_subject(doc, ws, i, j, objs)   # أطلقت وزارة الانتقال الرقمي منصة، أطلقت الوكالة برنامجا
+    if subj is not None and (k is None or (k == j and definite(ws[j][2]))):   # not أنشأت هيئة مستقلة
+        k = subj[0]
     if j - i == 1 and ws[i][2].endswith(("ه", "ها")) and len(ws[i][2]) > 5:   # لجنة برلمانية تم تشكيلها
         k = next((k for k in range(i - 1, max(-1, i - 5), -1) if keys(ws[k][2]) & objs), k)
     if k is None or any(_is(w, "trailing_words") for _, _, w in ws[j:k]):
         return False   # أوامر الإطلاق إلى منصة الصواريخ: the object is the launcher's, after a preposition
     if k == j and definite(ws[k][2]) and not _is(ws[i][2], "launch_nouns"):   # أطلقت الوكالة أيضا حملة: the
-        k = next((n for n in range(k + 1, min(k + 4, len(ws))) if keys(ws[n][2]) & objs), k)   # subject, then the object
-    obj = max(keys(ws[k][2]) & objs, key=len)   # وكالة, not و + ك + الة
+        k = next((n for n in range(k + 1, min(k + 4, len(ws))) if _noun_keys(ws[n][2]) & objs), k)   # subject, then
+    obj = max(_noun_keys(ws[k][2]) & objs, key=len)   # the object; وكالة, not و + ك + الة
     obj = _object_words().get(obj, obj)   # the ontology's spelling (شراكة), not the folded key
+    needs = {fold(w) for w in ontology().get("object_needs_next", {}).get(obj, [])}
+    if needs and not (k + 1 < len(ws) and keys(ws[k + 1][2]) & needs):
+        return False   # تشكيلة الفريق الوزاري: a team, not a task force (فريق العمل)
     if k + 1 < len(ws) and _is(ws[k + 1][2], "bill_words"):
         return False   # الإعلان عن مشروع القانون: a bill, nothing launched
     ent = next((e for e in doc.spans("entities") if e.start <= ws[k][0] < e.end
@@ -107,9 +121,38 @@ def _launch(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -> b
         prev.attrs["args"]["launcher"] = prev.attrs["args"]["launcher"] or _agent(bld, doc, ws, i, s, j)
         return True
     args.update(object=obj, name=name, launcher=None)
-    args["launcher"] = _agent(bld, doc, ws, i, s, j)
+    args["launcher"] = _agent(bld, doc, ws, i, s, j) or (subj[1] if subj is not None and subj[0] == k else None) \
+        or _auxiliary_subject(doc, ws, i)
     bld.add("LAUNCH", s.start, s.end, trig, args)
     return True
+
+
+def _verb_subject(doc, ws, i: int, j: int, objs) -> tuple[int, str] | None:
+    """``(object index, subject)`` after a finite launch verb whose subject is a body that no entity
+    tags (``organiser_heads``: أطلقت وزارة الانتقال الرقمي منصة …), the object within three words of it."""
+    if j >= len(ws) or definite(ws[i][2]) or _is(ws[i][2], "launch_nouns") or not _is(ws[j][2], "organiser_heads") \
+            or any(e.start == ws[j][0] for e in doc.spans("entities")):
+        return None
+    a, b = noun_phrase(doc, ws, j, limit=5)
+    n = next((n for n in range(j + 1, len(ws)) if ws[n][0] >= b), len(ws))
+    k = next((k for k in range(n, min(n + 3, len(ws))) if _noun_keys(ws[k][2]) & objs), None)
+    if k is None:
+        k = next((k for k in range(j + 1, n) if _noun_keys(ws[k][2]) & objs), None)   # the phrase ran on
+        if k is None:
+            return None
+        b = ws[k - 1][1]
+    return k, " ".join(doc.text[a:b].split())
+
+
+def _auxiliary_subject(doc, ws, i: int) -> str | None:
+    """The subject between an auxiliary verb (``auxiliary_verbs``: قام، قامت …) and the trigger masdar
+    after ب (``قامت الهيئة بتشكيل فريق``), at most four words."""
+    if not ws[i][2].startswith("ب"):
+        return None
+    v = next((v for v in range(i - 1, max(-1, i - 6), -1) if _is(ws[v][2], "auxiliary_verbs")), None)
+    if v is None or v + 1 >= i or _PUNCT.search(doc.text[ws[v][1]:ws[i][0]]):
+        return None
+    return " ".join(doc.text[ws[v + 1][0]:ws[i - 1][1]].split())
 
 
 @lru_cache(maxsize=1)

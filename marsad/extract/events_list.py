@@ -13,8 +13,8 @@ import re
 from marsad.extract.events_args import (_DIGITS, _PUNCT, _count_near, _ents, _is, _parties_after, _phrase, _place,
                                         _split_parties, definite, find_triggers, keys, ontology)
 from marsad.extract.events_items import before_with, between_sides, item_noun
-from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, noun_phrase,
-                                           parties_after, passive_agents)
+from marsad.extract.events_parties import (clause_bounds, clause_parties, clause_people, is_demonym, masdar_signer,
+                                           noun_phrase, parties_after, passive_agents)
 from marsad.extract.people import fold, strip_proclitics, words
 
 PLACE_WINDOW = 8   # words around an agreement's trigger in which its place is read
@@ -232,6 +232,8 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
     parties += [p for p in agents if p not in parties]
     parties += [p for p in parties_after(doc, ws, j, min(len(ws), j + WITH_WINDOW), "مع") if p not in parties]
     parties += [p for p in passive_agents(doc, ws, j, len(ws)) if p not in parties]
+    signer = masdar_signer(doc, ws, i)   # توقيع هيئة الاتصالات وتقنية المعلومات اتفاقية مع …
+    parties[:0] = [signer] if signer and signer not in parties else []
     verb = next((k for k in signs if k < i and not definite(ws[k][2])), None)   # وقعت الحكومة الفرنسية …
     if verb is not None and not parties_after(doc, ws, j, len(ws), "مع"):      # مع نظيرتها السعودية اتفاقات
         parties += [p for p in parties_after(doc, ws, verb + 1, i, "مع") if p not in parties]

@@ -24,6 +24,7 @@ from marsad.extract.events_args import (_DIGITS, _PUNCT, NO_EVENT, _is, definite
 from marsad.extract.people import demonyms, fold, strip_proclitics, title_at, words
 
 _DATELINE = re.compile(r"[^\n.]{0,70}?(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)")
+_PUNCT_ANY = re.compile(r"[.!?؟؛:،,\n()\"«»]")
 _QUOTED = re.compile(r' ?["«“][^"«»“”\n]{1,50}["»”]')
 _COMPLEMENTISERS = {fold(w) for w in ("إن", "أن", "بأن", "وإن", "وأن", "فإن")}
 
@@ -427,3 +428,17 @@ def fronted_speaker(bld, doc: Document, ws, i: int, hi: int) -> tuple[int, int, 
         return None
     who = [x for x in sorted(bld.persons + bld.title_refs) if x[0] == ws[k + 1][0]]
     return (who[0][0], who[0][1], doc.text[who[0][0]:who[0][1]], who[0][2]) if who else None
+
+
+def masdar_signer(doc: Document, ws, i: int) -> str | None:
+    """The signer in construct with an indefinite signing masdar a few words before the agreement noun
+    ``ws[i]`` (``توقيع هيئة الاتصالات وتقنية المعلومات اتفاقية مع …``): a body (``organiser_heads``) that
+    no entity tags, up to the agreement noun."""
+    from marsad.extract.events_args import _is, definite
+    m = next((m for m in range(i - 2, max(-1, i - 7), -1) if _is(ws[m][2], "signing_nouns")
+              and not definite(ws[m][2])), None)
+    if m is None or not _is(ws[m + 1][2], "organiser_heads") or definite(ws[m + 1][2]) \
+            or any(e.start <= ws[m + 1][0] < e.end for e in doc.spans("entities")) \
+            or _PUNCT_ANY.search(doc.text[ws[m][1]:ws[i][0]]):
+        return None
+    return " ".join(doc.text[ws[m + 1][0]:ws[i - 1][1]].split())

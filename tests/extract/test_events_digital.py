@@ -68,3 +68,45 @@ def test_a_value_is_no_subject():
                   "بقيمة تزيد على 3 مليارات درهم.")
     agr = next(e for e in evs if e.label == "AGREEMENT")
     assert not _args(agr).get("subject")
+
+
+def _one(text: str, label: str):
+    return next(e for e in _events(text) if e.label == label)
+
+
+def test_an_untagged_body_before_the_instrument_adopts_it():
+    adoption = _one("اعتمدت الحكومة المغربية الاستراتيجية الوطنية للذكاء الاصطناعي يوم الخميس.", "ADOPTION")
+    assert _args(adoption)["adopters"] == ["الحكومة المغربية"]
+    assert _args(adoption)["instrument"] == "الاستراتيجية الوطنية للذكاء الاصطناعي"
+    assert _args(_one("أقر مجلس الوزراء خطة التحول الرقمي 2030 في اجتماعه الأسبوعي.", "ADOPTION"))["adopters"] \
+        == ["مجلس الوزراء"]
+
+
+def test_an_instrument_or_launch_object_in_the_accusative():
+    adoption = _one("وأقرت اللجنة الوطنية لحماية المعطيات ميثاقا جديدا للبيانات.", "ADOPTION")
+    assert _args(adoption)["instrument"].startswith("ميثاقا")
+    launch = _one("أنشأت الجامعة مختبرا للذكاء الاصطناعي.", "LAUNCH")
+    assert _args(launch)["object"] == "مختبر" and _args(launch)["launcher"] == "الجامعة"
+
+
+def test_a_launch_verbs_untagged_subject_is_the_launcher_not_the_object():
+    launch = _one("أطلقت الوكالة برنامجا وطنيا لتكوين الشباب في البرمجة.", "LAUNCH")
+    assert _args(launch)["object"] == "برنامج" and _args(launch)["launcher"] == "الوكالة"
+    launch = _one("أطلقت وزارة الانتقال الرقمي منصة رقمية جديدة لخدمات المواطنين.", "LAUNCH")
+    assert _args(launch)["object"] == "منصة" and _args(launch)["launcher"] == "وزارة الانتقال الرقمي"
+
+
+def test_a_task_force_formed_after_an_auxiliary_verb():
+    launch = _one("قامت الهيئة بتشكيل فريق العمل الوطني للجيل الخامس.", "LAUNCH")
+    assert _args(launch)["object"] == "فريق" and _args(launch)["launcher"] == "الهيئة"
+
+
+def test_the_signer_in_construct_with_the_signing_masdar():
+    agr = _one("وأشار إلى توقيع هيئة تنظيم الاتصالات اتفاقية مع المندوبية السامية للتخطيط لتبادل البيانات.",
+               "AGREEMENT")
+    assert _args(agr)["parties"] == ["هيئة تنظيم الاتصالات", "المندوبية السامية للتخطيط"]
+
+
+def test_a_cabinet_line_up_is_no_task_force():
+    assert not [e for e in _events("ومن المتوقع أن يعلن رئيس الحكومة عن تشكيلة الفريق الوزاري الأسبوع المقبل.")
+                if e.label == "LAUNCH"]
