@@ -15,3 +15,18 @@ def span(text, s, occ=0):
     for _ in range(occ + 1):
         i = text.index(s, i + 1)
     return i, i + len(s)
+
+
+def ingested_store(folder, texts):
+    """A store in ``folder`` holding ``texts`` (file name → article text written by us), ingested
+    with the full pipeline; the caller closes it."""
+    from marsad.ingest.runner import ingest
+    from marsad.store import open_store
+
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(str(folder / name))
+    store = open_store(str(folder / "store.db"))
+    ingest(paths, store, progress=False)
+    return store

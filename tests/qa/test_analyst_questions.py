@@ -2,11 +2,10 @@
 ingested with the full pipeline; a wrong name given with confidence is worse than a refusal."""
 import pytest
 
-from marsad.ingest.runner import ingest
 from marsad.qa.answer import ask
 from marsad.qa.holder import own_name
 from marsad.qa.question import analyze_question
-from marsad.store import open_store
+from qa_helpers import ingested_store
 
 LAW = """الحكومة تصادق على قانون المعطيات الرقمية
 
@@ -23,11 +22,7 @@ CLOUD = """سحاب تفتتح مراكز بيانات في طنجة
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("q9")
-    (d / "law.txt").write_text(LAW, encoding="utf-8")
-    (d / "cloud.txt").write_text(CLOUD, encoding="utf-8")
-    s = open_store(str(d / "q9.db"))
-    ingest([str(d / "law.txt"), str(d / "cloud.txt")], s, progress=False)
+    s = ingested_store(tmp_path_factory.mktemp("q9"), {"law.txt": LAW, "cloud.txt": CLOUD})
     yield s
     s.close()
 

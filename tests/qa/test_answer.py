@@ -6,6 +6,7 @@ import pytest
 from marsad.ingest.runner import ingest
 from marsad.qa.answer import ask
 from marsad.store import open_store
+from qa_helpers import ingested_store
 
 A = """وزارة الاقتصاد الرقمي توقع ثلاث اتفاقيات في الرباط
 
@@ -22,11 +23,7 @@ B = """تونس تحتضن منتدى إفريقيا للبيانات
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("qa")
-    (d / "a.txt").write_text(A, encoding="utf-8")
-    (d / "b.txt").write_text(B, encoding="utf-8")
-    s = open_store(str(d / "qa.db"))
-    ingest([str(d / "a.txt"), str(d / "b.txt")], s, progress=False)
+    s = ingested_store(tmp_path_factory.mktemp("qa"), {"a.txt": A, "b.txt": B})
     yield s
     s.close()
 

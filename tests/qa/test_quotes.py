@@ -4,9 +4,8 @@ found by full name or surname, the question's other words as a filter, another s
 never cited, and no answer when the speaker's quotes do not say what is asked."""
 import pytest
 
-from marsad.ingest.runner import ingest
 from marsad.qa.answer import ask
-from marsad.store import open_store
+from qa_helpers import ingested_store
 
 A = """وزيرة الرقمنة تزور جامعة ابن طفيل
 
@@ -23,11 +22,7 @@ B = """ندوة حول حماية المعطيات في الرباط
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("qa_quotes")
-    (d / "a.txt").write_text(A, encoding="utf-8")
-    (d / "b.txt").write_text(B, encoding="utf-8")
-    s = open_store(str(d / "q.db"))
-    ingest([str(d / "a.txt"), str(d / "b.txt")], s, progress=False)
+    s = ingested_store(tmp_path_factory.mktemp("qa_quotes"), {"a.txt": A, "b.txt": B})
     yield s
     s.close()
 
