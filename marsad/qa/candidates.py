@@ -189,6 +189,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     else:
         descs = []
     head_terms = _stem_set(q.head) if q.head else set()
+    qual = _qualifier(q)
     # a which-question's head noun of no answer type (القرار، الاتفاقية): the answer is an instance of it
     # («ما هو القرار الذي …», the head right before a relative pronoun)
     after_head = re.match(r"\s*(\S+)", q.text[q.text.find(q.head) + len(q.head):]) if q.head else None
@@ -239,7 +240,10 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
         titles = _title_phrases(text, [p for p in persons if ss <= p[0] and p[1] <= se], ss)
         tmatch = {p: sc.share(asked_title, _stem_set(text[t:p[0]])) for p, t in titles.items()} if asked_title else {}
         tbest = max(tmatch.values(), default=0.0)
-        for s, e, label, attrs, why in typed_spans(doc, q, ss, se, is_place):
+        spans = list(typed_spans(doc, q, ss, se, is_place))
+        # «كم عدد المشاركين من القطاع الخاص»: the figures of this sentence followed by the qualifier
+        qualified = {s for s, e, label, *_ in spans if label == "FIGURE" and qual and _qualified(text, e, se, qual)}
+        for s, e, label, attrs, why in spans:
             cut = name_after_question(q, text, s, e) if label in ("ORG", "GPE") else None
             if cut is not None:  # «للاتحاد يواخيم لانغ» for «من هو المدير التنفيذي لاتحاد …»
                 s, label, attrs, why = cut, "PERSON", {}, why + ["name after the question's words"]
@@ -272,6 +276,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             arg = 0.0
             if label == "FIGURE":
                 fit *= unit_fit(attrs.get("unit"), q) * owner_fit(text, s, q)
+                if qualified:   # the unit left out after a figure the qualifier follows (و 400 من القطاع الخاص)
+                    fit = max(fit, 1.0) if s in qualified else fit * 0.5
                 ck = f"{attrs.get('value')}|{attrs.get('unit')}"
             if label == "DATE":
                 ck = attrs.get("value") or _ekey(ctext)
@@ -317,6 +323,26 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c.score = _score(c.feats, w)
             out.append(c)
     return out
+
+
+def _qualifier(q: Question) -> set[str]:
+    """Terms of «من + phrase» right after a how-many question's counted unit (عدد المشاركين **من
+    القطاع الخاص**): which part of the count is asked; empty when there is none."""
+    if q.kind != "how_many" or not q.unit_key:
+        return set()
+    ms = list(WORD.finditer(q.text, q.qword_end))
+    i = next((n for n, m in enumerate(ms) if _key(m.group(0)) == q.unit_key), None)
+    if i is None or i + 2 >= len(ms) or _key(ms[i + 1].group(0)) != "من":
+        return set()
+    return _stem_set(" ".join(m.group(0) for m in ms[i + 2:i + 4]))
+
+
+def _qualified(text: str, end: int, limit: int, qual: set[str]) -> bool:
+    """A figure followed by «من» and the qualifier's terms, with at most its unit between (400 من
+    القطاع الخاص، 200 شخص من القطاع العام)."""
+    after = [m.group(0) for m in WORD.finditer(text, end, limit)][:5]
+    i = next((n for n, w in enumerate(after[:2]) if _key(w) == "من"), None)
+    return i is not None and qual <= _stem_set(" ".join(after[i + 1:i + 4]))
 
 
 def _asked_title(q: Question) -> set[str]:

@@ -188,3 +188,18 @@ def test_the_person_a_question_names_by_the_surname_is_not_the_answer(store):
     assert not _surname_asked("السغروشني", {"السغروشني"})   # one word: the tagger's whole answer
     res = ask(store, "من رافق الوزير التازي إلى الرباط؟")
     assert res["answer"] != "كريم التازي"
+
+
+def test_a_figure_followed_by_the_asked_part_answers_though_its_unit_is_left_out(tmp_path):
+    # written by us: «و 300 من القطاع الخاص» with the unit left out, next to «1500 مشارك»
+    from qa_helpers import ingested_store
+
+    text = ("اختتام المنتدى الوطني للبيانات\n\n"
+            "شهد المنتدى الوطني للبيانات حضور 120 شخصا من القطاع العام و 300 من القطاع الخاص، "
+            "وحضور أزيد من 1500 مشارك من مختلف الجهات.\n")
+    s = ingested_store(tmp_path, {"f.txt": text})
+    try:
+        assert ask(s, "كم عدد المشاركين من القطاع الخاص في المنتدى الوطني للبيانات؟")["answer"] == "300"
+        assert ask(s, "كم عدد المشاركين من القطاع العام في المنتدى الوطني للبيانات؟")["answer"] == "120"
+    finally:
+        s.close()

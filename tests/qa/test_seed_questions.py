@@ -33,6 +33,8 @@ def store(seeds_db):
     ("ما هي الجهة التي نظمت المناظرة الوطنية؟", "وزارة الانتقال الرقمي وإصلاح الإدارة"),
     # the conference named in the seed's spelling (المنازرة) is the question's own entity, not its slogan
     ("ما هو شعار المناظرة الوطنية حول الذكاء الاصطناعي؟", "استراتيجية فعالة وأخلاقية للذكاء الاصطناعي في خدمة مجتمعنا"),
+    # «200 شخص من القطاع العام و 400 من القطاع الخاص، وحضور أزيد من 2000 مشارك»: the asked part
+    ("كم عدد المشاركين من القطاع الخاص في المناظرة؟", "400"),
 ])
 def test_seed_question_answered_with_its_citation(store, question, answer):
     res = ask(store, question)
