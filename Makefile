@@ -33,6 +33,10 @@ demo: install
 	@$(BIN)/marsad timeline --db $(DB) 2>/dev/null | head -12
 	@echo "── one entity across documents (marsad entity org:gpai) ──"
 	@$(BIN)/marsad entity org:gpai --db $(DB) | head -12
+	@echo "── a question, answered with its citation (marsad ask) ──"
+	@$(BIN)/marsad ask "متى انضم المغرب إلى الشراكة العالمية للذكاء الاصطناعي؟" --db $(DB)
+	@echo "── one the examples do not answer ──"
+	@$(BIN)/marsad ask "متى انضمت مصر إلى الشراكة العالمية للذكاء الاصطناعي؟" --db $(DB)
 	@if [ "$(SERVE)" = "1" ]; then echo "Open http://127.0.0.1:$(PORT)/ (make demo SERVE=0 skips the server)"; \
 	  $(BIN)/marsad serve --db $(DB) --port $(PORT); fi
 

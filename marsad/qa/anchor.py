@@ -144,19 +144,20 @@ def reported(q: Question, text: str, sent: tuple[int, int], start: int) -> bool:
 
 def announced(q: Question, text: str, sent: tuple[int, int], start: int, end: int, dates: list) -> bool:
     """True when a when-answer dates the report of a past fact that the sentence gives no date
-    of its own: a reporting verb in the four words before the date, a complementiser in the four
-    after it, then the question's predicate in the reported clause, in no future form, and no other
-    date after the answer (أعلنت الوزارة، أمس الأحد، أن المغرب … الانضمام: the announcement is the
-    fact's only date)."""
+    of its own: a reporting verb before the date and no complementiser, a complementiser (أن،
+    بأن) in the four words after it, then the question's predicate in the reported clause, in no
+    future form, and no other date after the answer (أعلنت الوزارة، أمس الأحد، أن المغرب …
+    الانضمام: the announcement is the fact's only date)."""
     is_pred = predicate_test(q) if q.kind == "when" else None
     if is_pred is None:
         return False
     w = words()
-    before = [_key(m.group(0)) for m in WORD.finditer(text, sent[0], start)][-4:]
+    before = [_key(m.group(0)) for m in WORD.finditer(text, sent[0], start)]
     after = list(WORD.finditer(text, end, sent[1]))
     comp = next((i for i, m in enumerate(after[:4]) if _key(m.group(0)) in w["complementisers"]), None)
-    if comp is None or not any(k in w["reporting"] for k in before) or _last_pred(q, text, sent, start):
-        return False
+    if comp is None or not any(k in w["reporting"] for k in before) or _last_pred(q, text, sent, start) \
+            or any(k in w["complementisers"] for k in before):
+        return False   # the date must stand in the reporting clause, before what it reports
     clause = after[comp + 1:]
     hit = next((i for i, m in enumerate(clause) if is_pred(m.group(0))), None)
     if hit is None:

@@ -185,3 +185,14 @@ def test_a_title_with_the_state_noun_is_the_countrys_title():
     assert not anchor._state_of(["المملكه", "الاردنيه"], "المغرب")
     text = "وحضر اللقاء سفير المملكة الأردنية لدى اليابان، السيد كريم بنعلي."
     assert anchor.titled(q, text, _all(text), *_span(text, "كريم بنعلي"))
+
+
+def test_an_announcement_with_a_long_subject_dates_what_it_reports():
+    # written by us: the subject stands between the verb and the date; بأن opens the reported clause
+    q = _q("متى انضمت تونس إلى المنظمة الدولية للملكية الفكرية؟")
+    text = ("وأفادت وزارة الشؤون الخارجية والهجرة التونسية، أمس الأحد، بأن تونس استكملت إجراءات الانضمام "
+            "إلى المنظمة الدولية للملكية الفكرية.")
+    assert anchor.announced(q, text, _all(text), *_span(text, "أمس الأحد"), [])
+    # a date inside a reported clause is not the report's
+    text2 = "وقال الوزير إن الحكومة أعلنت، أمس الأحد، أن تونس استكملت إجراءات الانضمام إلى المنظمة."
+    assert not anchor.announced(q, text2, _all(text2), *_span(text2, "أمس الأحد"), [])
