@@ -10,16 +10,24 @@ the noun after them, matched against the words of its name (``aliases`` fold spe
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.doc import Document, Span
 from marsad.extract.events_args import keys, ontology
 from marsad.extract.people import fold, words
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Folded spelling variant → folded form (``aliases`` of ``events.json``: المنازرة → المناظرة)."""
+    return {fold(k): fold(v) for k, v in ontology()["aliases"].items()}
 
 
 def _name_keys(conf: Span) -> set[str]:
     name = (conf.attrs.get("args") or {}).get("name")
     if not isinstance(name, str):
         return set()
-    aliases = {fold(k): fold(v) for k, v in ontology()["aliases"].items()}
+    aliases = _aliases()
     out: set[str] = set()
     for w in name.split():
         for k in keys(w):
@@ -33,7 +41,7 @@ def _sideline_noun(doc: Document, ev: Span) -> set[str]:
     data = ontology()
     marks = [m.split() for m in data.get("sideline_words", [])]
     fillers = {fold(w) for w in data.get("sideline_fillers", [])}
-    aliases = {fold(k): fold(v) for k, v in data["aliases"].items()}
+    aliases = _aliases()
     ws = [w for _, _, w in words(doc.text, ev.start, ev.end)]
     for i in range(len(ws) - 1):
         if any(keys(ws[i]) & {fold(a)} and fold(ws[i + 1]) == fold(b) for a, b in marks):
@@ -52,7 +60,7 @@ def on_the_sidelines(events: list[Span], doc: Document) -> None:
     for ev in events:
         if ev.label == "CONFERENCE" or any(ev.start <= d < ev.end for d in dates):
             continue   # a date of its own, even one that cannot be resolved (الجمعة without a publication date)
-        noun = _sideline_noun(doc, ev)
+        noun = _sideline_noun(doc, ev) if "هامش" in doc.text[ev.start:ev.end] else set()
         conf = next((c for c in confs if noun & _name_keys(c) - {fold("ال")}), None) if noun else None
         if conf is None or not conf.attrs.get("date"):
             continue

@@ -31,6 +31,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -243,15 +244,12 @@ def future(q: Question, text: str, dates: list, start: int, end: int, published:
     the publication day when the question's verb is a future (س + imperfect)."""
     if q.kind != "when" or not published or not _future(q):
         return False
-    def text_of(s: int, e: int) -> str:
-        return text[s:e]
-    import re
     spans = [(s, e, a) for s, e, _lab, a in dates if s < end and start < e]
     # a day named by its weekday (الثلاثاء، أمس الأحد) or a date that writes its year; a day and
     # month without a year («سيجرى في الرابع من نوفمبر») may be resolved to last year
     days = words()["days"]
     vals = [str(a.get("value") or "") for s, e, a in spans
-            if re.search(r"\d{4}", text_of(s, e)) or all(_key(w) in days for w in WORD.findall(text_of(s, e)))]
+            if re.search(r"\d{4}", text[s:e]) or all(_key(w) in days for w in WORD.findall(text[s:e]))]
     day = published[:10]
     return bool(vals) and len(vals) == len(spans) and all(len(v) >= 10 and v[:10] < day for v in vals)
 
