@@ -53,10 +53,11 @@ def ask_cmd(
 def eval_qa_cmd(
     qa: Optional[List[Path]] = typer.Option(None, "--qa", help="SQuAD-format file(s) (e.g. ARCD): pool = all their paragraphs, exact match and F1 of the answers."),
     gold: Optional[Path] = typer.Option(None, "--gold", help="Our gold set (JSONL of ids and offsets; default tests/fixtures/qa_gold.jsonl), used when --qa is not given."),
-    split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits of the gold set (dev, test)."),
+    split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits of the gold set (dev, test, test2; test2, the second held-out set, is read only when named)."),
     db: Optional[str] = typer.Option(None, "--db", help="Database holding the gold set's pool (default: built and cached in the temp folder)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="SQuAD: only the first N questions."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    per_question: bool = typer.Option(False, "--rows", help="Gold set: also each question's answer and scores (and per type)."),
 ) -> None:
     """QA evaluation: our gold set (exact/partial accuracy, citation correctness, wrong answers on
     unanswerable questions, per split), or answer exact match and F1 on SQuAD-format files."""
@@ -75,7 +76,7 @@ def eval_qa_cmd(
         return
     from marsad.qa.evaluate import evaluate_gold
 
-    res = evaluate_gold(gold, db=db, splits=split or None)
+    res = evaluate_gold(gold, db=db, splits=split or None, details=per_question)
     if as_json:
         typer.echo(json.dumps(res, ensure_ascii=False, indent=1))
         return
@@ -85,6 +86,15 @@ def eval_qa_cmd(
         typer.echo(f"  {name:<5} correct+cited {r['correct_with_citation']:.3f}  exact {r['exact']:.3f}  "
                    f"partial {r['partial']:.3f}  citations {r['citation_correct']:.3f}  "
                    f"wrong on unanswerable {r['wrong_on_unanswerable']:.3f}  (n={r['questions']})")
+    if per_question:
+        for t, v in res["by_type"].items():
+            typer.echo(f"  type {t:<9} correct+cited {v['correct_with_citation']:.3f}  (n={v['n']})")
+        for r in res["rows"]:
+            verdict = ("right" if r["correct"] and r["cited"] else "uncited" if r["correct"] else
+                       "partial" if r["partial"] else "refused" if r["answer"] is None else "wrong")
+            if not r["answerable"]:
+                verdict = "answered" if r["answer"] is not None else "refused"
+            typer.echo(f"  {r['id']} {r['split']:<5} {r['type']:<8} {'A' if r['answerable'] else 'U'} {verdict:<8} {r['answer']}")
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -41,3 +41,28 @@ def test_shipped_spec_names_the_moroccan_articles():
     spec = json.loads(POOL.read_text(encoding="utf-8"))
     assert spec["more_news"][0]["file"].endswith("marsum-goud-moroccan.jsonl.gz")
     assert len(spec["more_news"][0]["ids"]) >= 4
+
+
+def _unanswerable(qid, split):
+    return {"id": qid, "question": "متى زار وزير كتبناه بلدا لم نذكره؟", "type": "when", "answers": [],
+            "answerable": False, "split": split}
+
+
+def test_blind_split_is_read_only_when_named(tmp_path):
+    from marsad.qa.evaluate import evaluate_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(_unanswerable(q, s), ensure_ascii=False) + "\n"
+                            for q, s in [("q1", "dev"), ("q2", "test"), ("q3", "test2")]), encoding="utf-8")
+    db = str(tmp_path / "empty.db")
+    assert set(evaluate_gold(gold, db=db)["splits"]) == {"dev", "test"}
+    assert set(evaluate_gold(gold, db=db, splits=["test2"])["splits"]) == {"test2"}
+
+
+def test_shipped_spec_names_the_test2_articles():
+    from marsad.qa.evaluate import POOL, load_gold
+    spec = json.loads(POOL.read_text(encoding="utf-8"))
+    pool_ids = set(spec["news"]["ids"]) | set(spec["more_news"][0]["ids"])
+    assert {"AL-internationalNews-1030-20180506", "BB-economy-226-20180830", "marsum-1661"} <= pool_ids
+    test2 = [i for i in load_gold() if i["split"] == "test2"]
+    assert len(test2) >= 100 and sum(not i["answerable"] for i in test2) >= 25
