@@ -8,7 +8,7 @@ character CNN runs once per distinct word, and the labels come from a batched Vi
 Encoding (shared with training, so both see the same inputs): per token, the word vector of its
 clitic-stripped normalised key (``ner_features.token_info``), the characters of the word
 without edge punctuation, its proclitics, shape, gazetteer flags, article and punctuation flags,
-and its three word-cluster ids.
+and its three word-cluster ids; with a news language model (``ner_lm``), its contextual states.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import numpy as np
 
 from marsad.extract.ner_crf import viterbi
 from marsad.extract.ner_features import _EDGE_PUNCT, norm, token_info
+from marsad.extract.ner_lm import NewsLM, pack_lstm
 
 GAZ = ("PER", "LOC", "ORGW", "ORG", "TITLE", "DEM")
 MAX_CHARS = 20
@@ -37,8 +38,10 @@ def word_key(info: dict) -> list[str]:
 class Vocab:
     """String → id maps of one model (0 = padding, 1 = unknown)."""
 
-    def __init__(self, words, chars, pres, shapes, n_clusters, memory=None):
+    def __init__(self, words, chars, pres, shapes, n_clusters, memory=None, lm_extra=None):
         self.words = {w: i for i, w in enumerate(words)}
+        # with a news LM: its extra tokens (``<unk>`` first, then punctuation) → their row after the words
+        self.lm_extra = {w: i for i, w in enumerate(lm_extra)} if lm_extra is not None else None
         self.memory = memory  # word key → label-memory vector (see memory_vector), or None
         self.chars = {c: i for i, c in enumerate(chars)}
         self.pres = {p: i for i, p in enumerate(pres)}
@@ -84,6 +87,15 @@ class Vocab:
             self._cache[word] = out
         return out
 
+    def lm_ids(self, words: list[str]) -> list[int]:
+        """The news LM's ids of tokens: the word table's id, else (unknown words, punctuation) the
+        row of the LM's own extra table after the words (``<unk>`` for those it lacks)."""
+        n, extra, out = len(self.words), self.lm_extra, []
+        for w in words:
+            wid = self.token(w)[0]
+            out.append(wid if wid != UNK else n + extra.get(w, 0))
+        return out
+
     def batch(self, sents: list[list[str]], memory: list[np.ndarray] | None = None) -> dict[str, np.ndarray]:
         """Padded arrays for a batch of token lists: words, pres, shapes [B,T], flags [B,T,8],
         clusters [B,T,K], lengths [B], the distinct words' chars [U,L] with token → row [B,T],
@@ -118,6 +130,11 @@ class Vocab:
             for b, m in enumerate(memory):
                 mem[b, :len(m)] = m
             out["memory"] = mem
+        if self.lm_extra is not None:
+            ids = np.zeros((B, T), np.int64)
+            for b, s in enumerate(sents):
+                ids[b, :len(s)] = self.lm_ids(s)
+            out["lm_ids"] = ids
         return out
 
     def recall(self, words: list[str]) -> np.ndarray:
@@ -220,6 +237,7 @@ class NumpyTagger(_WordTable):
         self.vocab = vocab
         self.labels = labels
         self._rows, self._words, self._free, self._table = {}, [], [], None
+        self.lm = NewsLM(self.W, self.W["word_emb"]) if "lm.w_ih" in self.W else None
 
     def _chars(self, chars: np.ndarray) -> np.ndarray:
         W = self.W
@@ -242,19 +260,17 @@ class NumpyTagger(_WordTable):
         gates reordered i, f, o, g with i, f and o halved, so that sigmoid(x) = (tanh(x/2) + 1) / 2
         and one tanh serves all four gates."""
         if not hasattr(self, "_packed"):
-            W = self.W
-            H = W["lstm.w_hh"].shape[1]
-            perm = np.r_[0:2 * H, 3 * H:4 * H, 2 * H:3 * H]  # torch's i, f, g, o → i, f, o, g
-            scale = np.full(4 * H, 0.5, np.float32)
-            scale[3 * H:] = 1.0
-            ws, bs, us = [], [], []
-            for d in ("", "_reverse"):
-                ws.append(W[f"lstm.w_ih{d}"][perm].T * scale)
-                us.append(W[f"lstm.w_hh{d}"][perm].T * scale)
-                bs.append((W[f"lstm.b_ih{d}"] + W[f"lstm.b_hh{d}"])[perm] * scale)
-            self._packed = (np.ascontiguousarray(np.concatenate(ws, axis=1)), np.concatenate(bs),
-                            np.ascontiguousarray(np.stack(us)), H)
+            self._packed = pack_lstm(self.W, "lstm")
         return self._packed
+
+    def _split_weights(self) -> tuple:
+        """With a news LM: the input weights of the word's own inputs and of the LM features (the
+        last ``P`` inputs), apart."""
+        if not hasattr(self, "_split"):
+            w = self._weights()[0]
+            P = self.lm.proj_w.shape[1]
+            self._split = (np.ascontiguousarray(w[:-P]), np.ascontiguousarray(w[-P:]))
+        return self._split
 
     def _inputs(self, batch: dict[str, np.ndarray]) -> np.ndarray:
         """The LSTM inputs [B, T, D] of an encoded batch (``Vocab.batch``)."""
@@ -264,6 +280,8 @@ class NumpyTagger(_WordTable):
         if "memory" in batch:
             parts.append(batch["memory"])
         parts += [W[f"cl_emb{k}"][batch["clusters"][:, :, k]] for k in range(batch["clusters"].shape[2])]
+        if self.lm is not None:
+            parts.append(self.lm.features(batch["lm_ids"], batch["lengths"]))
         return np.concatenate(parts, axis=2)
 
     def _word_inputs(self, words: list[str]) -> np.ndarray:
@@ -305,7 +323,25 @@ class NumpyTagger(_WordTable):
         return _viterbi_rows(em, lengths, self.crf())
 
     def _word_projection(self, words: list[str]) -> np.ndarray:
+        if self.lm is not None:
+            return self._word_inputs(words) @ self._split_weights()[0] + self._weights()[1]
         return self._project(self._word_inputs(words))
+
+    def scores(self, words: list[str], lengths: np.ndarray) -> np.ndarray:
+        """As :meth:`_WordTable.scores`; with a news LM, each token's projection is its word's row
+        of the table plus its projected LM features."""
+        if self.lm is None:
+            return super().scores(words, lengths)
+        flat = self._word_rows(words)
+        B, T = len(lengths), int(lengths[0])
+        mask = np.arange(T)[None, :] < lengths[:, None]
+        ids = np.zeros((B, T), np.int64)
+        ids[mask] = self.vocab.lm_ids(words)
+        feats = self.lm.features(ids, lengths)[mask]  # tokens in a row, as ``words``
+        proj = self._table[flat] + feats @ self._split_weights()[1]
+        rows = np.zeros((B, T), np.int64)
+        rows[mask] = np.arange(len(flat))
+        return self._output(bilstm(proj, rows, lengths, self._recurrent()))
 
     def _recurrent(self) -> np.ndarray:
         return self._weights()[2]
@@ -380,6 +416,8 @@ class Ensemble(_WordTable):
     :class:`NumpyTagger`."""
 
     def __init__(self, members: list[NumpyTagger]):
+        if any(m.lm is not None for m in members):
+            raise ValueError("an ensemble of taggers with a news LM is not supported")
         self.members = members
         self.vocab, self.labels = members[0].vocab, members[0].labels
         n = len(members)
@@ -470,8 +508,9 @@ def load(path, previous: NumpyTagger | None = None) -> NumpyTagger:
     memory = None
     if "v:memory_words" in z.files:
         memory = dict(zip((str(w) for w in z["v:memory_words"]), z["v:memory"].astype(np.float32)))
+    lm_extra = [str(w) for w in z["v:lm_extra"]] if "v:lm_extra" in z.files else None
     vocab = Vocab([str(w) for w in z["v:words"]], [str(c) for c in z["v:chars"]], [str(p) for p in z["v:pres"]],
-                  [str(s) for s in z["v:shapes"]], [int(n) for n in z["v:n_clusters"]], memory)
+                  [str(s) for s in z["v:shapes"]], [int(n) for n in z["v:n_clusters"]], memory, lm_extra)
     return NumpyTagger(W, vocab, [str(x) for x in z["v:labels"]])
 
 

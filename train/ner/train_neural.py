@@ -10,7 +10,9 @@ part for the best epoch count. Exports the weights and vocabularies to
 ``meta.json``), checks that the NumPy inference (``marsad.extract.ner_neural``)
 gives the same labels as torch on ANERcorp test, and writes ``neural.json`` (metrics, timing,
 command) beside the weights. Inputs are encoded by ``ner_neural.Vocab`` so that training and inference
-see the same features. Needs the ``train`` extra (torch).
+see the same features. ``--lm PATH`` (a news language model of ``train_lm.py``): its frozen forward
+and backward states at each token, projected to ``--lm-dim``, are an extra input of the BiLSTM;
+the LM's weights are stored in the tagger's file. Needs the ``train`` extra (torch).
 """
 from __future__ import annotations
 
@@ -45,8 +47,11 @@ PARTIAL_ANY = "?"  # a pseudo-labelled token the teacher was unsure of (pseudo_l
 
 class Tagger(nn.Module):
     def __init__(self, vectors, n_chars, n_pres, n_shapes, hidden, char_dim=25, filters=50, width=3, tune=False,
-                 memory_dim=0, dropout=0.5):
+                 memory_dim=0, dropout=0.5, lm=None, lm_dim=64):
         super().__init__()
+        self.lm = lm  # a frozen train_lm.BiLM, or None
+        if lm is not None:
+            self.lm_proj = nn.Linear(2 * lm.hidden, lm_dim)
         # our own word vectors (train/ner/build_vectors.py, a local file), used as the initial
         # weights without a random init (same as Embedding.from_pretrained), frozen unless tune
         self.word_emb = nn.Embedding(len(vectors), vectors.shape[1], padding_idx=0,
@@ -56,7 +61,7 @@ class Tagger(nn.Module):
         self.pre_emb = nn.Embedding(n_pres, 8)
         self.shape_emb = nn.Embedding(n_shapes, 4)
         self.cl_emb = nn.ModuleList(nn.Embedding(n + 2, 16) for n in N_CLUSTERS)
-        d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS) + memory_dim
+        d_in = vectors.shape[1] + filters + 8 + 4 + 8 + 16 * len(N_CLUSTERS) + memory_dim + (lm_dim if lm else 0)
         self.drop = nn.Dropout(dropout)
         self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(LABELS))
@@ -87,6 +92,10 @@ class Tagger(nn.Module):
         if "memory" in b:
             parts.append(b["memory"])
         parts += [e(b["clusters"][:, :, k]) for k, e in enumerate(self.cl_emb)]
+        if self.lm is not None:  # last, as ner_neural.NumpyTagger._inputs
+            with torch.no_grad():
+                states = self.lm.states(b["lm_ids"], b["lengths"])
+            parts.append(self.lm_proj(states))
         x = self.drop(torch.cat(parts, 2))
         packed = nn.utils.rnn.pack_padded_sequence(x, b["lengths"], batch_first=True, enforce_sorted=True)
         h, _ = self.lstm(packed)
@@ -222,7 +231,7 @@ def batches(sents, vocab, size, shuffle, rng, mems=None, weights=None, soft=None
         yield tb, torch.from_numpy(y).to(DEVICE), idx
 
 
-def export(model: Tagger, vocab_lists: dict, path: Path) -> None:
+def export(model: Tagger, vocab_lists: dict, path: Path, lm_arrays: dict | None = None) -> None:
     sd = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
     W = {"word_emb": sd["word_emb.weight"].astype(np.float16), "char_emb": sd["char_emb.weight"],
          "char_conv.w": sd["char_conv.weight"], "char_conv.b": sd["char_conv.bias"],
@@ -231,6 +240,9 @@ def export(model: Tagger, vocab_lists: dict, path: Path) -> None:
          "crf.trans": sd["trans"], "crf.start": sd["start"], "crf.end": sd["end"]}
     for k in range(len(N_CLUSTERS)):
         W[f"cl_emb{k}"] = sd[f"cl_emb.{k}.weight"]
+    if lm_arrays:  # the frozen LM (its input table is word_emb) and the trained projection of its states
+        W.update(lm_arrays)
+        W["lm_proj.w"], W["lm_proj.b"] = sd["lm_proj.weight"], sd["lm_proj.bias"]
     for d in ("", "_reverse"):
         for a, b in (("w_ih", "weight_ih_l0"), ("w_hh", "weight_hh_l0"), ("b_ih", "bias_ih_l0"), ("b_hh", "bias_hh_l0")):
             W[f"lstm.{a}{d}"] = sd[f"lstm.{b}{d}"]
@@ -280,6 +292,9 @@ def main() -> None:
     ap.add_argument("--extra-o-misc", action="store_true", help="an O of the extra corpora may be MISC (their "
                     "MISC classes are narrower than ANERcorp's: currencies, religions, events are O there)")
     ap.add_argument("--device", default="cpu", help="torch device (cpu, cuda)")
+    ap.add_argument("--lm", default="", help="a news language model (train/ner/train_lm.py): its states are "
+                    "an extra input of the BiLSTM")
+    ap.add_argument("--lm-dim", type=int, default=64, help="with --lm: the projection of its states")
     ap.add_argument("--max-minutes", type=float, default=0.0, help="stop training after this long (0: no limit)")
     ap.add_argument("--no-test", action="store_true", help="tuning runs: dev and AQMAR dev only, ANERcorp test not tagged")
     ap.add_argument("--limit", type=int, default=0, help="smoke tests: train on this many sentences only")
@@ -322,6 +337,14 @@ def main() -> None:
     vocab_lists = {"words": vwords, "chars": chars, "pres": pres, "shapes": shapes,
                    "n_clusters": list(N_CLUSTERS), "labels": LABELS}
     vocab = Vocab(vwords, chars, pres, shapes, N_CLUSTERS)
+    lm, lm_arrays = None, None
+    if args.lm:
+        from train_lm import load_frozen
+
+        lm, lm_arrays, lm_extra = load_frozen(args.lm, vwords, vectors)
+        lm.to(DEVICE)
+        vocab.lm_extra = {w: i for i, w in enumerate(lm_extra)}
+        vocab_lists["lm_extra"] = lm_extra
     memory_dim = len(LABELS) + 1 if args.memory else 0
     print(f"vocab {len(vwords)} words, {len(chars)} chars, {len(pres)} proclitic forms; "
           f"train {len(train)} dev {len(dev)} sentences", flush=True)
@@ -334,7 +357,8 @@ def main() -> None:
         data = data + extra
         pseudo_mems = [vocab.recall(w) for w, _ in pseudo] if args.memory else None
         model = Tagger(vectors, len(chars), len(pres), len(shapes), args.hidden, tune=args.tune_words,
-                       memory_dim=memory_dim, dropout=args.dropout, filters=args.filters).to(DEVICE)
+                       memory_dim=memory_dim, dropout=args.dropout, filters=args.filters, lm=lm,
+                       lm_dim=args.lm_dim).to(DEVICE)
         deadline = time.time() + args.max_minutes * 60 if args.max_minutes else None
         rest = [p for n, p in model.named_parameters() if p.requires_grad and n != "word_emb.weight"]
         groups = [{"params": rest}]
@@ -399,10 +423,13 @@ def main() -> None:
         keys = sorted(vocab.memory)
         vocab_lists["memory_words"] = keys
         vocab_lists["memory"] = np.array([vocab.memory[k] for k in keys], np.float32)
-    export(model, vocab_lists, out)
+    export(model, vocab_lists, out, lm_arrays)
     np_tagger = load(out)
     metrics, same = {}, {}
-    for name, sents in (() if args.no_test else (("anercorp_test", test),)) + (("aqmar_dev", aq),):
+    checks = (() if args.no_test else (("anercorp_test", test),)) + (("aqmar_dev", aq),)
+    if args.lm:
+        checks += (("anercorp_dev", dev),)
+    for name, sents in checks:
         words = [w for w, _ in sents]
         t0 = time.time()
         pred = np_tagger.tag(words)
@@ -541,6 +568,14 @@ def ship(npz: Path, info: dict) -> None:
         "command": "python train/ner/build_vectors.py && " + info["command"],
         "crf": crf,
     }
+    if info["params"].get("lm"):  # the news LM inside neural.npz (train_lm.py): its data and perplexity
+        lm_info = json.loads(Path(info["params"]["lm"]).with_suffix(".json").read_text(encoding="utf-8"))
+        meta["kind"] = meta["kind"].replace("label memory →", "label memory + projected states of a "
+                                            "bidirectional LSTM news LM (marsad/extract/ner_lm.py) →")
+        meta["training_data"].append({"corpus": "news LM: " + lm_info["data"] + ", train/ner/train_lm.py",
+                                      "licence": "Apache-2.0"})
+        meta["lm"] = {k: lm_info[k] for k in ("command", "params", "history", "train_tokens", "articles",
+                                               "dropped_overlapping_anercorp_test") if k in lm_info}
     if "consistency" in old:
         meta["consistency"] = old["consistency"]
     if "crf.crfsuite" in files:  # ship the union: neural spans, the CRF's where neural found nothing
