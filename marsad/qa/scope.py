@@ -5,10 +5,13 @@ in ``data/verify.json`` ``scope``):
 * ``echo``: a when/how-many answer whose numbers are all the question's own numbers repeats the
   question («متى انعقد المجلس … الذي صادق على ميزانية 2021» is not answered «سنة 2021»);
 * ``contrast``: a word of the question that the sentence writes only in another clause, one opened
-  by a contrast marker (أما، بينما، في حين), tells that the answer is about something else
+  by a contrast marker (أما، بينما، في حين، فيما — not «فيما يتعلق»), tells that the answer is about something else
   («نقل القطار 8,8 مليون مسافر …، أما البراق فسجل … ارتفاع د28 فالمية»: not the count of البراق);
 * ``rate``: a percentage answers a how-many question only when the question asks a rate or a
-  change (نسبة، معدل، ارتفع، زيادة …): «كم يبلغ الحد الأدنى للأجور» is not «10 في المائة» of a rise.
+  change (نسبة، معدل، ارتفع، زيادة …): «كم يبلغ الحد الأدنى للأجور» is not «10 في المائة» of a rise;
+* ``money``: a question asking an amount of money (كم تبلغ **قيمة**/**الغرامة**/**تكلفة** …, the
+  noun right after the question word and its verb) is not answered by a figure that counts
+  another unit («14 ألف وحدة», «30 يومًا»; the figures layer's unit) — engineer Q10.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.qa.question import Question, _key
+from marsad.qa.question import TABLE, Question, _key
 from marsad.search.analyzer import WORD
 
 DATA = Path(__file__).with_name("data")
@@ -32,8 +35,11 @@ def _bare(k: str) -> str:
 def words() -> dict:
     raw = json.loads((DATA / "verify.json").read_text(encoding="utf-8"))["scope"]
     return {"contrast": [[_key(w) for w in WORD.findall(p)] for p in raw["contrast_markers"]],
+            "contrast_raw": [[_plain(w) for w in WORD.findall(p)] for p in raw["contrast_markers"]],
+            "not_contrast": {_key(w) for w in raw["contrast_not_before"]},
             "percent": {_bare(_key(w)) for w in raw["percent_words"]},
-            "rate": [_bare(_key(w)) for w in raw["rate_words"]]}
+            "rate": [_bare(_key(w)) for w in raw["rate_words"]],
+            "money": {_bare(_key(w)) for w in raw["money_nouns"]}}
 
 
 def echo(q: Question, answer: str) -> bool:
@@ -59,13 +65,21 @@ def _question_words(q: Question) -> list[str]:
     return out
 
 
+def _plain(w: str) -> str:
+    """A word as written, normalised, without a leading و (فيما, whose ف is no proclitic)."""
+    k = w.translate(TABLE)
+    return k[1:] if k.startswith("و") and len(k) > 3 else k
+
+
 def _cuts(ms: list, keys: list[str]) -> list[int]:
-    """Indexes of the words where a contrast clause begins."""
+    """Indexes of the words where a contrast clause begins (not «فيما يتعلق/يخص/بعد»)."""
     out = []
-    for p in words()["contrast"]:
+    plain = [_plain(m.group(0)) for m in ms]
+    w = words()
+    for seq, p in [(keys, p) for p in w["contrast"]] + [(plain, p) for p in w["contrast_raw"]]:
         n = len(p)
-        for i in range(len(keys) - n + 1):
-            if keys[i:i + n] == p:
+        for i in range(len(seq) - n + 1):
+            if seq[i:i + n] == p and not (i + n < len(keys) and keys[i + n] in w["not_contrast"]):
                 out.append(i)
     return sorted(set(out))
 
@@ -141,3 +155,37 @@ def change(q: Question, text: str, start: int, back: int = 5) -> bool:
         return False
     before = [_key(m.group(0)) for m in WORD.finditer(text, max(0, start - 80), max(0, start - 1))][-back:]
     return any(_rated_word(k) for k in before)
+
+
+def asks_money(q: Question) -> str | None:
+    """The money noun a how-many question asks about, among its first three words after the
+    question word (كم تبلغ قيمة …، ما هي قيمة …، كم بلغت الغرامة …), or None."""
+    if q.kind != "how_many":
+        return None
+    for m in list(WORD.finditer(q.text, q.qword_end))[:3]:
+        k = _key(m.group(0))
+        if _bare(k) in words()["money"]:
+            return m.group(0)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> set[str]:
+    names = json.loads((DATA.parent.parent / "extract" / "data" / "currencies.json").read_text(encoding="utf-8"))["names"]
+    return {_bare(_key(WORD.findall(n)[0])) for n in names if WORD.search(n)} | {n for n in names if not WORD.search(n)}
+
+
+def money(q: Question, figures: list, start: int, end: int, answer: str = "") -> str | None:
+    """A figure answer [start, end) that counts another unit than money (its unit in the figures
+    layer, no currency, and no currency word in the answer: «3 ملايير دولار» is money) for a
+    question asking an amount of money: that unit, else None."""
+    noun = asks_money(q)
+    if not noun:
+        return None
+    cur = _currency_words()
+    if any(_bare(_key(w)) in cur for w in WORD.findall(answer or "")) or any(c in (answer or "") for c in cur if len(c) == 1):
+        return None
+    for s, e, _, a in figures:
+        if s < end and start < e and a.get("unit") and not a.get("currency") and a.get("kind") == "count":
+            return f"{noun} / {a['unit']}"
+    return None

@@ -12,7 +12,8 @@ states what the question restricts it to:
 * ``ordinal``: every ordinal of the question (الدورة الثانية) is there;
 * ``head``: the noun naming what is asked (من هو مدرب …) occurs there or earlier in the document;
 * ``owner``: a figure in brackets right after a name (لؤي (13 عاما)) belongs to that name, which
-  the question must be asking about («كم كان عمر الفلسطيني الثالث» is not لؤي's age);
+  the question must be asking about («كم كان عمر الفلسطيني الثالث» is not لؤي's age), and an
+  age after «X البالغ من العمر» is X's (not the asked one's unless X or a word before it is asked);
 * ``unstated``: the document uses, in some form, the question's predicate verb (من يرافق …:
   a root ر ف ق) and each definite noun completing an indefinite one (حقل الشرارة، حيز التنفيذ);
 * ``relation``: when the question relates two named parties (أين التقى مادورو ببنس), an
@@ -181,9 +182,26 @@ def _phrase_before(q: Question, d: str, before: str) -> bool:
     return bool(pairs & set(zip(bw, bw[1:])))
 
 
+def _age_lead_ok(text: str, ans_start: int, q: Question) -> bool | None:
+    """«X البالغ من العمر 31 عاما» gives X's age: the answer is the asked one's only when X is a
+    word of the question (its owner, a word of its name or title) or one of them stands in the six
+    words before X (ولي العهد الأمير محمد البالغ …); None when no age lead precedes the answer."""
+    keys = [_key(m.group(0)) for m in WORD.finditer(text, max(0, ans_start - 160), ans_start)]
+    lead = [i for i in range(max(1, len(keys) - 4), len(keys)) if keys[i] in lexicon()["age_leads"]]
+    if not lead:
+        return None
+    asked = {_key(w) for w in WORD.findall(q.text[q.qword_end:])} | owner_names(q) | {q.owner}
+    asked |= {k[2:] for k in asked if k.startswith("ال")}
+    near = keys[max(0, lead[0] - 7):lead[0]]
+    return any(k in asked or (k.startswith("ال") and k[2:] in asked) for k in near)
+
+
 def _owner_ok(text: str, ans_start: int, q: Question) -> bool:
     if q.kind != "how_many" or not q.owner:
         return True
+    aged = _age_lead_ok(text, ans_start, q)
+    if aged is not None:
+        return aged
     gap = text[max(0, ans_start - 3):ans_start]
     if "(" not in gap:
         return True
@@ -412,6 +430,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "echo: " + answer
     if "contrast" in on and scope.contrast(q, text, sent, start):
         return "contrast: " + (scope.contrast(q, text, sent, start) or "")
+    if "money" in on and scope.money(q, layers.get("figures") or [], start, end, answer):
+        return "money: " + (scope.money(q, layers.get("figures") or [], start, end, answer) or "")
     if "rate" in on and scope.rate(q, answer):
         return "rate: " + answer
     if "change" in on and scope.change(q, text, start):
