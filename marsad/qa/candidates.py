@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from marsad.qa.holder import complete_name, name_after_question, own_name
 from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, dateline_end, describes, head_near, owner_fit, prep_fit, reference_place,
+from marsad.qa.spans import (ENTITY_TYPES, asked_office, dateline_end, describes, head_near, holds_office, owner_fit,
+                              prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
 from marsad.qa.verify import another_event, asked_events
 from marsad.search.analyzer import WORD, analyze
@@ -206,6 +207,15 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     asked_title = _asked_title(q)
     units = lexicon()["units"]
     persons = sorted((a, b) for a, b, lab, _ in L["entities"] if lab == "PERSON")
+    office = asked_office(q)   # «من هو رئيس مجلس النواب»: who holds that office in this document
+    holders, others = set(), set()   # … and who holds another office of the same head (رئيس الوزراء)
+    for _, _, _, a in L["roles"] if office else []:
+        ts = a.get("title_span")
+        if a.get("person") and ts:
+            if holds_office(text, a, office):
+                holders.add(_ekey(a["person"]))
+            elif office[0] & _stem_set(text[ts[0]:ts[1]]):
+                others.add(_ekey(a["person"]))
     out: list[Cand] = []
     prev: set[str] = set()
     for ss, se in _sentences(doc):
@@ -305,6 +315,10 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             if (head == 0 or (label == "PERSON" and no_person)
                     or (label in ("GPE", "LOC", "FAC") and no_place)) and instance_head:
                 continue   # «ما هو القرار الذي …»: a name the head noun does not introduce is no resolution
+            if label == "PERSON" and q.kind == "which" and q.type_noun and "PERSON" not in q.types:
+                continue   # «ما هي الوزارة التي …»: a type noun of things or bodies takes no person
+            if label == "PERSON" and ck not in holders and _ekey(ctext) not in holders and (holders or ck in others):
+                head = min(head, 0.5)   # another person holds the asked office, or this one another office
             win = _win_cov(sc, words, s, e, int(w["window"]))
             own = [p for p in titles if p[0] < e and s < p[1]] if label == "PERSON" else []
             if own:  # a person's title phrase is part of its window (أطلق نائب رئيس … حاكم دبي، الشيخ محمد …)
@@ -319,7 +333,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             c.feats = dict(feats, cov=feats_cov, head=head, win=win, fit=fit, arg=arg,
                            prox=_proximity(words, s, e, sc.qterms, w["prox_scale"]), prep=prep,
                            desc=1.0 if label in ("PERSON", "ORG") and label in q.types and describes(
-                               text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label]) else 0.0)
+                               text, s, e, descs, [(a, b) for a, b, lab, _ in L["entities"] if lab == label])
+                           or (descs and holders and ck in holders) else 0.0)   # a domestic office: verified later
             c.score = _score(c.feats, w)
             out.append(c)
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.qa.question import Question, _key, fold_term, lexicon, nisba_base, place_stem
+from marsad.qa.question import RELATIVES, Question, _key, fold_term, lexicon, nisba_base, place_stem
 from marsad.search.analyzer import WORD, analyze, arabic_term
 from marsad.text.keys import TABLE
 
@@ -213,16 +213,74 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
         yield sp[0], sp[1], sp[2], sp[3], ["entity"]
     if "PERSON" in q.types:
         qk = set(q.terms)
+        asked = asked_office(q)
         for sp in filter(inside, L["roles"]):
             ps, ts = sp[3].get("person_span"), sp[3].get("title_span")
             head = WORD.search(text, ts[0], ts[1]) if ps and ts else None
             # the role's head title word must be asked about (وزير، سفير، مدير …)
             if head and _stems(head.group(0)) & qk:
                 yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
+            elif head and asked and _stems(head.group(0)) & asked[0] and holds_office(text, sp[3], asked):
+                yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role", "asked office"]
     if q.kind == "where" or (q.kind == "which" and set(q.types) & set(PLACE_TYPES)):
         yield from _places(text, ents, ss, se, is_place)
     if q.kind == "which" and not q.type_noun:
         yield from _quoted_names(text, q, ss, se)
+
+
+OFFICE_ENDS = {_key(w) for w in ("في", "لدى", "من", "على", "إلى", "عن", "مع", "بين")}
+
+
+def asked_office(q: Question) -> tuple[set[str], set[str], set[str]] | None:
+    """(head stems, other stems, nationality descriptors) of the office a «من هو/هي + title» question asks about and nothing
+    more («من هو وزير الصناعة والتجارة الأردني؟»: وزير; صناعة، تجارة), or None. A nationality adjective
+    is checked elsewhere (descriptors); a relative clause after the office asks a fact beyond it."""
+    if q.kind != "who" or not q.head or not q.head_phrase:
+        return None
+    rest = q.text[q.text.find(q.head_phrase) + len(q.head_phrase):] if q.head_phrase in q.text else ""
+    if any(_key(m.group(0)) in RELATIVES for m in WORD.finditer(rest)) or len(list(WORD.finditer(rest))) > 2:
+        return None
+    from marsad.qa.verify import rules   # (verify imports this module)
+
+    words = []
+    for m in WORD.finditer(q.head_phrase):   # «السفير البريطاني في موسكو»: the office ends before في
+        if words and _key(m.group(0)) in OFFICE_ENDS:
+            break
+        words.append(m.group(0))
+    places = rules()["places"]
+    other = set().union(*(_stems(w) for w in words[1:] if nisba_base(_key(w)) not in places)) if len(words) > 1 else set()
+    return _stems(q.head), other, {nisba_base(_key(w)) for w in words[1:]} & places
+
+
+def holds_office(text: str, role: dict, office: tuple[set[str], set[str]]) -> bool:
+    """Whether a role (attributes of a ROLE span) is the office :func:`asked_office` gives: its
+    title, organisation and country hold every word of it."""
+    from marsad.qa.verify import _descriptor_ok
+
+    ts = role.get("title_span")
+    if not ts or not office[0] | office[1] <= _stems(
+            " ".join(filter(None, (text[ts[0]:ts[1]], role.get("org"), role.get("country"))))):
+        return False
+    # the office of another country is another office (وزير الخارجية الروسي for «… البريطانية»)
+    country = [_key(m.group(0)) for m in WORD.finditer(role.get("country") or "")]
+    return not (office[2] and country) or any(_descriptor_ok(d, country) or " ".join(country) in
+                                              _demonym_countries().get(d, ()) for d in office[2])
+
+
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, set[str]]:
+    """Place stem of a nationality adjective → the folded names of its country (بريطان → المملكه
+    المتحده), from the demonyms of ``extract/data/role_titles.json``."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "extract" / "data" / "role_titles.json"
+    out: dict[str, set[str]] = {}
+    for adj, country in json.loads(path.read_text(encoding="utf-8"))["demonyms"].items():
+        b = nisba_base(_key(adj))
+        if b:
+            out.setdefault(b, set()).add(" ".join(_key(w) for w in country.split()))
+    return out
 
 
 DECIMAL_COMMA = "،"

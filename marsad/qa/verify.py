@@ -33,7 +33,7 @@ from pathlib import Path
 
 from marsad.qa import anchor, evidence, holder, scope
 from marsad.qa.question import Question, _key, _keys, _verb_like, fold_term, lexicon, nisba_base, place_stem
-from marsad.qa.spans import owner_names, strings_in
+from marsad.qa.spans import asked_office, owner_names, strings_in
 from marsad.search.analyzer import WORD, analyze, arabic_term
 
 DATA = Path(__file__).with_name("data")
@@ -180,6 +180,23 @@ def _phrase_before(q: Question, d: str, before: str) -> bool:
     pairs = {(art(a), art(b)) for a, b in zip(qw, qw[1:]) if d in _place_forms(b) or rules()["demonyms"].get(b) == d}
     bw = [art(_key(m.group(0))) for m in WORD.finditer(before)]
     return bool(pairs & set(zip(bw, bw[1:])))
+
+
+def _domestic_office(q: Question, d: str, text: str, layers: dict, start: int, end: int, title: str) -> bool:
+    """The answer holds the office the question asks about (every word of it but the nationality
+    adjective), named without a country or body (رئيس مجلس النواب، وزير الصناعة), in a story whose
+    title or opening names the descriptor's country: a domestic office of the country the story is
+    about («رئيس مجلس النواب الأردني» in a Jordanian story)."""
+    office = asked_office(q)
+    if not office:
+        return False
+    for s, e, _, a in layers.get("roles") or []:
+        ps, ts = a.get("person_span"), a.get("title_span")
+        if ps and ts and ps[0] < end and start < ps[1] and not a.get("country") and not a.get("org") \
+                and office[0] | office[1] <= _stems(text[ts[0]:ts[1]]):
+            lead = title + " . " + text[:300]
+            return _descriptor_ok(d, [_key(m.group(0)) for m in WORD.finditer(lead)])
+    return False
 
 
 def _age_lead_ok(text: str, ans_start: int, q: Question) -> bool | None:
@@ -367,7 +384,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
                 return "entity: " + ent["text"]
     if "descriptor" in on:
         for d in descriptors(q):
-            if not _descriptor_ok(d, wwords) and not _phrase_before(q, d, title + " . " + text[:we]):
+            if not _descriptor_ok(d, wwords) and not _phrase_before(q, d, title + " . " + text[:we]) \
+                    and not _domestic_office(q, d, text, layers, start, end, title):
                 return "descriptor: " + d
     if "qualifier" in on:
         for d in qualifiers(q):  # الدول الأفريقية: أفريقيا, الإفريقية in the window or the title

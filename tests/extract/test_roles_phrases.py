@@ -152,3 +152,10 @@ def test_the_word_after_a_preposition_ending_the_title_is_no_holder():
     _, roles = _by_person(text, {"بيان": "PERSON", "يوسف العلمي": "PERSON"})
     assert "بيان" not in roles
     assert roles["يوسف العلمي"]["title"].startswith("سفير المغرب")
+
+
+def test_a_title_phrase_stops_at_negation():
+    # «… بيد رئيس الوزراء وليس منحة للأحزاب»: what follows ليس contrasts with the office, it holds no name
+    text = "وقال إن الصلاحيات يجب أن تكون بيد رئيس الوزراء وليس هبة للكتل والأحزاب."
+    _, roles = _by_person(text, {"هبة": "PERSON"})
+    assert "هبة" not in roles
