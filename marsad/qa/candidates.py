@@ -315,8 +315,6 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
             if (head == 0 or (label == "PERSON" and no_person)
                     or (label in ("GPE", "LOC", "FAC") and no_place)) and instance_head:
                 continue   # «ما هو القرار الذي …»: a name the head noun does not introduce is no resolution
-            if label == "PERSON" and q.kind == "which" and q.type_noun and "PERSON" not in q.types:
-                continue   # «ما هي الوزارة التي …»: a type noun of things or bodies takes no person
             if label == "PERSON" and ck not in holders and _ekey(ctext) not in holders and (holders or ck in others):
                 head = min(head, 0.5)   # another person holds the asked office, or this one another office
             win = _win_cov(sc, words, s, e, int(w["window"]))
