@@ -70,8 +70,9 @@ def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention
                 or fold(strip_proclitics(w)[1] if w.startswith(("ال", "وال")) else w) in demonyms()
                 or (n == 0 and w.startswith(("ال", "وال", "لل", "بال")))):
             return None
-        if n == 1 and not known_first and w.startswith("ال"):
-            return None
+        if n == 1 and not known_first and w.startswith("ال") and not any(
+                e.label == "PERSON" and e.start == a for e in doc.spans("entities")):
+            return None     # (unless the entity layer tagged that word a person: «مقتدى» | «الصدر»)
         if any(e.start < b and a < e.end and e.label != "PERSON" for e in doc.spans("entities")):
             return None     # ``خارج أوروبا``: a place is no name
         close = _COMMA.match(text, b) if comma_only else _CLOSED.match(text, b)

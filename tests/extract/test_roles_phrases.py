@@ -159,3 +159,18 @@ def test_a_title_phrase_stops_at_negation():
     text = "وقال إن الصلاحيات يجب أن تكون بيد رئيس الوزراء وليس هبة للكتل والأحزاب."
     _, roles = _by_person(text, {"هبة": "PERSON"})
     assert "هبة" not in roles
+
+
+def test_apposed_name_whose_first_name_the_entity_layer_cut():
+    # the tagger found only «الصادق» of «زغلول الصادق» (a first name the lexicon lacks): the unknown
+    # word before the tagged person is its first name
+    text = "أعلن زعيم حزب النهضة في البلاد، زغلول الصادق، السبت، شروطه للحكومة."
+    doc, _ = _by_person(text)
+    from test_roles_support import place
+    place(doc, "entities", "الصادق", "PERSON", canonical="الصادق")
+    roles = {r.attrs["person"]: r.attrs for r in extract_roles(doc)}
+    assert roles["زغلول الصادق"]["title"] == "زعيم حزب النهضة في البلاد"
+    # a construct is still no name: «منفذي الهجوم» after a title
+    text = "وقال زعيم الحركة في المدينة، منفذي الهجوم، إنهم فروا."
+    _, roles = _by_person(text)
+    assert not roles
