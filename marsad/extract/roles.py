@@ -170,6 +170,7 @@ def _phrase_facts(doc: Document, a: int, b: int, title_id: str) -> dict:
         title = title[1:]
     elif not re.match(r"والي(?:ة)?(?:\s|$)", title):   # والي جهة …: the title itself begins with و
         title = re.sub(r"^[وف](?=ال)", "", title)
+    title = re.sub(r"^لل(?=\S{3})", "ال", title)   # للرئيس (to the president) → الرئيس
     return {"title": title, "org": org or country, "country": country}
 
 
@@ -248,6 +249,9 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             if h2 and h2[1] < len(ws) and \
                     not _BOUNDARY.search(text[ws[h2[1] - 1][1]:ws[h2[1]][0]]) and \
                     (_mention_in_word(mentions, ws[h2[1]]) or _bare_mention(doc, ws, h2[1])):
+                if (ws[k][2][:2] == "لل" or ws[k][2][:1] == "ل" and _proclitic_len(ws[k][2], h2[0])) \
+                        and not _ends_with_demonym(ws, k, h2[1]):
+                    break   # ``المستشار الاقتصادي للرئيس شي``: the name is the inner title's (الرئيس شي)
                 inner = h2[1]
                 break
             k += 1

@@ -218,7 +218,7 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
             ps, ts = sp[3].get("person_span"), sp[3].get("title_span")
             head = WORD.search(text, ts[0], ts[1]) if ps and ts else None
             # the role's head title word must be asked about (وزير، سفير، مدير …)
-            if head and _stems(head.group(0)) & qk:
+            if head and _stems(head.group(0)) & qk and not (asked and not holds_office(text, sp[3], asked)):
                 yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role"]
             elif head and asked and _stems(head.group(0)) & asked[0] and holds_office(text, sp[3], asked):
                 yield ps[0], ps[1], "PERSON", {"canonical": sp[3].get("person")}, ["role", "asked office"]

@@ -174,3 +174,18 @@ def test_apposed_name_whose_first_name_the_entity_layer_cut():
     text = "وقال زعيم الحركة في المدينة، منفذي الهجوم، إنهم فروا."
     _, roles = _by_person(text)
     assert not roles
+
+
+def test_a_name_after_an_inner_title_with_li_is_that_titles_holder():
+    # «المستشار الاقتصادي للرئيس X»: X is the president, the adviser is the name before
+    text = "وترأس الوفد عماد الحسن، المستشار الاقتصادي للرئيس سالم الجابري، في المحادثات."
+    _, roles = _by_person(text, {"عماد الحسن": "PERSON", "سالم الجابري": "PERSON"})
+    assert roles["سالم الجابري"]["title"] == "الرئيس"
+    assert roles["عماد الحسن"]["title"].startswith("المستشار الاقتصادي")
+    # with a nationality after the inner title the name may be the adviser's: left to the outer title
+    text = "وقال المستشار الاقتصادي للرئيس الأمريكي نادر فهمي إن المحادثات مستمرة."
+    _, roles = _by_person(text, {"نادر فهمي": "PERSON"})
+    assert roles["نادر فهمي"]["title"] == "المستشار الاقتصادي للرئيس الأمريكي"
+    # an honorific second title stays the first title's (ولي العهد … الأمير)
+    _, roles = _by_person("وصل ولي العهد الأردني الأمير حسن الكرمي أمس.", {"حسن الكرمي": "PERSON"})
+    assert roles["حسن الكرمي"]["title"] == "ولي العهد الأردني"
