@@ -9,6 +9,10 @@ in ``data/verify.json`` ``scope``):
   («نقل القطار 8,8 مليون مسافر …، أما البراق فسجل … ارتفاع د28 فالمية»: not the count of البراق);
 * ``rate``: a percentage answers a how-many question only when the question asks a rate or a
   change (نسبة، معدل، ارتفع، زيادة …): «كم يبلغ الحد الأدنى للأجور» is not «10 في المائة» of a rise;
+* ``venue``: a where-answer that stands before the question's predicate (or, for a light verb,
+  its object noun) in its sentence is another fact's place when a place right after في/ب follows
+  the predicate there («استثمارات في تركيا … خلال اجتماع عقده مع الرئيس التركي في أنقرة» for «أين
+  اجتمع أمير قطر بالرئيس التركي») — engineer Q10;
 * ``money``: a question asking an amount of money (كم تبلغ **قيمة**/**الغرامة**/**تكلفة** …, the
   noun right after the question word and its verb) is not answered by a figure that counts
   another unit («14 ألف وحدة», «30 يومًا»; the figures layer's unit) — engineer Q10.
@@ -188,4 +192,46 @@ def money(q: Question, figures: list, start: int, end: int, answer: str = "") ->
     for s, e, _, a in figures:
         if s < end and start < e and a.get("unit") and not a.get("currency") and a.get("kind") == "count":
             return f"{noun} / {a['unit']}"
+    return None
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _pred_after(q: Question, ms: list, end: int):
+    """The first word after ``end`` that is a form of the question's predicate or, when the sentence
+    has none, holds its object noun (أين ستعقد الاجتماعات …: للاجتماعات); None."""
+    from marsad.qa.evidence import _object, _terms, predicate_test
+    is_pred = predicate_test(q)
+    later = [m for m in ms if m.start() >= end]
+    if is_pred:
+        if any(is_pred(m.group(0)) for m in ms if m.start() < end):
+            return None  # the predicate also stands before the answer: the answer may be its venue
+        hit = next((m for m in later if is_pred(m.group(0))), None)
+        if hit is not None:
+            return hit
+    obj = _object(q)
+    ot = _terms(obj) if obj else set()
+    if not ot or any(ot <= _terms(m.group(0)) for m in ms if m.start() < end):
+        return None
+    return next((m for m in later if ot <= _terms(m.group(0))), None)
+
+
+def venue(q: Question, text: str, sent: tuple[int, int], start: int, end: int, ents: list) -> str | None:
+    """The place after the question's predicate that is its venue, when the where-answer
+    [start, end) stands before that predicate in the sentence; None otherwise."""
+    if q.kind != "where":
+        return None
+    ms = list(WORD.finditer(text, sent[0], sent[1]))
+    p = _pred_after(q, ms, end)
+    if p is None:
+        return None
+    own = {_key(w) for e in q.entities for w in WORD.findall(e["text"])}
+    for s, e, lab, *_ in sorted(ents, key=lambda x: x[0]):
+        if lab not in PLACE_LABELS or s < p.end() or e > sent[1]:
+            continue
+        prev = list(WORD.finditer(text, max(sent[0], s - 12), s))
+        glued = s > 0 and text[s - 1] == "ب"
+        if (glued or (prev and _key(prev[-1].group(0)) in ("في", "فى"))) and not {_key(w) for w in WORD.findall(text[s:e])} <= own:
+            return text[s:e]
     return None

@@ -448,6 +448,8 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "echo: " + answer
     if "contrast" in on and scope.contrast(q, text, sent, start):
         return "contrast: " + (scope.contrast(q, text, sent, start) or "")
+    if "venue" in on and scope.venue(q, text, sent, start, end, layers.get("entities") or []):
+        return "venue: " + (scope.venue(q, text, sent, start, end, layers.get("entities") or []) or "")
     if "money" in on and scope.money(q, layers.get("figures") or [], start, end, answer):
         return "money: " + (scope.money(q, layers.get("figures") or [], start, end, answer) or "")
     if "rate" in on and scope.rate(q, answer):

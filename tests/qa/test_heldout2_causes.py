@@ -68,3 +68,22 @@ def test_فيما_opens_a_clause_about_something_else():
     # «فيما يتعلق ب» is no contrast marker
     text2 = "بلغت قيمة المشروع 3 مليارات درهم فيما يتعلق بمركز التجارة وحده."
     assert scope.contrast(q, text2, (0, len(text2)), text2.index("3 مليارات")) is None
+
+
+def test_a_place_before_the_predicate_gives_way_to_the_predicates_venue():
+    text, layers = _doc("أعلن الديوان أن رئيس الوزراء تعهد باستثمارات جديدة في المغرب، خلال لقاء جمعه بالرئيس "
+                        "الموريتاني في نواكشوط.")
+    q = question("أين التقى رئيس الوزراء بالرئيس الموريتاني؟", ("الرئيس الموريتاني", "PERSON"))
+    ents = layers["entities"]
+    assert scope.venue(q, text, (0, len(text)), *span(text, "المغرب"), ents) == "نواكشوط"
+    assert check(q, text, layers, *span(text, "المغرب"), "المغرب", only={"venue"}) == "venue: نواكشوط"
+    assert scope.venue(q, text, (0, len(text)), *span(text, "نواكشوط"), ents) is None
+    # the predicate stated before the answer too: the answer may be its venue
+    text2, layers2 = _doc("التقى رئيس الوزراء في الرباط بالرئيس الموريتاني، ثم عاد اللقاء بينهما في نواكشوط.")
+    assert scope.venue(q, text2, (0, len(text2)), *span(text2, "الرباط"), layers2["entities"]) is None
+
+
+def test_a_light_verbs_object_noun_marks_the_venue():
+    text, layers = _doc("تحدثت المديرة في مؤتمر للصندوق في جاكرتا للتحضير للاجتماعات السنوية في القاهرة في أكتوبر المقبل.")
+    q = question("أين ستعقد الاجتماعات السنوية للصندوق؟")
+    assert scope.venue(q, text, (0, len(text)), *span(text, "جاكرتا"), layers["entities"]) == "القاهرة"
