@@ -592,7 +592,10 @@ _HANDLERS = {"MEMBERSHIP": _membership, "AGREEMENT": _agreement, "MEETING": _mee
 
 @register("events", requires=("sentences", "entities", "dates", "figures"), provides=("events",))
 def make_events(**config):
-    """Typed event frames with trigger, evidence, date, place, participants and arguments."""
+    """Typed event frames with trigger, evidence, date, place, participants and arguments; the
+    learned verifier (``events_verifier.py``) drops those it refuses."""
+    from marsad.extract.events_verifier import verify
+
     def stage(doc: Document) -> None:
-        doc.set_layer("events", extract_events(doc))
+        doc.set_layer("events", verify(doc, extract_events(doc)))
     return stage
