@@ -13,6 +13,9 @@ in ``data/verify.json`` ``scope``):
   its object noun) in its sentence is another fact's place when a place right after في/ب follows
   the predicate there («استثمارات في تركيا … خلال اجتماع عقده مع الرئيس التركي في أنقرة» for «أين
   اجتمع أمير قطر بالرئيس التركي») — engineer Q10;
+* ``own_title``: a who-question asking a title's holder (من هو القنصل …) is not answered by a
+  person whose own titles in the roles layer all lack that title's head (أردوغان, «الرئيس
+  التركي», for the consul) — engineer Q10;
 * ``money``: a question asking an amount of money (كم تبلغ **قيمة**/**الغرامة**/**تكلفة** …, the
   noun right after the question word and its verb) is not answered by a figure that counts
   another unit («14 ألف وحدة», «30 يومًا»; the figures layer's unit) — engineer Q10.
@@ -234,4 +237,36 @@ def venue(q: Question, text: str, sent: tuple[int, int], start: int, end: int, e
         glued = s > 0 and text[s - 1] == "ب"
         if (glued or (prev and _key(prev[-1].group(0)) in ("في", "فى"))) and not {_key(w) for w in WORD.findall(text[s:e])} <= own:
             return text[s:e]
+    return None
+
+
+def own_title(q: Question, roles: list, start: int, end: int) -> str | None:
+    """The title the answer [start, end) holds in the roles layer when the who-question asks
+    another title's holder (none of the answer's titles holds the question's head noun); None."""
+    if q.kind != "who" or not q.head:
+        return None
+    from marsad.search.analyzer import analyze
+    head = {t.term for t in analyze(q.head)}
+    titles = [a.get("title") or "" for s, e, _, a in roles
+              if (a.get("person_span") or (s, e))[0] < end and start < (a.get("person_span") or (s, e))[1]]
+    titles = [t for t in titles if t]
+    if not head or not titles or any(head <= {x.term for x in analyze(t)} for t in titles):
+        return None
+    return titles[0]
+
+
+def failed(q: Question, text: str, layers: dict, sent: tuple[int, int], start: int, end: int, answer: str,
+           on) -> str | None:
+    """The first of this module's checks switched on (``on``) that the answer fails, as
+    ``"name: detail"``; None when it passes them all."""
+    ents, figs = layers.get("entities") or [], layers.get("figures") or []
+    tests = [("echo", lambda: answer if echo(q, answer) else None), ("contrast", lambda: contrast(q, text, sent, start)),
+             ("venue", lambda: venue(q, text, sent, start, end, ents)), ("money", lambda: money(q, figs, start, end, answer)),
+             ("own_title", lambda: own_title(q, layers.get("roles") or [], start, end)),
+             ("rate", lambda: answer if rate(q, answer) else None),
+             ("change", lambda: answer if change(q, text, start) else None)]
+    for name, test in tests:
+        why = test() if name in on else None
+        if why is not None:
+            return f"{name}: {why}"
     return None

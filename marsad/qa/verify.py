@@ -444,18 +444,9 @@ def check(q: Question, text: str, layers: dict, start: int, end: int, answer: st
         return "antecedent: " + answer
     if "valued" in on and not evidence.valued_ok(q, text, sent):
         return "valued: " + " ".join(evidence.valued(q))
-    if "echo" in on and scope.echo(q, answer):
-        return "echo: " + answer
-    if "contrast" in on and scope.contrast(q, text, sent, start):
-        return "contrast: " + (scope.contrast(q, text, sent, start) or "")
-    if "venue" in on and scope.venue(q, text, sent, start, end, layers.get("entities") or []):
-        return "venue: " + (scope.venue(q, text, sent, start, end, layers.get("entities") or []) or "")
-    if "money" in on and scope.money(q, layers.get("figures") or [], start, end, answer):
-        return "money: " + (scope.money(q, layers.get("figures") or [], start, end, answer) or "")
-    if "rate" in on and scope.rate(q, answer):
-        return "rate: " + answer
-    if "change" in on and scope.change(q, text, start):
-        return "change: " + answer
+    why = scope.failed(q, text, layers, sent, start, end, answer, on)  # echo … change, in that order
+    if why:
+        return why
     if "holder" in on and holder.holder(q, text, layers.get("entities") or [], start, end):
         return "holder: " + (q.head or "")
     if "former" in on and holder.former(q, text, sent, start, end):

@@ -87,3 +87,22 @@ def test_a_light_verbs_object_noun_marks_the_venue():
     text, layers = _doc("تحدثت المديرة في مؤتمر للصندوق في جاكرتا للتحضير للاجتماعات السنوية في القاهرة في أكتوبر المقبل.")
     q = question("أين ستعقد الاجتماعات السنوية للصندوق؟")
     assert scope.venue(q, text, (0, len(text)), *span(text, "جاكرتا"), layers["entities"]) == "القاهرة"
+
+
+def test_a_person_with_another_title_is_not_the_asked_titles_holder():
+    text, layers = _doc("استقبل وزير الخارجية سالم الجابري أمس القنصل الفرنسي العام في مكتبه بالعاصمة. "
+                        "وكان مدير الوكالة الوطنية للموانئ كريم التازي قد زار المكتب نفسه.")
+    q = question("من هو القنصل الفرنسي العام؟")
+    s, e = span(text, "سالم الجابري")
+    assert scope.own_title(q, layers["roles"], s, e)
+    assert check(q, text, layers, s, e, "سالم الجابري", only={"own_title"}).startswith("own_title")
+    q2 = question("من هو وزير الخارجية؟")
+    assert scope.own_title(q2, layers["roles"], s, e) is None
+    # no title in the roles layer: no verdict
+    assert scope.own_title(q, [], s, e) is None
+
+
+def test_scope_checks_keep_their_order_and_names():
+    q = analyze_question("كم يبلغ أجر العامل الشهري في المصنع؟")
+    assert scope.failed(q, "x", {}, (0, 1), 0, 1, "8%", {"echo", "rate", "change"}) == "rate: 8%"
+    assert scope.failed(q, "x", {}, (0, 1), 0, 1, "8%", {"echo"}) is None
