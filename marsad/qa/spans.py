@@ -197,6 +197,7 @@ def typed_spans(doc, q: Question, ss: int, se: int, is_place=None):
             yield sp[0], e, "FIGURE", sp[3], ["figure"] if e == sp[1] else ["figure with its unit"]
         for sp in merged_figures(text, figs):
             yield sp[0], sp[1], "FIGURE", sp[3], ["figure in parts"]
+        yield from dual_figures(text, ss, se, figs)
     if not set(q.types) & ENTITY_TYPES:
         return
     ents = joined(text, list(filter(inside, L["entities"])))
@@ -281,6 +282,42 @@ def _demonym_countries() -> dict[str, set[str]]:
         if b:
             out.setdefault(b, set()).add(" ".join(_key(w) for w in country.split()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _duals() -> tuple[dict, dict, dict]:
+    """(dual key → (unit, 2), magnitude dual key → value, fraction key → value), folded keys,
+    from ``data/duals.json``."""
+    import json
+    from pathlib import Path
+
+    raw = json.loads((Path(__file__).with_name("data") / "duals.json").read_text(encoding="utf-8"))
+    duals = {_key(f): u for u, forms in raw["duals"].items() for f in forms}
+    mags = {_key(f): float(v) for v, forms in raw["magnitude_duals"].items() for f in forms}
+    fracs = {" ".join(_key(w) for w in k.split()): v for k, v in raw["fractions"].items()}
+    return duals, mags, fracs
+
+
+def dual_figures(text: str, ss: int, se: int, figs: list):
+    """Quantities of the sentence [ss, se) written without a number: a dual of a unit (يومين: 2
+    days), a dual magnitude before a counted noun (مليوني حاج: 2,000,000), a fraction before a unit
+    (نصف ساعة: 0.5 hour); never inside a figure of the figures layer."""
+    duals, mags, fracs = _duals()
+    words = list(WORD.finditer(text, ss, se))
+    for i, m in enumerate(words):
+        if any(a < m.end() and m.start() < b for a, b, *_ in figs):
+            continue
+        k = _key(m.group(0))
+        bare = k[2:] if k.startswith("ال") and len(k) > 4 else k
+        nxt = words[i + 1] if i + 1 < len(words) and not text[m.end():words[i + 1].start()].strip() else None
+        if bare in duals and not k.startswith("ال"):
+            yield m.start(), m.end(), "FIGURE", {"value": 2, "unit": duals[bare], "kind": "count"}, ["dual"]
+        elif bare in mags and nxt and not _key(nxt.group(0)).startswith("ال"):
+            yield m.start(), nxt.end(), "FIGURE", {"value": mags[bare] * 2, "unit": nxt.group(0), "kind": "count"}, \
+                ["dual magnitude"]
+        elif k in fracs and nxt:
+            yield m.start(), nxt.end(), "FIGURE", {"value": fracs[k], "unit": nxt.group(0), "kind": "count"}, \
+                ["fraction"]
 
 
 DECIMAL_COMMA = "،"

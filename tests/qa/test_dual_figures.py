@@ -1,0 +1,36 @@
+"""Quantities written without a number (duals, fractions) as answers to how-many questions."""
+import pytest
+
+from marsad.qa.answer import ask
+from marsad.qa.spans import dual_figures
+from qa_helpers import ingested_store
+
+VISIT = """وزير الخارجية يزور كندا
+
+يبدأ وزير الخارجية المغربي سمير الناصري، غدا الاثنين، زيارة رسمية إلى كندا تستغرق يومين.
+ودام لقاؤه مع رئيس الوزراء نصف ساعة، بحسب بيان الوزارة.
+وشارك في المعرض أكثر من 300 عارض.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = ingested_store(tmp_path_factory.mktemp("duals"), {"visit.txt": VISIT})
+    yield s
+    s.close()
+
+
+def test_dual_and_fraction_figures():
+    text = "زيارة تستغرق يومين، واجتماع دام نصف ساعة، وحج مليوني حاج، واليومين الماضيين."
+    got = {text[s:e]: a["value"] for s, e, _, a, _ in dual_figures(text, 0, len(text), [])}
+    assert got == {"يومين": 2, "نصف ساعة": 0.5, "مليوني حاج": 2000000.0}
+
+
+def test_how_many_days_answered_by_a_dual(store):
+    res = ask(store, "كم يوما تستغرق زيارة وزير الخارجية المغربي إلى كندا؟")
+    assert res["answer"] == "يومين" and res["citations"]
+
+
+def test_how_long_answered_by_a_fraction(store):
+    res = ask(store, "كم دام لقاء سمير الناصري مع رئيس الوزراء؟")
+    assert res["answer"] == "نصف ساعة"
