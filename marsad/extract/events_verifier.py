@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.doc import Document, Span
-from marsad.extract.events_args import _is, definite, find_triggers, ontology
+from marsad.extract.events_args import _trigger_index, definite, find_triggers, keys, ontology, trigger_keys
 from marsad.extract.people import fold, words
 
 DATA = Path(__file__).with_name("data")
@@ -94,9 +94,12 @@ def lexicon_entry(text: str, trig) -> str:
     if hit is None:
         return ""
     etype, i, j, _ = hit
-    from marsad.extract.events_args import _trigger_index, trigger_keys
-    rows = [r for k in trigger_keys(ws[i][2]) for r in _trigger_index().get(k, ()) if len(r[1]) == j - i]
-    return f"{etype}|{' '.join(rows[0][1])}" if rows else ""
+    phrases = sorted({r[1] for k in trigger_keys(ws[i][2]) for r in _trigger_index().get(k, ())
+                      if r[0] == etype and len(r[1]) == j - i})   # sorted: a set's order changes between runs
+    if not phrases:
+        return ""
+    exact = [p for p in phrases if p[0] == fold(ws[i][2])]   # الانضمام: the row written so, not انضمام
+    return f"{etype}|{' '.join((exact or phrases)[0])}"
 
 
 def _verb_like(k: str) -> bool:
@@ -124,7 +127,7 @@ def _core_values(ev: Span) -> set[str]:
     return out | {fold(x) for x in ev.attrs.get("participants") or [] if isinstance(x, str)}
 
 
-def _retelling(ev: Span, n: int, events: list[Span], vals_of, entries, sents, starts, entry) -> dict[str, float]:
+def _retelling(ev: Span, n: int, events: list[Span], vals_of, entries, starts, entry) -> dict[str, float]:
     """Whether an earlier (or later) event of the document tells the same thing: same type, shared
     parties or names, the same lexicon entry, how many sentences back."""
     mine = vals_of[n]
@@ -240,8 +243,7 @@ def features(doc: Document, events: list[Span]) -> list[dict[str, float]]:
         f["dist_arg_max"] = float(min(max(ad, default=FAR), FAR))
         # modality, negation, future words of the sentence
         folded = [fold(w) for _, _, w in ws]
-        from marsad.extract.events_args import keys as wkeys
-        wk = [wkeys(w) for _, _, w in ws]
+        wk = [keys(w) for _, _, w in ws]
         for name, ks in lists.items():
             f[f"pre_{name}"] = float(any(k & ks for k in wk[max(0, ti - 8):ti]))
             f[f"any_{name}"] = float(any(k & ks for k in wk))
@@ -256,7 +258,7 @@ def features(doc: Document, events: list[Span]) -> list[dict[str, float]]:
         f["ev_doc"] = float(min(len(events), 20))
         f["ev_type_doc"] = float(min(sum(o.label == ev.label for o in events), 10))
         f["ev_type_rank"] = float(min(by_type.get(ev.label, 0), 10))
-        f.update(_retelling(ev, n, events, vals_of, entries, sents, starts, entry))
+        f.update(_retelling(ev, n, events, vals_of, entries, starts, entry))
         by_type[ev.label] = by_type.get(ev.label, 0) + 1
         f["doc_sents"] = math.log1p(len(sents))
         f["_entry"] = entry   # the lexicon entry: its prior comes from the model's table

@@ -91,3 +91,14 @@ def test_the_training_features_are_deterministic(monkeypatch):
     for r in rows[0]:   # no article words: numbers, and the trigger's lexicon entry (TYPE|ontology phrase)
         assert all(isinstance(v, float) for k, v in r["f"].items() if k != "_entry")
         assert r["f"]["_entry"].split("|")[0] in ev_ver.TYPES
+
+
+def test_the_lexicon_entry_does_not_depend_on_the_hash_seed():
+    """A trigger word that two ontology rows match (الانضمام, انضمام) gets the same entry in every run."""
+    import subprocess
+
+    code = ("from marsad.extract.events_verifier import lexicon_entry as e; "
+            "print([e(w, (0, len(w))) for w in ('الانضمام', 'انضمام', 'للانضمام', 'لقائها')])")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(outs) == 1 and "MEMBERSHIP|الانضمام" in outs.pop()

@@ -14,6 +14,7 @@ on all examples and writes ``marsad/extract/data/event_verifier.json`` with its 
 
     python train/kb_gold/train_event_verifier.py examples [--out /tmp/ev_examples.json]
     python train/kb_gold/train_event_verifier.py cv [--examples /tmp/ev_examples.json] [--write]
+    python train/kb_gold/train_event_verifier.py cv --kinds lr --lr-l2 150 --write --mode off   # the shipped file
 
 NumPy only (the trees and the logistic regression of ``bench/ask_bench.py``).
 """
@@ -246,6 +247,8 @@ def cv_cmd(args) -> None:
         if args.kinds and kind not in args.kinds.split(","):
             continue
         for params in grid:
+            if kind == "lr" and args.lr_l2 and params["l2"] not in args.lr_l2:
+                continue
             p = cv_probs(rows, kind, params)
             ts = [kept_scores(y, p, t) for t in np.arange(0.05, 0.80, 0.025)]
             best = max(ts, key=lambda s: s["F1"])
@@ -295,6 +298,8 @@ def write_model(rows, win, stats, base, args) -> None:
                    "at_threshold": kept_scores(y, p, t), "judged_at_threshold": kept_scores(y[judged], p[judged], t),
                    "dev_at_threshold": kept_scores(y[~judged], p[~judged], t) if (~judged).any() else None,
                    "keep_all": base}}
+    if args.held_out:
+        meta["held_out"] = args.held_out
     meta["sha256"] = model_sha(body)
     MODEL_FILE.write_text(json.dumps({"meta": meta, **body}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", MODEL_FILE, "threshold", t, "mode", args.mode)
@@ -311,6 +316,8 @@ def main() -> None:
     c.add_argument("--judged-only", action="store_true", help="leave the dev examples out")
     c.add_argument("--curve", action="store_true")
     c.add_argument("--dev-weight", type=float, default=DEV_WEIGHT, help="weight of a dev example (judged: 1)")
+    c.add_argument("--held-out", help="a note on the held-out read of this recipe, kept in the meta")
+    c.add_argument("--lr-l2", type=float, nargs="*", help="only these L2 strengths of the logistic regression grid")
     c.add_argument("--kinds", help="comma-separated model kinds to try (gbt,lr; default both)")
     c.add_argument("--write", action="store_true")
     c.add_argument("--threshold", type=float)
