@@ -33,6 +33,8 @@ DATA = Path(__file__).with_name("data")
 _BOUNDARY = re.compile(r"[،,.:;؛!?؟\n()]")
 _COMMA = re.compile(r"\s*[،,]\s*")
 _VIA_ORG = {"ambassador", "delegate", "representative", "envoy"}
+_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+_QUOTE = re.compile(r'["«»“”]')
 _CLOSED = re.compile(r"\s*[،,.:;؛!?؟)\n]")
 
 
@@ -60,8 +62,8 @@ def _closed_name(doc: Document, ws, k: int, comma_only: bool = False) -> Mention
         if k + n >= len(ws):
             return None
         a, b, w = ws[k + n]
-        if n and _BOUNDARY.search(text[ws[k + n - 1][1]:a]):
-            return None
+        if n and (_BOUNDARY.search(text[ws[k + n - 1][1]:a]) or _QUOTE.search(text[ws[k + n - 1][1]:a])):
+            return None     # (a name spans no quotation mark: «… "تداول" خالد الحصان»)
         f = fold(w)
         if n == 0 and w[:1] in "وفبلك" and f not in first_names():
             return None     # ``ودعم العراق``, ``بزرع``: a conjunct or a preposition, not a name
@@ -257,6 +259,8 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             k += 1
         covered = k
         ta, tb = ws[i][0] + _proclitic_len(ws[i][2], title), ws[k - 1][1]
+        if text.count('"', ta, tb) % 2 and text[tb:tb + 1] == '"':
+            tb += 1     # the closing quote of a name in the title (لشركة … "تداول")
         if inner is not None:
             m = _mention_in_word(mentions, ws[inner]) or _bare_mention(doc, ws, inner)
             if not title.counterpart:
@@ -276,7 +280,12 @@ def _title_then_person(doc, ws, mentions, out) -> None:
             # an indefinite title right before a noun is a construct (``ملكة جمال``), not a name
             construct = (k == j and "ال" not in ws[i][2][:4] and not ws[i][2].startswith("لل")
                          and not title.counterpart)
-            if m and (k - j <= 4 or (k - j <= 6 and _phrase_closes(doc, ws, j, k))) and not construct:
+            # an item of a list of officials («…، ورئيس مجلس إدارة هيئة السوق المالية محمد القويز،»):
+            # a conjunct title after a comma may run longer before a name the tagger found
+            item = ws[i][2][:1] == "و" and _proclitic_len(ws[i][2], title) and m is not None \
+                and m.kind == "entity" and _COMMA_BEFORE.search(text, max(0, ws[i][0] - 3), ws[i][0])
+            if m and (k - j <= 4 or (k - j <= 6 and _phrase_closes(doc, ws, j, k)) or (item and k - j <= 8)) \
+                    and not construct:
                 covered = _word_after(ws, m.end)
                 if title.counterpart:
                     out.append(_role(doc, m, ta, tb, title, "counterpart",

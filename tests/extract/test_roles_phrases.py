@@ -189,3 +189,18 @@ def test_a_name_after_an_inner_title_with_li_is_that_titles_holder():
     # an honorific second title stays the first title's (ولي العهد … الأمير)
     _, roles = _by_person("وصل ولي العهد الأردني الأمير حسن الكرمي أمس.", {"حسن الكرمي": "PERSON"})
     assert roles["حسن الكرمي"]["title"] == "ولي العهد الأردني"
+
+
+def test_a_list_of_officials_gives_each_their_title():
+    text = ("ويتحدث في المنتدى كل من وزير الصناعة سامي العلي، ومحافظ البنك المركزي نادر الحسن، ورئيس مجلس "
+            "إدارة هيئة الأسواق المالية عمر الفاسي، ووكيل وزارة الاقتصاد للشؤون الرقمية هشام الكتاني، "
+            "والمدير التنفيذي لشركة البورصة الوطنية \"سوق\" كريم المنصوري.")
+    people = {n: "PERSON" for n in ("سامي العلي", "نادر الحسن", "عمر الفاسي", "هشام الكتاني", "كريم المنصوري")}
+    _, roles = _by_person(text, people)
+    assert roles["نادر الحسن"]["title"] == "محافظ البنك المركزي"
+    assert roles["عمر الفاسي"]["title"] == "رئيس مجلس إدارة هيئة الأسواق المالية"
+    assert roles["هشام الكتاني"]["title"] == "وكيل وزارة الاقتصاد للشؤون الرقمية"
+    assert roles["كريم المنصوري"]["title"] == 'المدير التنفيذي لشركة البورصة الوطنية "سوق"'
+    # a governorate is a place, not a woman governor
+    _, roles = _by_person("وصلت القوات إلى محافظة الجوف استعدادا لتحريرها.")
+    assert not roles
