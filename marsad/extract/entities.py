@@ -23,8 +23,10 @@ from pathlib import Path
 
 from marsad.doc import Document, Span
 from marsad.errors import ModelError
+from marsad.extract.ner_consistency import surnames
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.extract.name_bounds import _function_word, _gpe_names, _whole_name, _whole_place  # noqa: F401
+from marsad.extract.name_bounds import (_function_word, _gpe_names, _letter_of_name, _whole_name,  # noqa: F401
+                                        _whole_place)
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
@@ -213,8 +215,9 @@ def _with_first_names(words: list[str], tags: list[str]) -> list[str]:
 
 
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
-    """BIO labels (PERS, LOC, ORG, MISC) for token lists, with the shipped model."""
-    return [split_joined_names(w, t) for w, t in zip(sents, tagger().tag(sents))]
+    """BIO labels (PERS, LOC, ORG, MISC) for token lists, with the shipped model (the sentences read
+    as one running text: ``ner_consistency.surnames`` within 20 sentences)."""
+    return surnames(sents, [split_joined_names(w, t) for w, t in zip(sents, tagger().tag(sents))])
 
 
 @lru_cache(maxsize=1)
@@ -349,7 +352,9 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
             return None
     first = doc.text[toks[a].start:toks[a].end]
     pre, rest = strip_clitics(first)
-    if pre and (_whole_name(first, rest) or b - a > 1 and _whole_place(doc.text[toks[a].start:toks[b - 1].end], len(pre))):
+    before = doc.text[toks[a - 1].start:toks[a - 1].end] if a > 0 else ""
+    if pre and (_whole_name(first, rest) or b - a > 1 and _whole_place(doc.text[toks[a].start:toks[b - 1].end], len(pre))
+                or _letter_of_name(pre, rest, before, etype)):
         pre, rest = "", first      # ``فلورانس`` is no ف + ``لورانس``, ``بيونغ يانغ`` no ب + ``يونغ يانغ``
     elif pre and _function_word(rest):   # ``كوفي`` is no ك + ``وفي``, ``وكولن`` is و + ``كولن``
         cut = next((n for n in range(len(pre) - 1, -1, -1) if not _function_word(first[n:])), None)
@@ -455,8 +460,10 @@ def tag_documents(docs: list[Document]) -> list[list[Span]]:
     out = []
     for doc, (sentences, all_words, arabic), group in zip(docs, per_doc, groups):
         all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
-        for i, tags in zip(arabic, tagged.pop() if group else []):
-            all_tags[i] = split_joined_names(all_words[i], tags)
+        if group:
+            doc_tags = surnames(group, [split_joined_names(w, t) for w, t in zip(group, tagged.pop())])
+            for i, tags in zip(arabic, doc_tags):
+                all_tags[i] = tags
         out.append(_document_spans(doc, sentences, all_words, all_tags, source))
     return out
 

@@ -50,3 +50,23 @@ def _function_word(word: str) -> bool:
     word when a letter of the name was read as a proclitic."""
     stops = stopwords()["ar"]
     return word in stops or (word[:1] in "وف" and word[1:] in stops)
+
+
+def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
+    """Is a leading ب ك ل read as a proclitic a letter of the name? Yes when the rest reads as و/ف +
+    a gazetteer word (``بوروسيا`` is no ب + و + ``روسيا``: ب ك ل never come before و ف), and, for a
+    person, when the word right before is a title or nationality adjective and the rest is no
+    known name (``الصيني ليو هي`` is no ل + ``يو هي``; a name follows its title with no
+    preposition, ``الرئيس لعلي`` stays ل + ``علي``)."""
+    if pre not in ("ب", "ك", "ل"):
+        return False
+    lex = lexicons()
+    if rest[:1] in "وف" and len(rest) > 3:
+        tail = norm(rest[1:])
+        if any(tail in lex[k] or without_article(tail) in lex[k] for k in ("places", "person_names", "org_names")):
+            return True
+    if etype != "PERSON" or not before:
+        return False
+    key = norm(before)
+    return (key in lex["titles"] or key in lex["demonyms"]) and norm(rest) not in lex["person_names"] \
+        and not _function_word(rest)

@@ -17,10 +17,15 @@ CRF's gap fillers, 0.7975 against 0.7962 for window 10 without retype (AQMAR dev
 """
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
+from functools import lru_cache
 
 from marsad.extract.ner_eval import spans
-from marsad.extract.ner_features import token_info
+from marsad.extract.ner_features import DATA, lexicons, norm, token_info, without_article
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
 def propagate(sents: list[list[str]], tags: list[list[str]], window: int = 10, max_len: int = 3,
@@ -91,11 +96,79 @@ def propagate(sents: list[list[str]], tags: list[list[str]], window: int = 10, m
 
 
 def _free(row: list[str], s: int, e: int, typ: str) -> bool:
-    """Tokens s..e-1 may take a ``typ`` span: all O, or holding only shorter ``typ`` spans wholly
-    inside, and no span running into or out of them."""
+    """Tokens s..e-1 may take a ``typ`` span: all O, or (a name of several words) holding shorter
+    spans wholly inside, and no span running into or out of them. The shorter spans may be of
+    another type when a word of the name is still O (``لي`` PERS, ``كه`` O, ``تشيانغ`` LOC where
+    ``لي كه تشيانغ`` was found whole: the pieces of a cut name); an occurrence tagged wholly with
+    other types is left alone."""
     if e > len(row) or row[s].startswith("I-") or (e < len(row) and row[e].startswith("I-")):
         return False
     seg = row[s:e]
     if all(t == "O" for t in seg):
         return True
-    return e - s > 1 and all(t == "O" or t[2:] == typ for t in seg)
+    return e - s > 1 and (all(t == "O" or t[2:] == typ for t in seg) or "O" in seg)
+
+
+@lru_cache(maxsize=1)
+def _surname_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that begin a compound first name, ends of compound first names, words that are no
+    surname alone: stop words, titles, nationality adjectives, common words of
+    ``common_words.txt``), normalised."""
+    from marsad.extract.ner_filters import common_nouns, not_entities, person_heads
+    from marsad.search.analyzer import stopwords
+
+    data = json.loads((DATA / "gazetteers" / "name_parts.json").read_text(encoding="utf-8"))
+    common = (DATA / "gazetteers" / "common_words.txt").read_text(encoding="utf-8").split("\n")
+    lex = lexicons()
+    never = (frozenset(norm(w) for w in stopwords()["ar"]) | lex["titles"] | lex["demonyms"]
+             | not_entities() | common_nouns() | person_heads()
+             | frozenset(w for w in common if w and not w.startswith("#")))
+    return (frozenset(norm(w) for w in data["compound_first"]), frozenset(norm(w) for w in data["compound_ends"]),
+            never)
+
+
+def _verb_shaped(key: str) -> bool:
+    """An imperfect verb of a derived stem (ينشطر، يتحدث، يستمر) that is no name of the lexicon."""
+    return key.startswith(("ين", "يت", "يست")) and len(key) >= 5 and key not in lexicons()["person_names"]
+
+
+def surnames(sents: list[list[str]], tags: list[list[str]], window: int = 20) -> list[list[str]]:
+    """Copy of ``tags`` where the last word of a person found with two or three words (``دونالد
+    ترامب``) is tagged PERS where it stands alone and untagged within ``window`` sentences either
+    side (``الرئيس ترامب``، ``وكان ترامب``): the tagger often finds a foreign name whole once and
+    misses the surname later. Not for a word of fewer than four letters, a stop word, title or
+    nationality adjective (``الكوري``), a common word (``common_words.txt``), an imperfect verb of
+    a derived stem (``ينشطر``), the second part of a compound first name (``عبد الرحمن``،
+    ``نور الدين``: ``data/gazetteers/name_parts.json``), nor a word the window also tags as
+    something else alone. The word must stand between untagged words (no span is extended)."""
+    firsts, ends, never = _surname_guards()
+    keys = [[token_info(w)["n"] for w in ws] for ws in sents]
+    found: list[dict[str, str]] = []   # per sentence: surname key → "PERS" or another type
+    for ks, tg in zip(keys, tags):
+        got: dict[str, str] = {}
+        if tg.count("O") != len(tg):
+            for s, e, typ in spans(tg):
+                if typ == "PERS" and 2 <= e - s <= 3:
+                    last = ks[e - 1]
+                    if len(without_article(last)) >= 4 and _ARABIC.search(last) and last not in never and last not in ends \
+                            and without_article(last) not in never and ks[e - 2] not in firsts and not _verb_shaped(last):
+                        got.setdefault(last, "PERS")
+                elif e - s == 1 and typ != "PERS":
+                    got[ks[s]] = typ
+        found.append(got)
+    out = [list(t) for t in tags]
+    n = len(sents)
+    for i in range(n):
+        lo, hi = max(0, i - window), min(n, i + window + 1)
+        cands: dict[str, bool] = {}
+        for j in range(lo, hi):
+            for k, typ in found[j].items():
+                cands[k] = cands.get(k, True) and typ == "PERS"
+        if not any(cands.values()):
+            continue
+        row, ks = out[i], keys[i]
+        for t, k in enumerate(ks):
+            if row[t] == "O" and cands.get(k) and (t == 0 or row[t - 1] == "O") \
+                    and (t + 1 >= len(row) or row[t + 1] == "O"):
+                row[t] = "B-PERS"
+    return out

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from marsad.config import shared_dir  # noqa: E402
 from marsad.extract import ner_neural  # noqa: E402
 from marsad.extract.entities import _CRF, _Union, split_joined_names  # noqa: E402
-from marsad.extract.ner_consistency import propagate  # noqa: E402
+from marsad.extract.ner_consistency import propagate, surnames  # noqa: E402
 from marsad.extract.ner_eval import evaluate_tags  # noqa: E402
 from marsad.train_data import anercorp, aqmar  # noqa: E402
 
@@ -63,7 +63,7 @@ def main() -> None:
         rows["(neural + consistency) ∪ CRF, _gap_span_kept (0.2.1)"] = _Union(_Fixed(rows["neural + consistency"]),
                                                                               _Fixed(crf)).tag(words)
     for name, pred in rows.items():
-        pred = [split_joined_names(w, t) for w, t in zip(words, pred)]  # as entities.tag_sentences
+        pred = surnames(words, [split_joined_names(w, t) for w, t in zip(words, pred)])  # as entities.tag_sentences
         r = evaluate_tags(gold, pred)
         print(f"{name:<56} {json.dumps(r['micro'])} " + " ".join(f"{t} {v['f1']:.3f}" for t, v in r["per_type"].items()))
     if args.aqmar_crf:
@@ -71,7 +71,7 @@ def main() -> None:
         words, gold = [w for w, _ in aq], [t for _, t in aq]
         neural = propagate(words, model.tag(words), args.window, args.max_len, retype)
         pred = _Union(_Fixed(neural), _CRF(Path(args.aqmar_crf))).tag(words)
-        r = evaluate_tags(gold, [split_joined_names(w, t) for w, t in zip(words, pred)])
+        r = evaluate_tags(gold, surnames(words, [split_joined_names(w, t) for w, t in zip(words, pred)]))
         print(f"{'AQMAR dev, shipped configuration':<56} {json.dumps(r['micro'])} "
               + " ".join(f"{t} {v['f1']:.3f}" for t, v in r["per_type"].items()))
 
