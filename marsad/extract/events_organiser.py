@@ -20,6 +20,16 @@ _STRONG = re.compile(r"[.!?؟؛:\n]")
 _PUNCT = re.compile(r"[.!?؟؛:،,\n()\"«»]")
 
 
+def _unquoted(gap: str, text: str, ws, n: int, m: int) -> str:
+    """The gap between two words of an organiser's phrase without the quotation marks of a name it
+    holds after its head (مؤسسة "يوروموني" العالمية): only a quote opened right after the head or
+    closing it counts as part of the phrase."""
+    quoted = text.count('"', ws[n][0], ws[m][1]) % 2 == 1
+    if (m == n and gap.strip() == '"') or (quoted and gap.strip() == '"'):
+        return ""
+    return gap
+
+
 def relative_organiser(doc: Document, ws, j: int) -> str | None:
     """The organiser told by ``… الذي نظمته X`` after the conference noun ending at word ``j``, or None."""
     for k in range(j, min(len(ws) - 2, j + REACH)):
@@ -37,7 +47,10 @@ def relative_organiser(doc: Document, ws, j: int) -> str | None:
             return None   # الذي تنظمه سنويا: no organiser named
         m = n
         while m + 1 < len(ws) and m + 1 - n < MAX_WORDS and not _is(ws[m + 1][2], "organiser_stops") \
-                and not _PUNCT.search(doc.text[ws[m][1]:ws[m + 1][0]]):
+                and not _PUNCT.search(_unquoted(doc.text[ws[m][1]:ws[m + 1][0]], doc.text, ws, n, m)):
             m += 1
-        return " ".join(doc.text[ws[n][0]:ws[m][1]].split())
+        end = ws[m][1]
+        if doc.text.count('"', ws[n][0], end) % 2 and doc.text[end:end + 1] == '"':
+            end += 1      # the closing quote of the name it holds
+        return " ".join(doc.text[ws[n][0]:end].split())
     return None

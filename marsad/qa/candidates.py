@@ -251,6 +251,7 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
         tmatch = {p: sc.share(asked_title, _stem_set(text[t:p[0]])) for p, t in titles.items()} if asked_title else {}
         tbest = max(tmatch.values(), default=0.0)
         spans = list(typed_spans(doc, q, ss, se, is_place))
+        spans += _argument_spans(text, q, sevents, ss, se, spans)
         # «كم عدد المشاركين من القطاع الخاص»: the figures of this sentence followed by the qualifier
         qualified = {s for s, e, label, *_ in spans if label == "FIGURE" and qual and _qualified(text, e, se, qual)}
         for s, e, label, attrs, why in spans:
@@ -335,6 +336,26 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                            or (descs and holders and ck in holders) else 0.0)   # a domestic office: verified later
             c.score = _score(c.feats, w)
             out.append(c)
+    return out
+
+
+PHRASE_ROLES = {"organiser"}   # arguments read as noun phrases (parties, participants are names the tagger finds)
+
+
+def _argument_spans(text: str, q: Question, sevents: list, ss: int, se: int, spans: list) -> list:
+    """An argument of an event of the asked relation in answering role (the organiser of a
+    CONFERENCE for «من ينظم …») that no typed span covers whole — a noun phrase, not a tagged name
+    («مؤسسة "يوروموني" العالمية», which holds the name يوروموني) — as a candidate of that role's type."""
+    roles = lexicon()["roles"].get(q.relation or "", {})
+    out = []
+    for ev in sevents:
+        args = ev[3].get("args") or {}
+        for label in q.types:
+            for role in [r for r in roles.get(label, []) if r in PHRASE_ROLES] if label in ENTITY_TYPES else []:
+                for v in strings_in(args.get(role)):
+                    i = text.find(v, ss, se) if len(v.split()) > 1 else -1
+                    if i >= 0 and not any(a <= i and i + len(v) <= b for a, b, *_ in spans + out):
+                        out.append((i, i + len(v), label, {"canonical": v}, ["event argument span"]))
     return out
 
 

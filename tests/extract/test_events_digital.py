@@ -110,3 +110,10 @@ def test_the_signer_in_construct_with_the_signing_masdar():
 def test_a_cabinet_line_up_is_no_task_force():
     assert not [e for e in _events("ومن المتوقع أن يعلن رئيس الحكومة عن تشكيلة الفريق الوزاري الأسبوع المقبل.")
                 if e.label == "LAUNCH"]
+
+
+def test_an_organiser_holding_a_quoted_name():
+    evs = _events('يفتتح الوزير غدا أعمال منتدى #الرقمنة_المغاربية 2025، الذي تنظمه مؤسسة "رقمنة" الدولية '
+                  "بالشراكة مع وزارة الاقتصاد، في مدينة الرباط.")
+    conf = next(e for e in evs if e.label == "CONFERENCE")
+    assert _args(conf)["organiser"] == 'مؤسسة "رقمنة" الدولية'
