@@ -57,6 +57,7 @@ def lexicon() -> dict:
             "directions": {_key(w) for w in raw["direction_words"]},
             "ordinals": {_key(w) for w in raw["ordinal_words"]},
             "age_leads": {_key(w) for w in raw.get("age_leads", [])},
+            "owner_nouns": {_key(w) for w in raw.get("owner_nouns", [])},
             "measures": {_key(w) for w in raw.get("measure_units", [])},
             "magnitudes": {_key(w) for w in raw.get("magnitude_words", [])}}
 
@@ -251,7 +252,7 @@ def analyze_question(text: str) -> Question:
         # whose age (كم كان عمر لؤي نجل …، كم عمر …): the name right after the unit's noun
         j = next((i for i in range(after, min(after + 3, len(keys) - 1)) if q.unit_key and keys[i].endswith(q.unit_key)), None)
         bare = q.unit_key[2:] if q.unit_key and q.unit_key.startswith("ال") else q.unit_key
-        if j is not None and bare in lex["unit_aliases"] and keys[j + 1] not in lex["preps"]:
+        if j is not None and bare in lex["owner_nouns"] and keys[j + 1] not in lex["preps"]:
             q.owner = keys[j + 1]
     if after < len(keys):
         k = keys[after]

@@ -34,3 +34,22 @@ def test_how_many_days_answered_by_a_dual(store):
 def test_how_long_answered_by_a_fraction(store):
     res = ask(store, "كم دام لقاء سمير الناصري مع رئيس الوزراء؟")
     assert res["answer"] == "نصف ساعة"
+
+
+TRAIN = """قطار سريع بين مدينتين
+
+تعتزم الحكومة، بحلول عام 2030، تشغيل قطار فائق السرعة ينقل المسافرين من القنيطرة إلى فاس في 40 دقيقة فقط، عبر مسافة تزيد على 190 كيلومترا.
+"""
+
+
+def test_a_measure_noun_asks_for_its_units(tmp_path):
+    from marsad.qa.question import analyze_question
+
+    q = analyze_question("كم تبلغ المسافة بين القنيطرة وفاس؟")
+    assert q.unit_key and q.owner is None
+    store = ingested_store(tmp_path, {"train.txt": TRAIN})
+    try:
+        res = ask(store, "كم تبلغ المسافة بين القنيطرة وفاس عبر القطار فائق السرعة؟")
+        assert res["answer"] == "190 كيلومترا"
+    finally:
+        store.close()
