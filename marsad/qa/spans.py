@@ -23,6 +23,7 @@ from marsad.text.keys import TABLE
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "MISC"}
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{3,120})[”\"»]")
+BRACKETED = re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)")
 AND = re.compile(r"\s*و\s*")
 # a dateline: a short opening, then the agency in Latin letters in brackets or a double dash
 # (الدوحة، قطر (CNN) --)
@@ -452,6 +453,11 @@ def _quoted_names(text: str, q: Question, ss: int, se: int):
         if (first and _bare(_key(first.group(0))) == noun and len(m.group(1).split()) >= 2) or noun in before:
             s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             yield s, m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip())), "MISC", {}, ["quoted name"]
+    # a name in brackets right after the noun (منصة (اعتماد) الرقمية)
+    for m in BRACKETED.finditer(text, ss, se):
+        before = [_bare(_key(w.group(0))) for w in WORD.finditer(text, max(ss, m.start() - 30), m.start())][-1:]
+        if noun in before and len(m.group(1).split()) <= 4 and not m.group(1).strip().replace(".", "").isdigit():
+            yield m.start(1), m.end(1), "MISC", {}, ["bracketed name"]
 
 
 # -- local evidence ----------------------------------------------------------------------

@@ -24,3 +24,18 @@ def test_who_organises_is_the_organiser_not_the_opener(store):
     assert res["answer"] == 'مؤسسة "رقمنة" الدولية'
     assert res["citations"]
 
+
+
+PLATFORM = """الوزارة تعرض خدماتها الرقمية
+
+وتشارك وزارة الاقتصاد بجناح في المعرض المصاحب، يبرز منصة (رصيد) الرقمية التي تقدم خدمات مالية للجماعات الترابية.
+"""
+
+
+def test_a_name_in_brackets_after_the_asked_noun(tmp_path):
+    store = ingested_store(tmp_path, {"platform.txt": PLATFORM})
+    try:
+        res = ask(store, "ما هي المنصة الرقمية التي تبرزها وزارة الاقتصاد في المعرض؟")
+        assert res["answer"] == "رصيد"
+    finally:
+        store.close()
