@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.qa.holder import complete_name, name_after_question, own_name
-from marsad.qa.question import RELATIVES, Question, _key, _keys, fold_term, lexicon, nisba_base, place_stem
-from marsad.qa.spans import (ENTITY_TYPES, asked_office, dateline_end, describes, head_near, holds_office, owner_fit,
+from marsad.qa.question import RELATIVES, Question, _key, _keys, before_relative, fold_term, lexicon, nisba_base, place_stem
+from marsad.qa.spans import (ENTITY_TYPES, _bare, asked_office, dateline_end, describes, head_near, holds_office, owner_fit,
                               prep_fit, reference_place,
                               strings_in, type_fit, typed_spans, unit_fit)
 from marsad.qa.verify import another_event, asked_events
@@ -193,9 +193,8 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
     qual = _qualifier(q)
     # a which-question's head noun of no answer type (القرار، الاتفاقية): the answer is an instance of it
     # («ما هو القرار الذي …», the head right before a relative pronoun)
-    after_head = re.match(r"\s*(\S+)", q.text[q.text.find(q.head) + len(q.head):]) if q.head else None
-    instance_head = q.kind == "which" and bool(after_head) and _key(after_head.group(1)) in RELATIVES \
-        and _key(q.head) not in lexicon()["nouns"]
+    instance_head = q.kind == "which" and bool(q.head) and _key(q.head) not in lexicon()["nouns"] \
+        and before_relative(_keys(q.text[q.text.find(q.head):]), 0)
     # «ما هو القانون الذي …»: ما asks of things, so such an instance is no person
     qword = next(WORD.finditer(q.text), None)
     no_person = instance_head and bool(qword) and _key(qword.group(0)) in lexicon()["nonhuman"] \
@@ -275,6 +274,9 @@ def _candidates(doc: Doc, q: Question, sc: _Scorer, w: dict, is_place=None) -> l
                 fit = 0.9  # «بجامعة …» answers «أين نظمت»
             if q.kind == "which" and "quoted name" in why:
                 fit = 1.0
+            if "bracketed name" in why and attrs.get("before") and _bare(attrs["before"]) != _bare(_key(q.head or "")) \
+                    and not _stem_set(attrs["before"]) & set(q.terms):
+                fit *= 0.7   # «كندا (مشروع جاسبر) واليابان (مشروع ستيلا)»: the bracket of a word the question names
             if q.kind == "where" and label in ("GPE", "LOC", "FAC") and reference_place(text, s):
                 fit *= 0.8  # حي التفاح شرق غزة: غزة only locates the place
             if q.kind == "where" and e <= dateline:

@@ -195,6 +195,17 @@ def _signs_instrument(after: list[tuple[int, int, str]], lex: dict) -> bool:
     return bool(keys) and (keys[0][2:] if keys[0].startswith("ال") else keys[0]) in lex["instruments"]
 
 
+def before_relative(keys: list[str], i: int, reach: int = 2) -> bool:
+    """Whether the word ``keys[i]`` stands before a relative pronoun, up to ``reach`` definite
+    adjectives between («ما هو القرار الذي …», «ما هي العملات الرقمية التي …»)."""
+    for j in range(i + 1, min(len(keys), i + 2 + reach)):
+        if keys[j] in RELATIVES:
+            return True
+        if not keys[j].startswith("ال"):
+            return False
+    return False
+
+
 def analyze_question(text: str) -> Question:
     """Question word, expected answer types, list-ness, relation and focus of ``text``."""
     lex = lexicon()
@@ -281,8 +292,7 @@ def analyze_question(text: str) -> Question:
         named = best[1] in (("ما", "اسم"), ("من", "هو"), ("من", "هي"))
         generic = keys[after] in lex["generic_heads"]   # «ما هي الجهة التي …»: the type says it all
         # «ما هو القرار الذي …»: a noun of no answer type before a relative pronoun names what is asked
-        relative = q.kind == "which" and noun is None and after + 1 < len(keys) and keys[after + 1] in RELATIVES \
-            and keys[after].startswith("ال")
+        relative = q.kind == "which" and noun is None and keys[after].startswith("ال") and before_relative(keys, after)
         if not generic and (noun in ("PERSON", "ORG") or relative or (
                 noun is None and named and not _verb_like(keys[after]) and keys[after] not in lex["preps"])):
             q.head = text[words[after][0]:words[after][1]]

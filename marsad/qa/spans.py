@@ -453,11 +453,13 @@ def _quoted_names(text: str, q: Question, ss: int, se: int):
         if (first and _bare(_key(first.group(0))) == noun and len(m.group(1).split()) >= 2) or noun in before:
             s = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             yield s, m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip())), "MISC", {}, ["quoted name"]
-    # a name in brackets right after the noun (منصة (اعتماد) الرقمية)
+    # a name in brackets right after the noun (منصة (اعتماد) الرقمية) or starting with it (كندا (مشروع جاسبر))
     for m in BRACKETED.finditer(text, ss, se):
         before = [_bare(_key(w.group(0))) for w in WORD.finditer(text, max(ss, m.start() - 30), m.start())][-1:]
-        if noun in before and len(m.group(1).split()) <= 4 and not m.group(1).strip().replace(".", "").isdigit():
-            yield m.start(1), m.end(1), "MISC", {}, ["bracketed name"]
+        inner = [_bare(_key(w.group(0))) for w in WORD.finditer(m.group(1))]
+        if (noun in before or (inner[:1] == [noun] and len(inner) >= 2)) and len(inner) <= 4 \
+                and not m.group(1).strip().replace(".", "").isdigit():
+            yield m.start(1), m.end(1), "MISC", {"before": before[0] if before else ""}, ["bracketed name"]
 
 
 # -- local evidence ----------------------------------------------------------------------
