@@ -45,6 +45,7 @@ def words() -> dict:
             "contrast_raw": [[_plain(w) for w in WORD.findall(p)] for p in raw["contrast_markers"]],
             "not_contrast": {_key(w) for w in raw["contrast_not_before"]},
             "percent": {_bare(_key(w)) for w in raw["percent_words"]},
+            "percent_written": {_key(w) for w in raw["percent_words"]},
             "rate": [_bare(_key(w)) for w in raw["rate_words"]],
             "money": {_bare(_key(w)) for w in raw["money_nouns"]}}
 
@@ -119,8 +120,9 @@ def rate(q: Question, answer: str) -> bool:
     if q.kind != "how_many":
         return False
     w = words()
-    akeys = {_bare(_key(x)) for x in WORD.findall(answer or "")}
-    if not ("%" in (answer or "") or akeys & w["percent"]):
+    # «في المئة»، «بالمئة» as written — not «مئة» alone, a hundred (أكثر من مئة متحدث)
+    akeys = {_key(x) for x in WORD.findall(answer or "")}
+    if not ("%" in (answer or "") or akeys & w["percent_written"]):
         return False
     return not _asks_change(q)
 

@@ -54,6 +54,12 @@ def _singular(word: str) -> str:
     return _key(canonical_unit(word) or word)
 
 
+def _feminine_singular(word: str) -> str:
+    """A sound feminine plural's singular, folded (الجهات → جهه, like جهة); other words as they are."""
+    k = _bare(_key(word))
+    return k[:-2] + "ه" if k.endswith("ات") and len(k) >= 4 else k
+
+
 def unit_fit(unit: str | None, q: Question) -> float:
     """How well a figure's counted unit fits the unit the question asks for (1.4 same, 0.35 other)."""
     if not q.unit_key:
@@ -62,7 +68,7 @@ def unit_fit(unit: str | None, q: Question) -> float:
         return 0.6
     wanted = [q.unit_key] + lexicon()["unit_aliases"].get(_bare(q.unit_key), []) + q.unit_also
     for u in wanted:
-        if _singular(unit) == _singular(u):
+        if _singular(unit) == _singular(u) or _feminine_singular(unit) == _feminine_singular(u):
             return 1.4
         a, b = skeleton(unit), skeleton(u)
         if len(a) >= 2 and a == b:

@@ -53,3 +53,19 @@ def test_a_measure_noun_asks_for_its_units(tmp_path):
         assert res["answer"] == "190 كيلومترا"
     finally:
         store.close()
+
+
+SUMMIT = """قمة الرقمنة تنطلق في مراكش
+
+انطلقت الدورة الثالثة لقمة الرقمنة اليوم في مراكش بحضور 900 شخص، وبمشاركة أكثر من مئة متحدث، و45 جهة عارضة، بالإضافة إلى ما يزيد عن 60 من المستثمرين.
+"""
+
+
+def test_counted_nouns_in_feminine_plural_attendance_and_a_hundred(tmp_path):
+    store = ingested_store(tmp_path, {"summit.txt": SUMMIT})
+    try:
+        assert ask(store, "كم عدد الجهات العارضة في قمة الرقمنة؟")["answer"] == "45"      # الجهات ↔ جهة
+        assert ask(store, "كم عدد الحضور في قمة الرقمنة؟")["answer"] == "900"            # الحضور ↔ شخص
+        assert ask(store, "كم عدد المتحدثين في قمة الرقمنة؟")["answer"] == "مئة"         # a hundred, no rate
+    finally:
+        store.close()
