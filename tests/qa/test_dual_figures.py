@@ -69,3 +69,18 @@ def test_counted_nouns_in_feminine_plural_attendance_and_a_hundred(tmp_path):
         assert ask(store, "كم عدد المتحدثين في قمة الرقمنة؟")["answer"] == "مئة"         # a hundred, no rate
     finally:
         store.close()
+
+
+OBIT = """رحيل عالم الفلك سليم الهواري
+
+شهد فجر الخميس وفاة عالم الفلك المغربي سليم الهواري عن عمر 81 عاما.
+"""
+
+
+def test_a_verb_of_the_question_and_the_verbal_noun_of_the_article(tmp_path):
+    # «متى توفي» ↔ «وفاة» (verb_nouns.json)
+    store = ingested_store(tmp_path, {"obit.txt": OBIT})
+    try:
+        assert ask(store, "متى توفي سليم الهواري؟")["answer"] == "فجر الخميس"
+    finally:
+        store.close()
