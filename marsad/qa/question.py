@@ -105,6 +105,8 @@ def _verb_like(k: str) -> bool:
     """A rough guess that a folded word is a verb (بلغ، تريد، يبلغ، انخفض) rather than a noun."""
     if k.startswith("ال") or k.endswith(("ا", "ه", "ات", "ين", "ون")):
         return False
+    if len(k) >= 4 and k[0] == "س" and k[1] in "يتن":
+        k = k[1:]   # the future's س (سيكلف، ستبلغ)
     # a past tense with its feminine ت (بيعت، بلغت، دفعت): a noun's ة is folded to ه
     return (len(k) == 3 or (k[0] in "يتن" and len(k) in (4, 5)) or (k[0] == "ا" and len(k) in (5, 6))
             or (len(k) == 4 and k.endswith("ت")))
@@ -239,7 +241,7 @@ def analyze_question(text: str) -> Question:
     if after < len(keys) and q.kind == "how_many":
         # the counted noun: كم دولة / كم عدد الدول / كم عدد سكان
         k = keys[after + 1] if lex["nouns"].get(keys[after]) == "FIGURE" and after + 1 < len(keys) else keys[after]
-        if k in lex["copulas"] and after + 1 < len(keys):
+        if (k in lex["copulas"] or (k[:1] == "س" and k[1:] in lex["copulas"])) and after + 1 < len(keys):
             # «كم كان عمر …»: only a noun whose unit is known (عمر → عام) sets the unit
             nxt = keys[after + 1]
             nxt = nxt[2:] if nxt.startswith("ال") else nxt

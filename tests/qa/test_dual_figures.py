@@ -84,3 +84,17 @@ def test_a_verb_of_the_question_and_the_verbal_noun_of_the_article(tmp_path):
         assert ask(store, "متى توفي سليم الهواري؟")["answer"] == "فجر الخميس"
     finally:
         store.close()
+
+
+def test_a_future_verb_is_no_counted_noun(tmp_path):
+    from marsad.qa.question import analyze_question
+
+    assert analyze_question("كم سيكلف الخط الجديد؟").unit_key is None
+    assert analyze_question("كم ستبلغ التكلفة الإجمالية؟").unit_key is None
+    assert analyze_question("كم سنة قضى في السجن؟").unit_key
+    store = ingested_store(tmp_path, {"rail.txt": "الحكومة تعلن كلفة الخط\n\nقال وزير النقل سعيد الراشدي، اليوم "
+                                                  "الثلاثاء بالرباط، إن الخط الجديد بين فاس ووجدة سيكلف 30 مليار درهم.\n"})
+    try:
+        assert ask(store, "كم سيكلف الخط الجديد بين فاس ووجدة؟")["answer"] == "30 مليار درهم"
+    finally:
+        store.close()
