@@ -158,6 +158,7 @@ def other_object(q: Question, text: str, sent: tuple[int, int], start: int, ents
         return None
     words_x = {_key(w) for e in q.entities for n in (e["text"], e.get("canonical") or "")
                for w in WORD.findall(n) if len(_key(w)) >= 3}  # a question's name, or its short form
+    words_x |= {_key(w) for w in WORD.findall(q.text) if len(_key(w)) >= 3}  # a name it writes untagged (ترامب)
     return next((text[a:b] for a, b, lab, *_ in ents if lab == x["type"] and p <= a and b <= start
                  and not {_key(w) for w in WORD.findall(text[a:b])} & words_x), None)  # ترامب، كيم: asked
 
