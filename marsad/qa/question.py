@@ -241,7 +241,9 @@ def analyze_question(text: str) -> Question:
     if after < len(keys) and q.kind == "how_many":
         # the counted noun: كم دولة / كم عدد الدول / كم عدد سكان
         k = keys[after + 1] if lex["nouns"].get(keys[after]) == "FIGURE" and after + 1 < len(keys) else keys[after]
-        if (k in lex["copulas"] or (k[:1] == "س" and k[1:] in lex["copulas"])) and after + 1 < len(keys):
+        # (a future's س before an imperfect: ستبلغ، سيكون — not سكان, inhabitants)
+        if (k in lex["copulas"] or (k[:1] == "س" and k[1:2] in ("ي", "ت", "ن") and k[1:] in lex["copulas"])) \
+                and after + 1 < len(keys):
             # «كم كان عمر …»: only a noun whose unit is known (عمر → عام) sets the unit
             nxt = keys[after + 1]
             nxt = nxt[2:] if nxt.startswith("ال") else nxt

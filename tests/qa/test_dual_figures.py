@@ -98,3 +98,9 @@ def test_a_future_verb_is_no_counted_noun(tmp_path):
         assert ask(store, "كم سيكلف الخط الجديد بين فاس ووجدة؟")["answer"] == "30 مليار درهم"
     finally:
         store.close()
+
+
+def test_inhabitants_are_no_future_copula():
+    from marsad.qa.question import analyze_question
+
+    assert analyze_question("كم عدد سكان مدينة سوسة؟").unit_key == "سكان"
