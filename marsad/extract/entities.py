@@ -25,8 +25,8 @@ from marsad.doc import Document, Span
 from marsad.errors import ModelError
 from marsad.extract.ner_consistency import surnames
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
-from marsad.extract.name_bounds import (_function_word, _gpe_names, _letter_of_name, _whole_name,  # noqa: F401
-                                        _whole_place)
+from marsad.extract.name_bounds import (_first_name_and_word, _function_word, _gpe_names, _letter_of_name,  # noqa: F401
+                                        _whole_name, _whole_place)
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
@@ -211,7 +211,7 @@ def _with_first_names(words: list[str], tags: list[str]) -> list[str]:
                     and (before in ("،", ",", ":") or norm(before) in titles or before in verbs
                          or before[:1] in "وف" and before[1:] in verbs):
                 tags[i - 1], tags[i] = "B-PERS", "I-PERS"
-    return tags
+    return _first_name_and_word(words, tags, firsts, nots, titles)
 
 
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:
@@ -265,6 +265,19 @@ def _authority_firsts() -> tuple[frozenset[str], dict[str, int]]:
     for k in _authority():
         longest[k[0]] = max(longest.get(k[0], 0), len(k))
     return frozenset(longest), longest
+
+
+@lru_cache(maxsize=1)
+def _other_body_words() -> frozenset[str]:
+    data = json.loads((DATA / "gazetteers" / "institutions.json").read_text(encoding="utf-8"))
+    return frozenset(norm(w) for w in data.get("other_body_after", []))
+
+
+def _other_body(word: str) -> bool:
+    """Whether a word right after a curated name makes it another body's name (a nationality
+    adjective or ``القومي``، ``الوطني`` …: institutions.json ``other_body_after``)."""
+    key = norm(word)
+    return key in _other_body_words() or key in lexicons()["demonyms"]
 
 
 def match_authority(words: list[str]) -> list[tuple[int, int, dict]]:
@@ -476,6 +489,8 @@ def _document_spans(doc: Document, sentences: list[list[Span]], all_words: list[
     for toks, words, tags in zip(sentences, all_words, all_tags):
         taken = [False] * len(toks)
         for a, b, entry in match_authority(words):
+            if b < len(words) and _other_body(words[b]):
+                continue      # ``مجلس الأمن`` | ``القومي الإيراني``: another body, the tagger's mention stands
             m = _mention(doc, toks, a, b, entry["type"])
             if m:
                 out.append(Span(m[0], m[1], entry["type"], {"canonical": entry["canonical"], "entity_id": entry["id"],

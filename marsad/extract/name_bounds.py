@@ -1,12 +1,17 @@
 """Where a name mention starts: whether its leading و ف ب ك ل is a proclitic or a letter of the
-name (``فلورانس``، ``بيونغ يانغ``، ``كوفي``), read against the gazetteers and the stop words. Used by
-:mod:`marsad.extract.entities` when it cuts a mention and writes its canonical form."""
+name (``فلورانس``، ``بيونغ يانغ``، ``كوفي``، ``بوروسيا``، ``ليو هي``), read against the gazetteers and
+the stop words; and a first name the tagger left untagged with the word after it
+(``_first_name_and_word``). Used by :mod:`marsad.extract.entities` when it cuts a mention and
+writes its canonical form."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from marsad.extract.ner_features import DATA, lexicons, norm, without_article
+from marsad.extract.ner_features import DATA, lexicons, norm, token_info, without_article
 from marsad.search.analyzer import stopwords
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 @lru_cache(maxsize=1)
@@ -52,14 +57,26 @@ def _function_word(word: str) -> bool:
     return word in stops or (word[:1] in "وف" and word[1:] in stops)
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> frozenset[str]:
+    """Names of one or two letters (``شي``، ``لي``، ``دي``: data/gazetteers/name_parts.json)."""
+    import json
+
+    data = json.loads((DATA / "gazetteers" / "name_parts.json").read_text(encoding="utf-8"))
+    return frozenset(data["short_names"])
+
+
 def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
-    """Is a leading ب ك ل read as a proclitic a letter of the name? Yes when the rest reads as و/ف +
+    """Is a leading ب ك ل read as a proclitic a letter of the name? Yes when the rest has two letters
+    and is no short name of ``name_parts.json`` (``كود``، ``ليو``), when the rest reads as و/ف +
     a gazetteer word (``بوروسيا`` is no ب + و + ``روسيا``: ب ك ل never come before و ف), and, for a
     person, when the word right before is a title or nationality adjective and the rest is no
     known name (``الصيني ليو هي`` is no ل + ``يو هي``; a name follows its title with no
     preposition, ``الرئيس لعلي`` stays ل + ``علي``)."""
     if pre not in ("ب", "ك", "ل"):
         return False
+    if len(rest) <= 2 and rest not in _short_names():   # ``كود`` is no ك + ``ود``; ``لشي`` stays ل + ``شي``
+        return True
     lex = lexicons()
     if rest[:1] in "وف" and len(rest) > 3:
         tail = norm(rest[1:])
@@ -70,3 +87,35 @@ def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
     key = norm(before)
     return (key in lex["titles"] or key in lex["demonyms"]) and norm(rest) not in lex["person_names"] \
         and not _function_word(rest)
+
+
+def _first_name_and_word(words: list[str], tags: list[str], firsts, nots, titles) -> list[str]:
+    """A known first name and the word after it, both untagged, right after a title or a nationality
+    adjective (a nisba-shaped word), are a person when that word is no common word (``ner_consistency``'s guards: stop
+    words, titles, nationality adjectives, ``common_words.txt``) nor a place or an organisation word
+    (``الإيراني علي شمخاني`` → ``علي شمخاني``); a word with the article only when it is a nisba or
+    a known name (not ``أمين السر``); the first name no common word (not ``بطل كأس``)."""
+    from marsad.extract.ner_consistency import _surname_guards, common_words
+    from marsad.extract.ner_filters import nisba_shaped
+    from marsad.extract.people import fold
+
+    never = _surname_guards()[2]
+    lex = lexicons()
+    for i in range(1, len(tags) - 1):
+        if tags[i] != "O" or tags[i + 1] != "O" \
+                or (i + 2 < len(tags) and tags[i + 2].startswith("I-")):
+            continue
+        w, nxt = words[i], words[i + 1]
+        if w in nots or len(w) <= 2 or fold(w) not in firsts or norm(w) in common_words():   # بطل: a common word
+            continue
+        before = norm(words[i - 1])
+        if before not in titles and before not in lex["demonyms"] and not nisba_shaped(before):
+            continue
+        key = token_info(nxt)["n"]
+        if len(key) < 3 or not _ARABIC_LETTER.search(key) or token_info(nxt)["pre"] or key in never \
+                or without_article(key) in never or any(key in lex[k] or without_article(key) in lex[k]
+                                                        for k in ("places", "org_words", "org_names")) \
+                or key.startswith("ال") and not key.endswith("ي") and key not in lex["person_names"]:
+            continue      # أمين | السر: a definite word is a surname when it is a nisba or a known name
+        tags[i], tags[i + 1] = "B-PERS", "I-PERS"
+    return tags

@@ -110,6 +110,13 @@ def _free(row: list[str], s: int, e: int, typ: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Normalised words never inside an entity in ANERcorp train (``data/gazetteers/common_words.txt``)."""
+    lines = (DATA / "gazetteers" / "common_words.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _surname_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(words that begin a compound first name, ends of compound first names, words that are no
     surname alone: stop words, titles, nationality adjectives, common words of
@@ -118,11 +125,9 @@ def _surname_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from marsad.search.analyzer import stopwords
 
     data = json.loads((DATA / "gazetteers" / "name_parts.json").read_text(encoding="utf-8"))
-    common = (DATA / "gazetteers" / "common_words.txt").read_text(encoding="utf-8").split("\n")
     lex = lexicons()
     never = (frozenset(norm(w) for w in stopwords()["ar"]) | lex["titles"] | lex["demonyms"]
-             | not_entities() | common_nouns() | person_heads()
-             | frozenset(w for w in common if w and not w.startswith("#")))
+             | not_entities() | common_nouns() | person_heads() | common_words())
     return (frozenset(norm(w) for w in data["compound_first"]), frozenset(norm(w) for w in data["compound_ends"]),
             never)
 

@@ -53,3 +53,20 @@ def test_a_first_letter_after_a_title_is_the_names():
 def test_b_before_w_is_no_proclitic():
     found = ents("وانتقل اللاعب إلى بوروسيا دورتموند الموسم الماضي.")
     assert any(t.startswith("بوروسيا") for t, _ in found), found
+
+
+def test_a_known_first_name_and_an_unknown_word_after_a_nationality_adjective_are_a_person():
+    found = ents("وأكد الأمين العام لمجلس الأمن القومي الإيراني علي شمخاني أن بلاده لن تتراجع.")
+    assert ("علي شمخاني", "PERSON") in found
+
+
+def test_a_curated_name_before_a_national_modifier_is_another_body():
+    found = ents("وأكد الأمين العام لمجلس الأمن القومي الإيراني علي شمخاني أن بلاده لن تتراجع.")
+    assert ("مجلس الأمن", "ORG") not in found
+    doc = process("وعقد مجلس الأمن جلسة طارئة في نيويورك.")
+    assert any(e.attrs.get("entity_id") == "org:unsc" for e in doc.spans("entities"))
+
+
+def test_two_letters_left_after_k_are_no_name():
+    found = ents('وقال المتحدث باسم الخارجية المغربية ل"كود" إن الاجتماع مثمر.')
+    assert any(t == "كود" for t, _ in found) and not any(t == "ود" for t, _ in found)
