@@ -66,6 +66,14 @@ def _short_names() -> frozenset[str]:
     return frozenset(data["short_names"])
 
 
+@lru_cache(maxsize=1)
+def _not_first_names_as_written() -> frozenset[str]:
+    import json
+
+    data = json.loads((DATA / "gazetteers" / "name_parts.json").read_text(encoding="utf-8"))
+    return frozenset(data["not_first_names_as_written"])
+
+
 def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
     """Is a leading ب ك ل read as a proclitic a letter of the name? Yes when the rest has two letters
     and is no short name of ``name_parts.json`` (``كود``، ``ليو``), when the rest reads as و/ف +
@@ -106,7 +114,8 @@ def _first_name_and_word(words: list[str], tags: list[str], firsts, nots, titles
                 or (i + 2 < len(tags) and tags[i + 2].startswith("I-")):
             continue
         w, nxt = words[i], words[i + 1]
-        if w in nots or len(w) <= 2 or fold(w) not in firsts or norm(w) in common_words():   # بطل: a common word
+        if w in nots or len(w) <= 2 or fold(w) not in firsts or norm(w) in common_words() \
+                or w in _not_first_names_as_written():   # بطل: a common word; أمام: a preposition
             continue
         before = norm(words[i - 1])
         if before not in titles and before not in lex["demonyms"] and not nisba_shaped(before):

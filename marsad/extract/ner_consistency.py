@@ -128,8 +128,29 @@ def _surname_guards() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     lex = lexicons()
     never = (frozenset(norm(w) for w in stopwords()["ar"]) | lex["titles"] | lex["demonyms"]
              | not_entities() | common_nouns() | person_heads() | common_words())
-    return (frozenset(norm(w) for w in data["compound_first"]), frozenset(norm(w) for w in data["compound_ends"]),
-            never)
+    return (frozenset(norm(w) for w in data["compound_first"]),
+            frozenset(norm(w) for w in data["compound_ends"] + data["not_surnames"]), never)
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Nouns for groups (``ميليشيات``: name_parts.json) and organisation words, normalised."""
+    data = json.loads((DATA / "gazetteers" / "name_parts.json").read_text(encoding="utf-8"))
+    return frozenset(token_info(w)["n"] for w in data["group_nouns"]) | lexicons()["org_words"]
+
+
+def _place_word(key: str) -> bool:
+    """A place of the GPE gazetteers (``القصيم``) or its nisba (``السلوفاكي``: سلوفاكيا، ``المصري``:
+    مصر): an origin, not a surname alone."""
+    from marsad.extract.name_bounds import _gpe_names
+
+    gpe, bare = _gpe_names(), without_article(key)
+    if key in gpe or bare in gpe:
+        return True
+    if bare.endswith("ي") and len(bare) > 3:     # مصري: مصر، سلوفاكي: سلوفاكيا، سوري: سوريه
+        stem = bare[:-1]
+        return any(f in gpe for f in (stem, bare + "ا", stem + "ا", stem + "ه"))
+    return False
 
 
 def _verb_shaped(key: str) -> bool:
@@ -143,10 +164,13 @@ def surnames(sents: list[list[str]], tags: list[list[str]], window: int = 20) ->
     side (``الرئيس ترامب``، ``وكان ترامب``): the tagger often finds a foreign name whole once and
     misses the surname later. Not for a word of fewer than four letters, a stop word, title or
     nationality adjective (``الكوري``), a common word (``common_words.txt``), an imperfect verb of
-    a derived stem (``ينشطر``), the second part of a compound first name (``عبد الرحمن``،
+    a derived stem (``ينشطر``), a regnal ordinal (``الثاني``), a place or its nisba (``القصيم``،
+    ``السلوفاكي``), the second part of a compound first name (``عبد الرحمن``،
     ``نور الدين``: ``data/gazetteers/name_parts.json``), nor a word the window also tags as
-    something else alone. The word must stand between untagged words (no span is extended)."""
+    something else alone. The word must stand between untagged words (no span is extended), not
+    after a noun for a group (``ميليشيات الحوثي``: ``group_nouns``) or an organisation word."""
     firsts, ends, never = _surname_guards()
+    groups = _group_nouns()
     keys = [[token_info(w)["n"] for w in ws] for ws in sents]
     found: list[dict[str, str]] = []   # per sentence: surname key → "PERS" or another type
     for ks, tg in zip(keys, tags):
@@ -156,7 +180,8 @@ def surnames(sents: list[list[str]], tags: list[list[str]], window: int = 20) ->
                 if typ == "PERS" and 2 <= e - s <= 3:
                     last = ks[e - 1]
                     if len(without_article(last)) >= 4 and _ARABIC.search(last) and last not in never and last not in ends \
-                            and without_article(last) not in never and ks[e - 2] not in firsts and not _verb_shaped(last):
+                            and without_article(last) not in never and ks[e - 2] not in firsts and not _verb_shaped(last) \
+                            and not _place_word(last):
                         got.setdefault(last, "PERS")
                 elif e - s == 1 and typ != "PERS":
                     got[ks[s]] = typ
@@ -173,7 +198,7 @@ def surnames(sents: list[list[str]], tags: list[list[str]], window: int = 20) ->
             continue
         row, ks = out[i], keys[i]
         for t, k in enumerate(ks):
-            if row[t] == "O" and cands.get(k) and (t == 0 or row[t - 1] == "O") \
+            if row[t] == "O" and cands.get(k) and (t == 0 or row[t - 1] == "O" and ks[t - 1] not in groups) \
                     and (t + 1 >= len(row) or row[t + 1] == "O"):
                 row[t] = "B-PERS"
     return out

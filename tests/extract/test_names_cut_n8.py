@@ -70,3 +70,19 @@ def test_a_curated_name_before_a_national_modifier_is_another_body():
 def test_two_letters_left_after_k_are_no_name():
     found = ents('وقال المتحدث باسم الخارجية المغربية ل"كود" إن الاجتماع مثمر.')
     assert any(t == "كود" for t, _ in found) and not any(t == "ود" for t, _ in found)
+
+
+def test_no_surname_for_ordinals_places_nisbas_or_after_a_group_noun():
+    sents = [["قال", "الملك", "عبدالله", "الثاني"], ["في", "القرن", "الثاني"],
+             ["وقع", "ماريك", "السلوفاكي"], ["وصل", "السلوفاكي"],
+             ["قال", "عبد", "الملك", "الحوثي"], ["هاجمت", "ميليشيات", "الحوثي", "المدينة"], ["وقال", "الحوثي", "إن"]]
+    tags = [["O", "O", "B-PERS", "I-PERS"], ["O"] * 3, ["O", "B-PERS", "I-PERS"], ["O"] * 2,
+            ["O", "B-PERS", "I-PERS", "I-PERS"], ["O"] * 4, ["O"] * 3]
+    out = surnames(sents, tags)
+    assert out[1] == ["O"] * 3 and out[3] == ["O"] * 2
+    assert out[5] == ["O"] * 4 and out[6] == ["O", "B-PERS", "O"]
+
+
+def test_a_preposition_written_like_a_first_name_starts_no_person():
+    found = ents("وسجل اللاعب ثلاثة أهداف في النهائي أمام جابيلو الياباني.")
+    assert not any(t.startswith("أمام") for t, _ in found)
