@@ -474,7 +474,9 @@ def tag_documents(docs: list[Document]) -> list[list[Span]]:
     for doc, (sentences, all_words, arabic), group in zip(docs, per_doc, groups):
         all_tags: list[list[str]] = [["O"] * len(w) for w in all_words]
         if group:
-            doc_tags = surnames(group, [split_joined_names(w, t) for w, t in zip(group, tagged.pop())])
+            doc_tags = [split_joined_names(w, t) for w, t in zip(group, tagged.pop())]
+            if not is_darija(doc.text):   # Darija verbs read as names would spread (عندو، هوما)
+                doc_tags = surnames(group, doc_tags)
             for i, tags in zip(arabic, doc_tags):
                 all_tags[i] = tags
         out.append(_document_spans(doc, sentences, all_words, all_tags, source))

@@ -58,6 +58,13 @@ def _function_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Normalised country names (countries.tsv)."""
+    lines = (DATA / "gazetteers" / "countries.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(norm(x.split("\t")[0]) for x in lines if x and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _short_names() -> frozenset[str]:
     """Names of one or two letters (``شي``، ``لي``، ``دي``: data/gazetteers/name_parts.json)."""
     import json
@@ -76,8 +83,9 @@ def _not_first_names_as_written() -> frozenset[str]:
 
 def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
     """Is a leading ب ك ل read as a proclitic a letter of the name? Yes when the rest has two letters
-    and is no short name of ``name_parts.json`` (``كود``، ``ليو``), when the rest reads as و/ف +
-    a gazetteer word (``بوروسيا`` is no ب + و + ``روسيا``: ب ك ل never come before و ف), and, for a
+    and is no short name of ``name_parts.json`` (``كود``، ``ليو``), when the rest reads as و/ف + a
+    country (``بوروسيا`` is no ب + و + ``روسيا``: ب ك ل never come before و ف; not for a city:
+    ``لفرانس برس`` is ل + ``فرانس``, not ``رانس``, nor a known name: ``لوحيد``), and, for a
     person, when the word right before is a title or nationality adjective and the rest is no
     known name (``الصيني ليو هي`` is no ل + ``يو هي``; a name follows its title with no
     preposition, ``الرئيس لعلي`` stays ل + ``علي``)."""
@@ -86,9 +94,9 @@ def _letter_of_name(pre: str, rest: str, before: str, etype: str) -> bool:
     if len(rest) <= 2 and rest not in _short_names():   # ``كود`` is no ك + ``ود``; ``لشي`` stays ل + ``شي``
         return True
     lex = lexicons()
-    if rest[:1] in "وف" and len(rest) > 3:
+    if rest[:1] in "وف" and len(rest) > 3 and norm(rest) not in lex["person_names"]:
         tail = norm(rest[1:])
-        if any(tail in lex[k] or without_article(tail) in lex[k] for k in ("places", "person_names", "org_names")):
+        if tail in _countries() or without_article(tail) in _countries():   # بوروسيا: no ب + و + روسيا
             return True
     if etype != "PERSON" or not before:
         return False

@@ -86,3 +86,19 @@ def test_no_surname_for_ordinals_places_nisbas_or_after_a_group_noun():
 def test_a_preposition_written_like_a_first_name_starts_no_person():
     found = ents("وسجل اللاعب ثلاثة أهداف في النهائي أمام جابيلو الياباني.")
     assert not any(t.startswith("أمام") for t, _ in found)
+
+
+def test_l_before_a_city_read_in_a_word_stays_a_preposition():
+    found = ents("وقال المتحدث باسم الشرطة لفرانس برس إن الانفجار وقع صباحا.")
+    assert any(t == "فرانس برس" for t, _ in found), found
+
+
+def test_no_surname_propagation_in_a_darija_document(monkeypatch):
+    from marsad.extract import entities
+
+    calls = []
+    monkeypatch.setattr(entities, "surnames", lambda s, t, *a: calls.append(1) or t)
+    process("قال محمد وهبي ديال الحزب باللي داكشي ديال الانتخابات دابا غادي يتبدل، وزاد وهبي.")
+    assert calls == []
+    process("قال محمد وهبي إن الانتخابات ستجري في موعدها، وأضاف وهبي أن الحزب مستعد.")
+    assert calls == [1]
