@@ -26,7 +26,7 @@ from marsad.errors import ModelError
 from marsad.extract.ner_consistency import surnames
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
 from marsad.extract.name_bounds import (_first_name_and_word, _function_word, _gpe_names, _letter_of_name,  # noqa: F401
-                                        _whole_name, _whole_place)
+                                        _whole_name, _whole_place, hamza_clitic)
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
@@ -364,7 +364,7 @@ def _mention(doc: Document, toks: list[Span], a: int, b: int, etype: str) -> tup
         if a >= b:
             return None
     first = doc.text[toks[a].start:toks[a].end]
-    pre, rest = strip_clitics(first)
+    pre, rest = strip_clitics(first) if etype not in ("PERSON", "GPE") else hamza_clitic(first) or strip_clitics(first)
     before = doc.text[toks[a - 1].start:toks[a - 1].end] if a > 0 else ""
     if pre and (_whole_name(first, rest) or b - a > 1 and _whole_place(doc.text[toks[a].start:toks[b - 1].end], len(pre))
                 or _letter_of_name(pre, rest, before, etype)):

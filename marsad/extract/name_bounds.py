@@ -136,3 +136,12 @@ def _first_name_and_word(words: list[str], tags: list[str], firsts, nots, titles
             continue      # أمين | السر: a definite word is a surname when it is a nisba or a known name
         tags[i], tags[i + 1] = "B-PERS", "I-PERS"
     return tags
+
+
+def hamza_clitic(word: str) -> tuple[str, str] | None:
+    """(proclitic, rest) of a person's or place's first word whose second letter is a hamza seat
+    (``لأخنوش`` → ل + ``أخنوش``, which the segmenter's lexicon does not split): no name has one there;
+    None for other words. Common nouns of that shape (كأس، بأس) are no persons or places."""
+    if len(word) >= 5 and word[0] in "وفبلك" and word[1] in "أإآ":
+        return word[0], word[1:]
+    return None

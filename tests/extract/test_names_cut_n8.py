@@ -102,3 +102,11 @@ def test_no_surname_propagation_in_a_darija_document(monkeypatch):
     assert calls == []
     process("قال محمد وهبي إن الانتخابات ستجري في موعدها، وأضاف وهبي أن الحزب مستعد.")
     assert calls == [1]
+
+
+def test_a_proclitic_before_a_hamza_seat_is_split_from_a_name():
+    # (lead) «لأخنوش»: the segmenter's lexicon does not know the name, but no name has أ second
+    from marsad.extract.name_bounds import hamza_clitic
+
+    assert hamza_clitic("لأخنوش") == ("ل", "أخنوش")
+    assert hamza_clitic("كأس") is None and hamza_clitic("أخنوش") is None
