@@ -26,7 +26,7 @@ from marsad.errors import ModelError
 from marsad.extract.ner_consistency import surnames
 from marsad.extract.ner_features import DATA, lexicons, norm, strip_clitics, token_info, without_article
 from marsad.extract.name_bounds import (_first_name_and_word, _function_word, _gpe_names, _letter_of_name,  # noqa: F401
-                                        _whole_name, _whole_place, hamza_clitic)
+                                        _whole_name, _whole_place, hamza_clitic, nisba_surname)
 from marsad.extract.ner_filters import (after_darija, before_darija, common_nouns, darija_function_words,
                                          is_darija, nisba_shaped, not_entities, person_heads)
 from marsad.pipeline import register
@@ -211,7 +211,7 @@ def _with_first_names(words: list[str], tags: list[str]) -> list[str]:
                     and (before in ("،", ",", ":") or norm(before) in titles or before in verbs
                          or before[:1] in "وف" and before[1:] in verbs):
                 tags[i - 1], tags[i] = "B-PERS", "I-PERS"
-    return _first_name_and_word(words, tags, firsts, nots, titles)
+    return nisba_surname(words, _first_name_and_word(words, tags, firsts, nots, titles))
 
 
 def tag_sentences(sents: list[list[str]]) -> list[list[str]]:

@@ -145,3 +145,21 @@ def hamza_clitic(word: str) -> tuple[str, str] | None:
     if len(word) >= 5 and word[0] in "وفبلك" and word[1] in "أإآ":
         return word[0], word[1:]
     return None
+
+
+def nisba_surname(words: list[str], tags: list[str]) -> list[str]:
+    """A person tagged by a known first name alone takes the definite nisba-shaped word right after
+    it as its surname (``حفيظ`` | ``العلمي`` → ``حفيظ العلمي``): a given name takes no adjective but
+    a nationality one (``محمد الفرنسي`` stays), which ``lexicons()["demonyms"]`` and the titles rule out."""
+    from marsad.extract.ner_filters import nisba_shaped
+    from marsad.extract.people import first_names, fold
+
+    firsts, lex = first_names(), lexicons()
+    for i in range(len(tags) - 1):
+        if tags[i] != "B-PERS" or tags[i + 1] != "O" or fold(words[i]) not in firsts:
+            continue
+        k = norm(words[i + 1])
+        if k.startswith("ال") and nisba_shaped(k) and k not in lex["demonyms"] and k not in lex["titles"] \
+                and without_article(k) not in lex["demonyms"]:
+            tags[i + 1] = "I-PERS"
+    return tags

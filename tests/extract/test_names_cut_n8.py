@@ -110,3 +110,14 @@ def test_a_proclitic_before_a_hamza_seat_is_split_from_a_name():
 
     assert hamza_clitic("لأخنوش") == ("ل", "أخنوش")
     assert hamza_clitic("كأس") is None and hamza_clitic("أخنوش") is None
+
+
+def test_a_first_name_alone_takes_its_nisba_surname():
+    # (lead) the tagger stops at a known first name before a nisba-shaped surname (حفيظ | العلمي)
+    from marsad.extract.name_bounds import nisba_surname
+
+    words = ["كشف", "حفيظ", "العلمي", "عن", "تفاصيل"]
+    assert nisba_surname(words, ["O", "B-PERS", "O", "O", "O"])[2] == "I-PERS"
+    # a nationality adjective is no surname (محمد | الفرنسي)
+    words = ["وقال", "محمد", "الفرنسي", "إن"]
+    assert nisba_surname(words, ["O", "B-PERS", "O", "O"])[2] == "O"
