@@ -25,16 +25,34 @@ BATCH = 64
 INGEST_CACHE_KIB = 65_536
 
 
-@lru_cache(maxsize=1)
-def resources_digest() -> str:
-    """Short hash of the shipped models and language data: retraining or editing them counts as an upgrade."""
-    root = Path(__file__).resolve().parents[1]
+# what makes a stored document's annotations: the models and language data, and the code of the
+# stages that write them (an edited rule is an upgrade too, as a retrained model is)
+_DATA_FOLDERS = ("models", "text/data", "extract/data", "search/data")
+_CODE = ("text", "extract", "resolve", "search", "ingest", "doc.py", "offsets.py", "pipeline.py")
+
+
+def resources_digest(root: Path | None = None) -> str:
+    """Short hash of the shipped models, the language data and the annotating code: retraining,
+    editing a data file or changing a rule counts as an upgrade (a re-ingest re-annotates)."""
+    root = root or Path(__file__).resolve().parents[1]
+    return _digest(str(root), tuple(_stamps(root)))
+
+
+def _stamps(root: Path) -> list[tuple[str, float, int]]:
+    files = [f for folder in _DATA_FOLDERS for f in (root / folder).rglob("*")
+             if f.is_file() and f.suffix not in (".py", ".pyc")]
+    for name in _CODE:
+        files += [root / name] if name.endswith(".py") else list((root / name).rglob("*.py"))
+    return sorted((f.relative_to(root).as_posix(), f.stat().st_mtime, f.stat().st_size) for f in files if f.is_file())
+
+
+@lru_cache(maxsize=8)
+def _digest(root: str, stamps: tuple) -> str:
+    """The hash itself, read once per state of the files (their times and sizes)."""
     h = hashlib.sha256()
-    for folder in ("models", "text/data", "extract/data", "search/data"):
-        for f in sorted((root / folder).rglob("*")):
-            if f.is_file() and f.suffix not in (".py", ".pyc"):
-                h.update(f.relative_to(root).as_posix().encode())
-                h.update(f.read_bytes())
+    for rel, _, _ in stamps:
+        h.update(rel.encode())
+        h.update((Path(root) / rel).read_bytes())
     return h.hexdigest()[:12]
 
 
