@@ -227,6 +227,7 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         if n > j or definite(w)) and not _ents(doc, ws[j][0], ws[right_after][0], ("GPE", "ORG", "PERSON"))
     # مذكرة تعاون بين حكومة السعودية وحكومة
     parties = (parties_after(doc, ws, j, len(ws), "بين") if right_after else first_party) or []   # كوريا: both
+    both_sides = right_after and len(parties) >= 2   # «اتفاقية تعاون بين السعودية وفرنسا» names every party
     parties = [_TOPIC_LINK.split(p)[0].strip() or p for p in parties]   # … وحكومة أستراليا في مجال النقل: the topic
     agents = _agents(doc, ws)
     parties += [p for p in agents if p not in parties]
@@ -247,9 +248,11 @@ def _agreement(bld, doc, sents, si, ws, i, j, args, trig, anaphoric, consumed) -
         return False
     named = {e.start for e in doc.spans("entities") if e.label in ("ORG", "GPE")} | {a for a, _, _ in bld.persons}
     vso = any(k + 1 < len(ws) and not definite(ws[k][2]) and ws[k + 1][0] in named for k in signs)
-    subj = [] if agents and vso else \
+    # (the subject of a clause that tells of an agreement between two named sides is no third party:
+    # «واعتبرت الهيئة الملكية … أن توقيع اتفاقية التعاون بين السعودية وفرنسا»)
+    subj = [] if (agents and vso) or both_sides else \
         [x for x in _clause_subject(bld, doc, ws, i, j, s) if not any(x in p or p in x for p in parties)]
-    if not subj and not (agents and vso):   # توصلت تونس إلى اتفاق مع صندوق النقد: Tunisia too
+    if not subj and not (agents and vso) and not both_sides:   # توصلت تونس إلى اتفاق مع صندوق النقد: Tunisia too
         subj = [x for x in _reach_subject(bld, doc, ws, i, s) if not any(x in p or p in x for p in parties)]
     # منذ أن وقعت سوريا على اتفاقية: the signer after the verb, not the sentence's first name
     parties[:0] = subj

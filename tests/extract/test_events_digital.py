@@ -117,3 +117,10 @@ def test_an_organiser_holding_a_quoted_name():
                   "بالشراكة مع وزارة الاقتصاد، في مدينة الرباط.")
     conf = next(e for e in evs if e.label == "CONFERENCE")
     assert _args(conf)["organiser"] == 'مؤسسة "رقمنة" الدولية'
+
+
+def test_the_subject_of_a_clause_telling_an_agreement_between_two_sides_is_no_party():
+    evs = _events("واعتبرت الهيئة الوطنية للتراث، الثلاثاء، أن توقيع اتفاقية التعاون بين المغرب والبرتغال "
+                  "يجسد التزام البلدين بحماية الإرث المشترك.")
+    agr = next(e for e in evs if e.label == "AGREEMENT")
+    assert _args(agr)["parties"] == ["المغرب", "البرتغال"]
