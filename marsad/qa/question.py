@@ -289,6 +289,8 @@ def analyze_question(text: str) -> Question:
         q.is_list = True
     if q.kind in ("who", "which") and any(k in lex["dual"] for k in keys[:4]):
         q.is_list = q.dual = True  # «من هما المرشحان»: exactly two
+    if q.kind in ("who", "which") and q.lead[-1:] == ["بين"]:
+        q.is_list = q.dual = True  # «بين من وقعت الاتفاقية؟»: its two sides
     # the head noun that names what is asked (من هو مدرب …، ما اسم المحامي …): the answer is
     # usually introduced by it (المدرب تيتي، نغ لاب سنغ هو رجل …)
     if q.kind in ("who", "which") and not q.is_list and after < len(keys) and best:

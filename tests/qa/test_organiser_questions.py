@@ -68,3 +68,18 @@ def test_a_head_noun_with_adjectives_before_the_relative_pronoun():
 
     q = analyze_question("ما هي العملات الرقمية التي وصفها التقرير بأنها خطرة؟")
     assert q.head == "العملات" and q.head_phrase == "العملات الرقمية"
+
+
+def test_between_whom_asks_for_both_sides(tmp_path):
+    from marsad.qa.question import analyze_question
+
+    q = analyze_question("بين من وقعت اتفاقية التعاون؟")
+    assert q.is_list and q.dual
+    text = ("المغرب والبرتغال يوقعان اتفاقية للتراث\n\nأعلنت وزارة الثقافة، اليوم، عن توقيع اتفاقية تعاون بين "
+            "المملكة المغربية والبرتغال لترميم المواقع التاريخية في مدينة الجديدة.\n")
+    store = ingested_store(tmp_path, {"heritage.txt": text})
+    try:
+        res = ask(store, "بين من وقعت اتفاقية تعاون لترميم المواقع التاريخية في مدينة الجديدة؟")
+        assert set(res.get("items") or []) == {"المملكة المغربية", "البرتغال"}
+    finally:
+        store.close()
