@@ -527,8 +527,9 @@ def head_near(text: str, s: int, e: int, head_terms: set[str], phrase_terms: set
     near = text[before[0].start() if before else s:after[-1].end() if after else e]
     if not head_terms & _stems(near):
         return 0.0
-    if not phrase_terms:
-        return 1.0
+    first = WORD.search(text, s, e)
+    if not phrase_terms or (first and head_terms & _stems(first.group(0))):
+        return 1.0   # the candidate names itself by the head noun (جامعة كولومبيا for «أي جامعة»)
     wide_b = [m for m in WORD.finditer(text, max(0, s - 120), s)][-8:]
     wide_a = [m for m in WORD.finditer(text, e, min(len(text), e + 120))][:8]
     wide = _stems(text[wide_b[0].start() if wide_b else s:wide_a[-1].end() if wide_a else e])

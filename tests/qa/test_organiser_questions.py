@@ -83,3 +83,11 @@ def test_between_whom_asks_for_both_sides(tmp_path):
         assert set(res.get("items") or []) == {"المملكة المغربية", "البرتغال"}
     finally:
         store.close()
+
+
+def test_a_candidate_named_by_the_asked_noun_is_introduced_by_it(tmp_path):
+    from marsad.qa.spans import head_near
+
+    text = "شارك مدير الشركة للتعليم في رحلة تعليمية افتراضية مع كلية التدريس لدى جامعة كولومبيا."
+    s = text.index("جامعة كولومبيا")
+    assert head_near(text, s, s + len("جامعة كولومبيا"), {"جامع"}, {"جامع", "مدير", "شرك", "رحل"}) == 1.0
