@@ -128,8 +128,10 @@ def _aggregate(cands: list[Cand], w: dict) -> list[dict]:
 def confidence_features(groups: list[dict]) -> list[float]:
     """Features of the best answer that the confidence is computed from."""
     best = groups[0]
-    f = best["best"].feats
-    second = groups[1]["score"] if len(groups) > 1 else 0.0
+    f, b = best["best"].feats, best["best"]
+    # the rival is the next answer that is no part of this one's span («678» of «18 ألفا و678»)
+    second = next((g["score"] for g in groups[1:] if not (g["best"].doc_id == b.doc_id and g["best"].start < b.end
+                                                          and b.start < g["best"].end)), 0.0)
     margin = (best["score"] - second) / best["score"] if best["score"] > 0 else 0.0
     ent = max(min(f.get("ent", 0.0), 1.0), 0.6 * f.get("doc_ent", 0.0))
     return [best["score"], ent, f.get("cov", 0.0), margin, f.get("miss", 1.0), min(f.get("fit", 0.0), 1.0)]

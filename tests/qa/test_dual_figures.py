@@ -104,3 +104,15 @@ def test_inhabitants_are_no_future_copula():
     from marsad.qa.question import analyze_question
 
     assert analyze_question("كم عدد سكان مدينة سوسة؟").unit_key == "سكان"
+
+
+def test_a_part_of_the_answer_is_no_rival_for_its_confidence():
+    # «18 ألفا و678» and its last part «678» are one answer: the margin is taken to the next other one
+    from marsad.qa.answer import confidence_features
+    from marsad.qa.candidates import Cand
+
+    whole = Cand("d1", 100, 112, "18 ألفا و678", "FIGURE", 0.51, "18678|قاض", (90, 150))
+    part = Cand("d1", 108, 112, "678", "FIGURE", 0.50, "678|قاض", (90, 150))
+    other = Cand("d1", 40, 42, "13", "FIGURE", 0.29, "13|None", (30, 80))
+    groups = [{"score": c.score, "best": c} for c in (whole, part, other)]
+    assert abs(confidence_features(groups)[3] - (0.51 - 0.29) / 0.51) < 1e-9
