@@ -59,7 +59,11 @@ class BiLM(nn.Module):
     def __init__(self, table: np.ndarray, n_extra: int, hidden: int, n_out: int = 0,
                  cutoffs=(2000, 10000), dropout: float = 0.1):
         super().__init__()
-        self.words = nn.Embedding.from_pretrained(torch.tensor(table), freeze=True)
+        # our own frozen word vectors (build_vectors.py), copied in; nothing is downloaded
+        self.words = nn.Embedding(*table.shape)
+        with torch.no_grad():
+            self.words.weight.copy_(torch.tensor(table))
+        self.words.weight.requires_grad_(False)
         self.extra = nn.Embedding(n_extra, table.shape[1])
         nn.init.normal_(self.extra.weight, std=0.1)
         self.lstm = nn.LSTM(table.shape[1], hidden, batch_first=True, bidirectional=True)
