@@ -289,13 +289,15 @@ def _matrix(rows: list[dict], names: list[str]):
     return np.array(X, dtype=float), np.array(y), np.array(qi), np.array(k)
 
 
-def fit_lr(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5, weight_pos: float = 1.0):
-    """L2-regularised logistic regression (features standardised), by gradient descent."""
+def fit_lr(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5, weight_pos: float = 1.0,
+           sw: np.ndarray | None = None):
+    """L2-regularised logistic regression (features standardised), by gradient descent; examples
+    weighted by ``sw`` when given, else positives by ``weight_pos``."""
     mu, sd = X.mean(0), X.std(0)
     sd = np.where(sd < 1e-9, 1.0, sd)
     Z = (X - mu) / sd
     w, b = np.zeros(Z.shape[1]), 0.0
-    sw = np.where(y > 0, weight_pos, 1.0)
+    sw = np.where(y > 0, weight_pos, 1.0) if sw is None else sw
     sw = sw / sw.mean()
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(Z @ w + b)))

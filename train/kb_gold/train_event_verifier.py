@@ -149,18 +149,10 @@ def matrix(rows: list[dict], pri: dict, names: list[str] | None = None):
 def fit_lr(X: np.ndarray, y: np.ndarray, sw: np.ndarray | None = None, l2: float = 1.0, steps: int = 2000,
            lr: float = 0.3) -> dict:
     """L2-regularised logistic regression on standardised features with sample weights ``sw``
-    (``bench/ask_bench.py``'s, weighted), by gradient descent."""
-    mu, sd = X.mean(0), X.std(0)
-    sd = np.where(sd < 1e-9, 1.0, sd)
-    Z = (X - mu) / sd
-    w, b = np.zeros(Z.shape[1]), 0.0
-    sw = np.ones(len(y)) if sw is None else sw / sw.mean()
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(Z @ w + b)))
-        g = (p - y) * sw
-        w -= lr * (Z.T @ g / len(y) + l2 * w / len(y))
-        b -= lr * g.mean()
-    return {"mean": mu, "scale": sd, "coef": w, "bias": b}
+    (``bench/ask_bench.py``'s fit_lr)."""
+    from bench.ask_bench import fit_lr as _fit_lr
+
+    return _fit_lr(X, y, l2=l2, steps=steps, lr=lr, sw=np.ones(len(y)) if sw is None else sw)
 
 
 DEV_WEIGHT = 1.0   # weight of a KB gold dev example against a judged one (--dev-weight)
