@@ -47,12 +47,9 @@ def test_a_measure_noun_asks_for_its_units(tmp_path):
 
     q = analyze_question("كم تبلغ المسافة بين القنيطرة وفاس؟")
     assert q.unit_key and q.owner is None
-    store = ingested_store(tmp_path, {"train.txt": TRAIN})
-    try:
+    with ingested_store(tmp_path, {"train.txt": TRAIN}) as store:
         res = ask(store, "كم تبلغ المسافة بين القنيطرة وفاس عبر القطار فائق السرعة؟")
         assert res["answer"] == "190 كيلومترا"
-    finally:
-        store.close()
 
 
 SUMMIT = """قمة الرقمنة تنطلق في مراكش
@@ -62,13 +59,10 @@ SUMMIT = """قمة الرقمنة تنطلق في مراكش
 
 
 def test_counted_nouns_in_feminine_plural_attendance_and_a_hundred(tmp_path):
-    store = ingested_store(tmp_path, {"summit.txt": SUMMIT})
-    try:
+    with ingested_store(tmp_path, {"summit.txt": SUMMIT}) as store:
         assert ask(store, "كم عدد الجهات العارضة في قمة الرقمنة؟")["answer"] == "45"      # الجهات ↔ جهة
         assert ask(store, "كم عدد الحضور في قمة الرقمنة؟")["answer"] == "900"            # الحضور ↔ شخص
         assert ask(store, "كم عدد المتحدثين في قمة الرقمنة؟")["answer"] == "مئة"         # a hundred, no rate
-    finally:
-        store.close()
 
 
 OBIT = """رحيل عالم الفلك سليم الهواري
@@ -79,11 +73,8 @@ OBIT = """رحيل عالم الفلك سليم الهواري
 
 def test_a_verb_of_the_question_and_the_verbal_noun_of_the_article(tmp_path):
     # «متى توفي» ↔ «وفاة» (verb_nouns.json)
-    store = ingested_store(tmp_path, {"obit.txt": OBIT})
-    try:
+    with ingested_store(tmp_path, {"obit.txt": OBIT}) as store:
         assert ask(store, "متى توفي سليم الهواري؟")["answer"] == "فجر الخميس"
-    finally:
-        store.close()
 
 
 def test_a_future_verb_is_no_counted_noun(tmp_path):
@@ -92,12 +83,9 @@ def test_a_future_verb_is_no_counted_noun(tmp_path):
     assert analyze_question("كم سيكلف الخط الجديد؟").unit_key is None
     assert analyze_question("كم ستبلغ التكلفة الإجمالية؟").unit_key is None
     assert analyze_question("كم سنة قضى في السجن؟").unit_key
-    store = ingested_store(tmp_path, {"rail.txt": "الحكومة تعلن كلفة الخط\n\nقال وزير النقل سعيد الراشدي، اليوم "
-                                                  "الثلاثاء بالرباط، إن الخط الجديد بين فاس ووجدة سيكلف 30 مليار درهم.\n"})
-    try:
+    with ingested_store(tmp_path, {"rail.txt": "الحكومة تعلن كلفة الخط\n\nقال وزير النقل سعيد الراشدي، اليوم "
+                                                  "الثلاثاء بالرباط، إن الخط الجديد بين فاس ووجدة سيكلف 30 مليار درهم.\n"}) as store:
         assert ask(store, "كم سيكلف الخط الجديد بين فاس ووجدة؟")["answer"] == "30 مليار درهم"
-    finally:
-        store.close()
 
 
 def test_inhabitants_are_no_future_copula():

@@ -33,12 +33,9 @@ PLATFORM = """الوزارة تعرض خدماتها الرقمية
 
 
 def test_a_name_in_brackets_after_the_asked_noun(tmp_path):
-    store = ingested_store(tmp_path, {"platform.txt": PLATFORM})
-    try:
+    with ingested_store(tmp_path, {"platform.txt": PLATFORM}) as store:
         res = ask(store, "ما هي المنصة الرقمية التي تبرزها وزارة الاقتصاد في المعرض؟")
         assert res["answer"] == "رصيد"
-    finally:
-        store.close()
 
 
 REPORT = """تقرير عن تجارب البلوكتشين
@@ -49,8 +46,7 @@ REPORT = """تقرير عن تجارب البلوكتشين
 
 
 def test_a_bracketed_name_starting_with_the_asked_noun_and_its_owner(tmp_path):
-    store = ingested_store(tmp_path, {"report.txt": REPORT})
-    try:
+    with ingested_store(tmp_path, {"report.txt": REPORT}) as store:
         res = ask(store, "ما هو المشروع الذي تجرب فيه الهند تكنولوجيا البلوكتشين؟")
         assert res["answer"] == "مشروع نهر"
         res = ask(store, "ما هو المشروع الذي تجرب فيه البرازيل تكنولوجيا البلوكتشين؟")
@@ -59,8 +55,6 @@ def test_a_bracketed_name_starting_with_the_asked_noun_and_its_owner(tmp_path):
         # what is asked, so the report's city is no answer
         res = ask(store, "ما هي العملات الرقمية التي وصفها تقرير المصرف الإقليمي بأنها خطرة؟")
         assert res["answer"] != "تونس"
-    finally:
-        store.close()
 
 
 def test_a_head_noun_with_adjectives_before_the_relative_pronoun():
@@ -77,12 +71,9 @@ def test_between_whom_asks_for_both_sides(tmp_path):
     assert q.is_list and q.dual
     text = ("المغرب والبرتغال يوقعان اتفاقية للتراث\n\nأعلنت وزارة الثقافة، اليوم، عن توقيع اتفاقية تعاون بين "
             "المملكة المغربية والبرتغال لترميم المواقع التاريخية في مدينة الجديدة.\n")
-    store = ingested_store(tmp_path, {"heritage.txt": text})
-    try:
+    with ingested_store(tmp_path, {"heritage.txt": text}) as store:
         res = ask(store, "بين من وقعت اتفاقية تعاون لترميم المواقع التاريخية في مدينة الجديدة؟")
         assert set(res.get("items") or []) == {"المملكة المغربية", "البرتغال"}
-    finally:
-        store.close()
 
 
 def test_a_candidate_named_by_the_asked_noun_is_introduced_by_it(tmp_path):
