@@ -243,21 +243,26 @@ def asked_office(q: Question) -> tuple[set[str], set[str], set[str]] | None:
     """(head stems, other stems, nationality descriptors) of the office a «من هو/هي + title» question asks about and nothing
     more («من هو وزير الصناعة والتجارة الأردني؟»: وزير; صناعة، تجارة), or None. A nationality adjective
     is checked elsewhere (descriptors); a relative clause after the office asks a fact beyond it."""
-    if q.kind != "who" or not q.head or not q.head_phrase:
+    return _asked_office(q.text, q.kind, q.head, q.head_phrase)
+
+
+@lru_cache(maxsize=256)
+def _asked_office(text: str, kind: str, head: str | None, head_phrase: str | None):
+    if kind != "who" or not head or not head_phrase:
         return None
-    rest = q.text[q.text.find(q.head_phrase) + len(q.head_phrase):] if q.head_phrase in q.text else ""
+    rest = text[text.find(head_phrase) + len(head_phrase):] if head_phrase in text else ""
     if any(_key(m.group(0)) in RELATIVES for m in WORD.finditer(rest)) or len(list(WORD.finditer(rest))) > 2:
         return None
     from marsad.qa.verify import rules   # (verify imports this module)
 
     words = []
-    for m in WORD.finditer(q.head_phrase):   # «السفير البريطاني في موسكو»: the office ends before في
+    for m in WORD.finditer(head_phrase):   # «السفير البريطاني في موسكو»: the office ends before في
         if words and _key(m.group(0)) in OFFICE_ENDS:
             break
         words.append(m.group(0))
     places = rules()["places"]
     other = set().union(*(_stems(w) for w in words[1:] if nisba_base(_key(w)) not in places)) if len(words) > 1 else set()
-    return _stems(q.head), other, {nisba_base(_key(w)) for w in words[1:]} & places
+    return frozenset(_stems(head)), frozenset(other), frozenset({nisba_base(_key(w)) for w in words[1:]} & places)
 
 
 def holds_office(text: str, role: dict, office: tuple[set[str], set[str]]) -> bool:
